@@ -17,35 +17,47 @@ export function print(root: Collection, original: string): string {
 
 export function tidy(original: string, output: string): string {
   const eol = original.includes('\r\n') ? '\r\n' : '\n'
-  const originalLines = original.split(/\r?\n/)
-  const known = new Set(originalLines.map((l) => l.trim()))
-  const followedByBlank = new Set<string>()
-  originalLines.forEach((line, i) => {
-    if (originalLines[i + 1]?.trim() === '') followedByBlank.add(line.trim())
-  })
-  const semicolonFree = !originalLines.some((l) => /;\s*$/.test(l) && !/^\s*for\s*\(/.test(l))
+  const before = original.split(/\r?\n/)
+  const known = new Set(before.map((l) => l.trim()))
+  const semicolonFree = !before.some((l) => /;\s*$/.test(l) && !/^\s*for\s*\(/.test(l))
+  const lines = output
+    .split(/\r?\n/)
+    .map((line) =>
+      semicolonFree && !known.has(line.trim()) && /;$/.test(line) && !/^\s*for\s*\(/.test(line)
+        ? line.slice(0, -1)
+        : line,
+    )
 
-  const lines = output.split(/\r?\n/)
-  const result: string[] = []
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i]!
-    const trimmed = line.trim()
-    if (semicolonFree && !known.has(trimmed) && /;$/.test(line) && !/^\s*for\s*\(/.test(line)) {
-      line = line.replace(/;$/, '')
-    }
-    if (trimmed === '') {
-      const prev = result[result.length - 1]?.trim()
-      const next = lines
-        .slice(i + 1)
-        .find((l) => l.trim() !== '')
-        ?.trim()
-      const prevIsNew = prev !== undefined && !known.has(prev)
-      const nextIsNew = next !== undefined && !known.has(next) && !known.has(next.replace(/;$/, ''))
-      const userBlank = prev !== undefined && followedByBlank.has(prev)
-      const insideLiteral = prev !== undefined && (/[,{[(]$/.test(prev) || /^[}\])]/.test(next ?? ''))
-      if ((prevIsNew || nextIsNew) && !userBlank && insideLiteral) continue
-    }
-    result.push(line)
+  // Blank lines: between two lines that exist once in both texts (anchors), the output may not have more
+  // blank lines than the original had; extra ones are recast's, next to the code it printed.
+  const count = (arr: string[]) => {
+    const m = new Map<string, number>()
+    for (const l of arr) if (l.trim()) m.set(l.trim(), (m.get(l.trim()) ?? 0) + 1)
+    return m
   }
-  return result.join(eol)
+  const inBefore = count(before)
+  const inAfter = count(lines)
+  const isAnchor = (l: string) => inBefore.get(l.trim()) === 1 && inAfter.get(l.trim()) === 1
+  const beforeIndex = new Map(before.map((l, i) => [l.trim(), i]))
+  const drop = new Set<number>()
+  let lastAnchor = -1
+  for (let i = 0; i <= lines.length; i++) {
+    if (i < lines.length && !isAnchor(lines[i]!)) continue
+    const from = lastAnchor === -1 ? -1 : beforeIndex.get(lines[lastAnchor]!.trim())!
+    const to = i === lines.length ? before.length : beforeIndex.get(lines[i]!.trim())!
+    if (from < to) {
+      const allowed = before.slice(from + 1, to).filter((l) => l.trim() === '').length
+      const blanks: number[] = []
+      for (let k = lastAnchor + 1; k < i; k++) if (lines[k]!.trim() === '') blanks.push(k)
+      const extra = blanks.length - allowed
+      if (extra > 0) {
+        const nextToNew = (k: number) =>
+          [lines[k - 1], lines[k + 1]].some((l) => l !== undefined && l.trim() !== '' && !known.has(l.trim()))
+        blanks.sort((a, b) => Number(nextToNew(b)) - Number(nextToNew(a)))
+        for (const k of blanks.slice(0, extra)) drop.add(k)
+      }
+    }
+    lastAnchor = i
+  }
+  return lines.filter((_, i) => !drop.has(i)).join(eol)
 }

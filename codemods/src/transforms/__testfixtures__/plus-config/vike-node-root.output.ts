@@ -1,6 +1,5 @@
 import vikeReact from 'vike-react/config'
 import type { Config } from 'vike/types'
-
 import vikePhoton from 'vike-photon/config'
 
 export default {
