@@ -88,7 +88,22 @@ export class JsonDocument {
   }
 
   remove(path: JSONPath): void {
-    if (this.node(path) === undefined) return
+    const node = this.node(path)
+    if (node === undefined) return
+    if (typeof path[path.length - 1] === 'number') {
+      // Array elements: cut the element and one neighbouring comma, leaving the rest of the line as it was.
+      const siblings = node.parent?.children ?? []
+      const i = siblings.indexOf(node)
+      const prev = siblings[i - 1]
+      const next = siblings[i + 1]
+      const [start, end] = prev
+        ? [prev.offset + prev.length, node.offset + node.length]
+        : next
+          ? [node.offset, next.offset]
+          : [node.offset, node.offset + node.length]
+      this.apply([{ offset: start, length: end - start, content: '' }])
+      return
+    }
     this.apply(modify(this.text, path, undefined, { formattingOptions: this.formatting }))
   }
 

@@ -10,6 +10,7 @@ export function print(root: Collection, original: string): string {
   const output = root.toSource({
     quote: detectQuote(original),
     lineTerminator: original.includes('\r\n') ? '\r\n' : '\n',
+    trailingComma: /,\r?\n\s*[}\]]/.test(original),
   })
   if (output === original) return output
   return tidy(original, output)

@@ -2,5 +2,5 @@ import vikePhoton from 'vike-photon/config'
 import vikeVue from 'vike-vue/config'
 
 export default {
-  extends: [vikeVue, vikePhoton]
+  extends: [vikeVue, vikePhoton],
 }

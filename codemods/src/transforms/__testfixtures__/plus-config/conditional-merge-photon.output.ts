@@ -4,6 +4,6 @@ export const config = {
   extends: [vikePhoton],
   photon: {
     hmr: false,
-    server: process.env.NODE_ENV === 'production' ? 'server/index.ts' : 'server/entry.node.ts'
-  }
+    server: process.env.NODE_ENV === 'production' ? 'server/index.ts' : 'server/entry.node.ts',
+  },
 }

@@ -7,6 +7,6 @@ export default {
   extends: [vikeReact, vikePhoton],
   // @ts-ignore
   photon: {
-    server: 'server/index.ts'
+    server: 'server/index.ts',
   },
 } satisfies Config

@@ -4,7 +4,7 @@ import vikePhoton from 'vike-photon/config'
 const config = {
   extends: [vikePhoton],
   photon: {
-    server: 'hono-entry.ts'
+    server: 'hono-entry.ts',
   },
 }
 

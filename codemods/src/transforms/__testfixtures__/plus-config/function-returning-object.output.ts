@@ -4,7 +4,7 @@ function makeConfig() {
   return {
     extends: [vikePhoton],
     photon: {
-      server: 'server/index.ts'
+      server: 'server/index.ts',
     },
   }
 }

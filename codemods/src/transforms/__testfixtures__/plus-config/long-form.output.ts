@@ -6,6 +6,6 @@ export default {
   photon: {
     server: 'server/index.ts',
     hmr: 'prefer-restart',
-    standalone: true
+    standalone: true,
   },
 } as Config

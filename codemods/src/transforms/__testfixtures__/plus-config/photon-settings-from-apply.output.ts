@@ -7,7 +7,7 @@ export default {
     compress: true,
     // TODO(vike-photon migrate): `static` was the string "public" in apply(): check that `{ root: "public" }` serves the same folder
     static: {
-      root: "public"
-    }
+      root: "public",
+    },
   },
 }

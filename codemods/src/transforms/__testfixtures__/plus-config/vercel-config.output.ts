@@ -4,6 +4,6 @@ import type { Config } from 'vike/types'
 export default {
   extends: [vikePhoton],
   isr: {
-    expiration: 60
+    expiration: 60,
   },
 } satisfies Config

@@ -6,6 +6,6 @@ export default {
   extends: [vikeReact, vikePhoton],
   title: 'vike-node app',
   photon: {
-    server: 'server/index.js'
-  }
+    server: 'server/index.js',
+  },
 } satisfies Config

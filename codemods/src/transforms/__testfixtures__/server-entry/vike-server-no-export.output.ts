@@ -7,7 +7,7 @@ const port = Number(process.env.PORT ?? 3000)
 function startServer() {
   const app = express()
   apply(app, getMiddlewares<'express'>({
-    pageContext: (runtime) => ({ user: runtime.req.user })
+    pageContext: (runtime) => ({ user: runtime.req.user }),
   }))
   return serve(app, { port, onCreate: (server) => console.log(server.address()) })
 }
