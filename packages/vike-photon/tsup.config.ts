@@ -12,5 +12,7 @@ export default defineConfig({
   dts: { entry: { config: 'src/config.ts', 'universal-middlewares': 'src/runtime/universal-middlewares.ts' } },
   target: 'node20',
   clean: true,
+  // The CLI's codemods are a private workspace package: bundle them (their own dependencies stay external).
+  noExternal: [/^@vike-photon\/codemods/],
   external: [/^virtual:/, /^vike(\/|$)/, /^vite(\/|$)/, /^@photonjs\//, /^@universal-middleware\//],
 })
