@@ -155,11 +155,11 @@ export function planMigration(rootDir: string, options: MigrateOptions): Migrati
         continue
       }
       try {
-        const output = transforms[migration.transform](
-          { path, source },
-          api as never,
-          { ...target.options, ctx, vikePhotonVersion: options.vikePhotonVersion },
-        )
+        const output = transforms[migration.transform]({ path, source }, api as never, {
+          ...target.options,
+          ctx,
+          vikePhotonVersion: options.vikePhotonVersion,
+        })
         if (target.renameTo) {
           project.rename(target.file, target.renameTo, output)
           applied.add(migration.id)
@@ -219,7 +219,10 @@ function createRootConfigIfMissing(
 function addWranglerConfig(project: Project, ctx: MigrateContext, pkg: PackageJson, applied: Set<string>): void {
   if (!ctx.sources.has('vike-cloudflare') && !ctx.sources.has('vike-cloudflare-pages')) return
   if (!['wrangler.toml', 'wrangler.json', 'wrangler.jsonc'].some((f) => project.exists(f))) {
-    const name = (pkg.name ?? 'vike-app').replace(/^@[^/]+\//, '').replace(/[^a-z0-9-]/gi, '-').toLowerCase()
+    const name = (pkg.name ?? 'vike-app')
+      .replace(/^@[^/]+\//, '')
+      .replace(/[^a-z0-9-]/gi, '-')
+      .toLowerCase()
     project.write(
       'wrangler.jsonc',
       `{

@@ -46,14 +46,19 @@ export const migrations: Migration[] = [
     id: 'vite-config',
     title: 'Remove vikeNode(), pages(), vercel() and their helper plugins from vite.config',
     transform: 'vite-config',
-    check: (i) => files(i, /^vite\.config\.[cm]?[jt]s$/, /vike-node|vike-cloudflare|vite-plugin-vercel|@hono\/vite|@hattip\/vite/),
+    check: (i) =>
+      files(i, /^vite\.config\.[cm]?[jt]s$/, /vike-node|vike-cloudflare|vite-plugin-vercel|@hono\/vite|@hattip\/vite/),
   },
   {
     id: 'server-entry',
     title: 'Move server entries to @photonjs/<framework> and export serve()',
     transform: 'server-entry',
     check: (i) =>
-      files(i, js, /['"](?:vike-server|vike-cloudflare|vike-node)\/(?:hono|express|fastify|h3|elysia|hattip|webroute|api)/),
+      files(
+        i,
+        js,
+        /['"](?:vike-server|vike-cloudflare|vike-node)\/(?:hono|express|fastify|h3|elysia|hattip|webroute|api)/,
+      ),
   },
   {
     id: 'bati-entry',
@@ -66,7 +71,8 @@ export const migrations: Migration[] = [
     title: 'Import connectToWeb/createServerResponse from @universal-middleware/express',
     sources: ['vike-server', 'vike-node'],
     transform: 'connect-to-web',
-    check: (i) => (has(i, ['vike-server', 'vike-node']) ? files(i, js, /from\s*['"](?:vike-server|vike-node)['"]/) : []),
+    check: (i) =>
+      has(i, ['vike-server', 'vike-node']) ? files(i, js, /from\s*['"](?:vike-server|vike-node)['"]/) : [],
   },
   {
     id: 'plus-server-file',
@@ -86,7 +92,8 @@ export const migrations: Migration[] = [
     title: 'Extend vike-photon in +config and move `server` to `photon`',
     transform: 'plus-config',
     check: (i) => {
-      const legacy = /vike-server\/config|vike-cloudflare\/config|@vite-plugin-vercel\/vike\/config|vike-vercel\/config|vite-plugin-vercel\/utils/
+      const legacy =
+        /vike-server\/config|vike-cloudflare\/config|@vite-plugin-vercel\/vike\/config|vike-vercel\/config|vite-plugin-vercel\/utils/
       const perPage = has(i, vercel) ? /\b(isr|headers)\s*:/ : null
       const targets = files(i, /(^|\/)\+config\.[cm]?[jt]s$/).filter(({ file }) => {
         const text = i.project.read(file) ?? ''

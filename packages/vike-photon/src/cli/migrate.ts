@@ -189,7 +189,11 @@ function report(plan: MigrationPlan | undefined, state: ReportState): void {
   process.stdout.write(`${JSON.stringify(body, null, 2)}\n`)
 }
 
-function summary(plan: MigrationPlan, out: (line?: string) => void, { written, planMs }: { written: boolean; planMs: number }) {
+function summary(
+  plan: MigrationPlan,
+  out: (line?: string) => void,
+  { written, planMs }: { written: boolean; planMs: number },
+) {
   const { added, removed } = plan.dependencies
   out()
   out(written ? `Migrated in ${planMs} ms.` : `Dry run (${planMs} ms): nothing was written.`)
