@@ -200,7 +200,8 @@ function createRootConfigIfMissing(
   if (rootConfig) return
   const ts = project.exists('tsconfig.json')
   const file = ts ? 'pages/+config.ts' : 'pages/+config.js'
-  const photon = ctx.serverEntry ? `\n  photon: { server: ${JSON.stringify(ctx.serverEntry)} },` : ''
+  const entry = ctx.serverEntry?.replace(/\\/g, '\\\\').replace(/'/g, "\\'")
+  const photon = entry ? `\n  photon: { server: '${entry}' },` : ''
   project.write(
     file,
     [
