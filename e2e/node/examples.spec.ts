@@ -9,6 +9,9 @@ import { buildExample, exampleDir, type RunningServer, startServer, vikeBin } fr
 
 interface Example {
   name: string
+  /** `pageContext.runtime.adapter` as the index page shows it, and what `addPageContext()` added. */
+  adapter: string
+  servedBy: string | null
   /** What `/api/hello` answers, and the file that defines it (edited by the server HMR test). */
   api: { hello: string; file: string }
   /** Whether the app has `+middleware`: POST to a page then reaches Vike instead of getting 405. */
@@ -16,9 +19,27 @@ interface Example {
 }
 
 const examples: Example[] = [
-  { name: 'hono-react', api: { hello: 'from Hono', file: 'server/index.ts' }, hasMiddleware: false },
-  { name: 'express-react', api: { hello: 'from Express', file: 'server/index.ts' }, hasMiddleware: false },
-  { name: 'zero-config', api: { hello: 'from +middleware', file: 'pages/+middleware.ts' }, hasMiddleware: true },
+  {
+    name: 'hono-react',
+    adapter: 'hono',
+    servedBy: 'Hono',
+    api: { hello: 'from Hono', file: 'server/index.ts' },
+    hasMiddleware: false,
+  },
+  {
+    name: 'express-react',
+    adapter: 'express',
+    servedBy: 'Express',
+    api: { hello: 'from Express', file: 'server/index.ts' },
+    hasMiddleware: false,
+  },
+  {
+    name: 'zero-config',
+    adapter: 'srvx',
+    servedBy: null,
+    api: { hello: 'from +middleware', file: 'pages/+middleware.ts' },
+    hasMiddleware: true,
+  },
 ]
 
 for (const example of examples) {
@@ -47,6 +68,12 @@ for (const example of examples) {
         const html = await response.text()
         expect(html).toContain('<h1>Welcome</h1>')
         expect(html).toContain('Counter <!-- -->0')
+      })
+
+      test("gives pages the server's request context and what the app added to pageContext", async ({ page }) => {
+        await page.goto(`${server.url}/`)
+        await expect(page.getByText('Request adapter:')).toContainText(example.adapter)
+        if (example.servedBy) await expect(page.getByText(`served by ${example.servedBy}`)).toBeVisible()
       })
 
       test('hydrates: the counter counts', async ({ page }) => {
@@ -212,3 +239,36 @@ for (const example of examples) {
     })
   }
 }
+
+test.describe("hono-react (dev, hmr: 'prefer-restart')", () => {
+  const dir = exampleDir('hono-react')
+  let server: RunningServer
+
+  test.beforeAll(async () => {
+    // VIKE_CONFIG sets Vike settings from the environment, here the same `photon` with another `hmr`.
+    server = await startServer({
+      cwd: dir,
+      command: vikeBin(dir),
+      args: ['dev'],
+      env: { VIKE_CONFIG: JSON.stringify({ photon: { server: 'server/index.ts', hmr: 'prefer-restart' } }) },
+    })
+  })
+  test.afterAll(async () => {
+    await server?.stop()
+  })
+
+  test('restarts the server process when the server entry changes', async ({ request }) => {
+    const file = join(dir, 'server/index.ts')
+    const original = readFileSync(file, 'utf8')
+    try {
+      writeFileSync(file, original.replace('from Hono', 'after a restart'))
+      await expect(async () => {
+        const response = await request.get(`${server.url}/api/hello`)
+        expect((await response.json()).hello).toBe('after a restart')
+      }).toPass({ timeout: 30_000 })
+      expect(server.output()).toMatch(/Restarting server/)
+    } finally {
+      writeFileSync(file, original)
+    }
+  })
+})
