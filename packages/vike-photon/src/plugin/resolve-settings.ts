@@ -40,7 +40,8 @@ export function resolveSettings(source: SettingsSource): ResolvedSettings {
   }
 
   let server: string | null = null
-  if (settings.server !== undefined) {
+  // `null` means "not set", as for every other key (e.g. a nested +config resetting an inherited server).
+  if (settings.server !== undefined && settings.server !== null) {
     if (typeof settings.server !== 'string' || settings.server === '') {
       problems.push(`\`photon.server\` must be a path such as 'server/index.ts', got ${describe(settings.server)}.`)
     } else {
