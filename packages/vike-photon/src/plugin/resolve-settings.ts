@@ -73,7 +73,10 @@ export function resolveSettings(source: SettingsSource): ResolvedSettings {
   if (rawStatic === false) {
     staticSettings = false
   } else if (typeof rawStatic === 'object' && rawStatic !== null && !Array.isArray(rawStatic)) {
-    const { cacheControl } = rawStatic as Record<string, unknown>
+    const { cacheControl, ...unknown } = rawStatic as Record<string, unknown>
+    for (const key of Object.keys(unknown)) {
+      problems.push(`\`photon.static.${key}\` is not a setting of vike-photon (known: cacheControl).`)
+    }
     if (cacheControl !== undefined && typeof cacheControl !== 'string') {
       problems.push(`\`photon.static.cacheControl\` must be a string, got ${describe(cacheControl)}.`)
     } else if (cacheControl) {
