@@ -121,7 +121,9 @@ describe('resolveSettings', () => {
   })
 
   it('refuses a `photon` that is not an object', () => {
-    expect(() => resolve('server/index.ts')).toThrowErrorMatchingInlineSnapshot(`[VikePhotonError: [vike-photon] \`photon\` in /pages/+config.ts must be an object such as \`{ server: 'server/index.ts' }\`, got 'server/index.ts'.]`)
+    expect(() => resolve('server/index.ts')).toThrowErrorMatchingInlineSnapshot(
+      `[VikePhotonError: [vike-photon] \`photon\` in /pages/+config.ts must be an object such as \`{ server: 'server/index.ts' }\`, got 'server/index.ts'.]`,
+    )
     expect(() => resolve(null)).toThrow(/must be an object .* got null\./)
     expect(() => resolve([])).toThrow(/must be an object .* got an array\./)
   })
@@ -160,7 +162,11 @@ describe('resolveSettings', () => {
     ['compress', { compress: 'gzip' }, /`photon\.compress` must be true or false, got 'gzip'\./],
     ['static', { static: 'public' }, /`photon\.static` must be true, false or `\{ cacheControl \}`, got 'public'\./],
     ['static', { static: [] }, /`photon\.static` must be true, false or `\{ cacheControl \}`, got an array\./],
-    ['static.cacheControl', { static: { cacheControl: 60 } }, /`photon\.static\.cacheControl` must be a string, got 60\./],
+    [
+      'static.cacheControl',
+      { static: { cacheControl: 60 } },
+      /`photon\.static\.cacheControl` must be a string, got 60\./,
+    ],
   ])('refuses a wrong type for %s', (_, value, message) => {
     expect(() => resolve(value)).toThrow(message)
   })

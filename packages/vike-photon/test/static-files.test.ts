@@ -155,7 +155,10 @@ describe('pickVariant', () => {
 })
 
 /** The behaviour both senders share: the Node one and the universal middleware. */
-function describeSender(name: string, get: (path: string, headers?: Record<string, string>, method?: string) => Promise<RawResponse>) {
+function describeSender(
+  name: string,
+  get: (path: string, headers?: Record<string, string>, method?: string) => Promise<RawResponse>,
+) {
   describe(name, () => {
     it('serves a file with its content type, length, ETag and cache headers', async () => {
       const res = await get('/robots.txt')
@@ -243,7 +246,9 @@ beforeAll(async () => {
 })
 afterAll(() => new Promise((resolve) => server.close(resolve)))
 
-describeSender('sendStaticFile (Node)', (path, headers = {}, method = 'GET') => rawRequest(port, path, { headers, method }))
+describeSender('sendStaticFile (Node)', (path, headers = {}, method = 'GET') =>
+  rawRequest(port, path, { headers, method }),
+)
 
 // The universal middleware, called as a server framework would. `Request` normalizes some paths (`..`,
 // backslashes) before the middleware sees them; the rest reach it as sent.
