@@ -22,7 +22,7 @@ beforeAll(async () => {
 const start = (name: string): Promise<Run> =>
   run(process.execPath, ['dist/server/index.mjs'], {
     cwd: roots[name]!,
-    env: { NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1' },
+    env: { PORT: '0', HOST: '127.0.0.1' },
   })
 
 describe('photon.server pointing to a missing file', () => {

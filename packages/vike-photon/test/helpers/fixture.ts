@@ -26,10 +26,20 @@ export interface Run {
   stderr: string
 }
 
+/**
+ * The environment of a user's terminal: without what vitest sets (NODE_ENV=test would make Vite build with
+ * `import.meta.env.PROD` false), plus `overrides`.
+ */
+export function userEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env }
+  for (const key of Object.keys(env)) if (key === 'NODE_ENV' || key.startsWith('VITEST')) delete env[key]
+  return { ...env, ...overrides }
+}
+
 /** Runs a command to its end, collecting its output (ANSI colors stripped). */
 export function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...options, env: { ...process.env, ...options.env } })
+    const child = spawn(command, args, { cwd: options.cwd, env: userEnv(options.env) })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk) => {
@@ -55,7 +65,7 @@ export interface BuildResult extends Run {
  * Builds a fixture with Vike's JS API (`build()` from 'vike/api'), in a child process: Vike and Vite keep
  * global state, and a separate process also shows exactly what a user sees in their terminal.
  */
-export async function buildFixture(root: string): Promise<BuildResult> {
+export async function buildFixture(root: string, env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
   const script = `
     import { build } from 'vike/api'
     try {
@@ -67,7 +77,7 @@ export async function buildFixture(root: string): Promise<BuildResult> {
   `
   // A file, not `node -e`: Vike reads process.argv[1].
   writeFileSync(join(root, '.build.mjs'), script)
-  const result = await run(process.execPath, ['.build.mjs'], { cwd: root })
+  const result = await run(process.execPath, ['.build.mjs'], { cwd: root, env })
   const marker = result.stdout.split('\n').find((line) => line.startsWith('BUILD_ERROR:'))
   const error = marker ? (JSON.parse(marker.slice('BUILD_ERROR:'.length)) as string).replaceAll(root, '<root>') : null
   return { ...result, error }
@@ -85,7 +95,7 @@ export function startServer(root: string, env: NodeJS.ProcessEnv = {}): Promise<
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['dist/server/index.mjs'], {
       cwd: root,
-      env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', ...env },
+      env: userEnv({ PORT: '0', HOST: '127.0.0.1', ...env }),
     })
     let output = ''
     const timer = setTimeout(() => {
