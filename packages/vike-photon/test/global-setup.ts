@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { readdirSync, statSync } from 'node:fs'
+import { readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url'
 // a source file is newer, so that a test never runs against stale code.
 export default function setup() {
   const packageDir = fileURLToPath(new URL('..', import.meta.url))
+  // Fixture copies of the previous run (kept until now, to look into a failure).
+  rmSync(join(packageDir, '.test-tmp'), { recursive: true, force: true })
   const newestSource = newest(join(packageDir, 'src'))
   let built = 0
   try {

@@ -255,7 +255,7 @@ describeSender('sendStaticFile (Node)', (path, headers = {}, method = 'GET') =>
 const middleware = staticMiddleware(() => files)
 describeSender('staticMiddleware (universal)', async (path, headers = {}, method = 'GET') => {
   const request = new Request(`http://localhost${path}`, { headers, method })
-  const response = (await middleware(request, {}, {} as never)) as Response | undefined
+  const response = (await middleware(request)) as Response | undefined
   if (!response) return { status: 404, headers: {}, body: Buffer.alloc(0) }
   return {
     status: response.status,
@@ -266,12 +266,8 @@ describeSender('staticMiddleware (universal)', async (path, headers = {}, method
 
 describe('staticMiddleware (universal)', () => {
   it('leaves other methods and unknown files to the next handler', async () => {
-    expect(await middleware(new Request('http://localhost/robots.txt', { method: 'POST' }), {}, {} as never)).toBe(
-      undefined,
-    )
-    expect(await middleware(new Request('http://localhost/nope.txt'), {}, {} as never)).toBe(undefined)
-    expect(await staticMiddleware(() => null)(new Request('http://localhost/robots.txt'), {}, {} as never)).toBe(
-      undefined,
-    )
+    expect(await middleware(new Request('http://localhost/robots.txt', { method: 'POST' }))).toBe(undefined)
+    expect(await middleware(new Request('http://localhost/nope.txt'))).toBe(undefined)
+    expect(await staticMiddleware(() => null)(new Request('http://localhost/robots.txt'))).toBe(undefined)
   })
 })

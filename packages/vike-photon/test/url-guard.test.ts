@@ -35,7 +35,7 @@ describe('isDecodable', () => {
 })
 
 describe('urlGuard', () => {
-  const run = (url: string) => urlGuard(new Request(url), {}, {} as never)
+  const run = (url: string) => urlGuard(new Request(url))
 
   it('answers 400 to a URL that cannot be decoded', async () => {
     const response = (await run('http://localhost/%E0%A4%A')) as Response
