@@ -10,12 +10,14 @@ import { type RawResponse, rawRequest } from './helpers/http.js'
 const APPS = {
   'built-in server': '_app',
   Hono: 'hono-server',
+  Express: 'express-server',
 } as const
 
 const state: Record<string, { root: string; server: RunningServer }> = {}
 const BUILDS = [
   ...Object.entries(APPS).map(([label, fixture]) => ({ label, fixture, env: {} })),
   { label: 'NODE_ENV=test', fixture: '_app', env: { NODE_ENV: 'test' } },
+  { label: 'static and compress off', fixture: 'static-and-compress-off', env: {} },
 ]
 
 beforeAll(async () => {
@@ -181,10 +183,31 @@ describe('a build made with NODE_ENV=test', () => {
   })
 })
 
-describe('the Hono server entry', () => {
+describe.each(['Hono', 'Express'])('the %s server entry', (label) => {
   it("serves the app's own routes beside the pages", async () => {
-    const res = await rawRequest(Number(new URL(state.Hono!.server.url).port), '/api/hello')
+    const res = await rawRequest(Number(new URL(state[label]!.server.url).port), '/api/hello')
     expect(res.status).toBe(200)
-    expect(JSON.parse(res.body.toString())).toEqual({ hello: 'from Hono' })
+    expect(JSON.parse(res.body.toString())).toEqual({ hello: `from ${label}` })
+  })
+})
+
+describe('photon: { static: false, compress: false }', () => {
+  const get = (path: string, headers = {}) =>
+    rawRequest(Number(new URL(state['static and compress off']!.server.url).port), path, { headers })
+
+  it('writes no precompressed files', () => {
+    const files = listFiles(join(state['static and compress off']!.root, 'dist/client'))
+    expect(files.some((file) => file.startsWith('assets/'))).toBe(true)
+    expect(files.filter((file) => /\.(br|gz)$/.test(file))).toEqual([])
+  })
+
+  it('leaves static files alone and does not compress pages', async () => {
+    const robots = await get('/robots.txt')
+    expect(robots.status).toBe(404)
+    expect(robots.body.toString()).toContain('404 Page Not Found')
+    const page = await get('/', { 'accept-encoding': 'gzip, br' })
+    expect(page.status).toBe(200)
+    expect(page.headers['content-encoding']).toBeUndefined()
+    expect(page.body.toString()).toContain('<h1>Home</h1>')
   })
 })
