@@ -36,6 +36,17 @@ export interface PhotonSettings {
    * @default true
    */
   static?: boolean | StaticSettings
+
+  /**
+   * A folder of API endpoints, relative to the project root. Each file's default export is a universal handler,
+   * `(request: Request) => Response | Promise<Response>`, and answers the URL of its path: `api/hello.ts` answers
+   * `/api/hello`, `api/users/[id].ts` answers `/api/users/:id`, `api/index.ts` answers `/api`. Files whose name
+   * starts with `_` are helpers, not endpoints. On Vercel each endpoint is its own function.
+   *
+   * @default undefined (no endpoints)
+   * @example 'api'
+   */
+  endpoints?: string
 }
 
 export interface StaticSettings {
@@ -54,6 +65,8 @@ export interface ResolvedSettings {
   hmr: boolean | 'prefer-restart'
   compress: boolean
   static: false | Required<StaticSettings>
+  /** Absolute path of the endpoints folder, or `null`. */
+  endpoints: string | null
   /** Where `photon` was set, as Vike shows it (e.g. `/pages/+config.ts`), for error messages. */
   definedAt: string | null
 }
