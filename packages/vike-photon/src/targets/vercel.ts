@@ -8,6 +8,7 @@ import type { Plugin } from 'vite'
 import { DOCS, VikePhotonError } from '../errors.js'
 import type { PluginContext } from '../plugin/context.js'
 import { createPlugin } from '../plugin/create-plugin.js'
+import { runtimeFiles } from '../plugin/runtime-files.js'
 import { CATCH_ALL_ENTRY } from '../plugin/settings-plugin.js'
 import { pageFunctionPath, pageRouteRegex } from './vercel-routes.js'
 import { type PageSettingsSource, planVercelPages } from './vercel-settings.js'
@@ -19,17 +20,15 @@ import { type PageSettingsSource, planVercelPages } from './vercel-settings.js'
 // - a page with `isr` or `edge: true` gets its own function (a prerender function for ISR, an edge function);
 // - each API endpoint (`photon.endpoints`) gets its own function;
 // - pre-rendered pages are files in `static/`, never functions;
-// - other pages stay in the server function only (their Photon entry is kept, so the server routes them, but it is
-//   assigned to no environment, so it is not a Vercel function of its own).
+// - other pages and the catch-all stay in the server function only (their Photon entries are kept, so the server
+//   routes them, but they are not emitted as functions of their own).
 
 export const VERCEL_PACKAGE = '@photonjs/vercel'
 /** The function that serves the whole app, under `.vercel/output/functions/`. */
 export const SERVER_FUNCTION = '_vike/server'
-/**
- * An environment name that no Vite environment has. An entry assigned to it is neither emitted on its own nor
- * turned into a function by Photon's Vercel adapter, but stays in the server function, which routes every entry.
- */
-const SERVER_FUNCTION_ONLY = 'vike-photon:server-function-only'
+/** Vike's production entry (page files, assets manifest), as `@brillout/vite-plugin-server-entry` names it. */
+const VIKE_SERVER_ENTRY = 'virtual:@brillout/vite-plugin-server-entry:serverEntry'
+const VERCEL_ENVIRONMENTS = new Set(['vercel_node', 'vercel_edge'])
 
 /** The user's installed copy of a package's module, resolved from the project root; `null` when absent. */
 function resolveFromRoot(root: string, specifier: string): string | null {
@@ -102,12 +101,20 @@ export async function vercelPlugins(ctx: PluginContext, root = process.cwd()): P
   }
   // Kept by reference: Photon's adapter reads it when it writes config.json, after the pages are known.
   const vercelConfig: ViteVercelConfig = {}
-  return [vercelPagesPlugin(ctx, vercelConfig), ...vercel(vercelConfig)]
+  // Names of the entries that are routed by the server function but are no function of their own.
+  const serverOnly = new Set<string>()
+  return [
+    vercelPagesPlugin(ctx, vercelConfig, serverOnly),
+    ...vercel(vercelConfig),
+    vercelServerOnlyPlugin(serverOnly),
+    vercelServerEntryPlugin(ctx),
+  ]
 }
 
 interface VercelEntryLike {
+  name?: string
   route?: string
-  env?: string
+  target?: string
   vercel?: {
     destination?: string
     route?: string | boolean
@@ -121,12 +128,12 @@ interface VercelEntryLike {
  * Turns the app's pages and endpoints into Vercel functions (see the top of this file). Runs after the settings
  * and endpoints plugins have registered their Photon entries, and edits them in place.
  */
-const vercelPagesPlugin = (ctx: PluginContext, vercelConfig: ViteVercelConfig) =>
+const vercelPagesPlugin = (ctx: PluginContext, vercelConfig: ViteVercelConfig, serverOnly: Set<string>) =>
   createPlugin('vercel', () => ({
     config: {
       order: 'post',
       handler(config, { command }) {
-        const isBuild = command === 'build'
+        serverOnly.clear()
         // Vercel compresses responses at its edge network; compressing in the function would do it twice.
         ctx.settings = { ...ctx.settings, compress: false }
 
@@ -147,12 +154,11 @@ const vercelPagesPlugin = (ctx: PluginContext, vercelConfig: ViteVercelConfig) =
               ...(plan.isr ? { isr: { expiration: plan.isr.expiration } } : {}),
             }
           } else {
-            if (isBuild) entry.env = SERVER_FUNCTION_ONLY
+            serverOnly.add(page.name)
           }
         }
 
-        const catchAll = entries.get(CATCH_ALL_ENTRY)
-        if (catchAll && isBuild) catchAll.env = SERVER_FUNCTION_ONLY
+        serverOnly.add(CATCH_ALL_ENTRY)
 
         for (const endpoint of ctx.endpoints) {
           const entry = entries.get(endpoint.name)
@@ -171,7 +177,10 @@ const vercelPagesPlugin = (ctx: PluginContext, vercelConfig: ViteVercelConfig) =
         })
         // Replaced, not appended: Vike resolves the Vite config more than once per build (pre-rendering, ...).
         vercelConfig.headers = headers
-        return undefined
+        // The server function's route (`/**`) does not match `/` on its own.
+        vercelConfig.rewrites = [{ source: '/', destination: `/${SERVER_FUNCTION}`, enforce: 'post' }]
+        // Only entries with a `target` are emitted on their own: the others stay inside the server function.
+        return command === 'build' ? { photon: { codeSplitting: { framework: false } } } : undefined
       },
     },
     configResolved: {
@@ -183,6 +192,44 @@ const vercelPagesPlugin = (ctx: PluginContext, vercelConfig: ViteVercelConfig) =
       },
     },
   }))(ctx)
+
+/**
+ * Photon's Vercel adapter gives every entry of a Vercel environment a function (`target`). Entries that the server
+ * function routes on its own lose it again: they stay in the server bundle (same environment), with no function.
+ */
+const vercelServerOnlyPlugin = (serverOnly: Set<string>) =>
+  createPlugin('vercel:server-only', () => ({
+    apply: 'build',
+    buildStart: {
+      order: 'post',
+      handler() {
+        const photon = (this.environment.config as unknown as { photon?: { entries?: VercelEntryLike[] } }).photon
+        for (const entry of photon?.entries ?? []) {
+          if (entry.name && serverOnly.has(entry.name)) delete entry.target
+        }
+      },
+    },
+  }))(undefined as never)
+
+/**
+ * Vike finds its production entry next to `dist/server/index.mjs` on Node; a Vercel function has no such file, so the
+ * entry is bundled into every function that renders pages (they all go through the page handler).
+ */
+const vercelServerEntryPlugin = (ctx: PluginContext) =>
+  createPlugin('vercel:vike-entry', () => ({
+    apply: 'build',
+    applyToEnvironment: (environment) => VERCEL_ENVIRONMENTS.has(environment.name),
+    transform: {
+      filter: { id: new RegExp(`^${escapeRegex(runtimeFiles.pageHandler)}$`) },
+      handler(code) {
+        return { code: `import ${JSON.stringify(VIKE_SERVER_ENTRY)}\n${code}`, map: null }
+      },
+    },
+  }))(ctx)
+
+function escapeRegex(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
 
 type EntryRecord = Record<string, VercelEntryLike>
 
