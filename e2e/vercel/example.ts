@@ -8,10 +8,18 @@ export const exampleDir = fileURLToPath(new URL('../../examples/vercel-react/', 
 export const outputDir = fileURLToPath(new URL('../../examples/vercel-react/.vercel/output/', import.meta.url))
 const vikeBin = fileURLToPath(new URL('../../examples/vercel-react/node_modules/.bin/vike', import.meta.url))
 
+/** The environment of the test runner, minus the module loader Playwright installs for its own workers. */
+function cleanEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra }
+  delete env.NODE_OPTIONS
+  for (const key of Object.keys(env)) if (key.startsWith('PW_') || key.startsWith('PLAYWRIGHT_')) delete env[key]
+  return env
+}
+
 export function buildExample(): void {
   const result = spawnSync(vikeBin, ['build'], {
     cwd: exampleDir,
-    env: { ...process.env, VERCEL: '1' },
+    env: cleanEnv({ VERCEL: '1' }),
     encoding: 'utf8',
     timeout: 180_000,
   })
@@ -24,7 +32,7 @@ export function buildExample(): void {
 export async function startDevServer(port: number): Promise<{ url: string; close(): Promise<void> }> {
   const child: ChildProcess = spawn(vikeBin, ['dev', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
     cwd: exampleDir,
-    env: { ...process.env, VERCEL: undefined },
+    env: cleanEnv({ VERCEL: undefined }),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })
