@@ -7,7 +7,7 @@ export default {
   extends: [vikeReact, vikePhoton],
   title: 'vike-photon on Vercel',
   photon: {
-    // Universal handlers (`export default { fetch }` or `(request) => Response`): `api/hello.ts` answers `/api/hello`.
-    endpoints: 'api',
+    // Universal handlers (`export default { fetch }` or `(request) => Response`): `server/api/hello.ts` answers `/api/hello`.
+    endpoints: 'server/api',
   },
 } satisfies Config

@@ -39,12 +39,14 @@ export interface PhotonSettings {
 
   /**
    * A folder of API endpoints, relative to the project root. Each file's default export is a universal handler,
-   * `(request: Request) => Response | Promise<Response>`, and answers the URL of its path: `api/hello.ts` answers
-   * `/api/hello`, `api/users/[id].ts` answers `/api/users/:id`, `api/index.ts` answers `/api`. Files whose name
-   * starts with `_` are helpers, not endpoints. On Vercel each endpoint is its own function.
+   * `(request: Request) => Response | Promise<Response>`, and answers a URL made of the folder's name and the file's
+   * path inside it: with `'server/api'`, `server/api/hello.ts` answers `/api/hello`, `server/api/users/[id].ts`
+   * answers `/api/users/:id`, `server/api/index.ts` answers `/api`. Files whose name starts with `_` are helpers, not
+   * endpoints. Keep the folder below the root (not `api/` itself): in development Vite serves source files at their
+   * path. On Vercel each endpoint is its own function.
    *
    * @default undefined (no endpoints)
-   * @example 'api'
+   * @example 'server/api'
    */
   endpoints?: string
 }

@@ -1,3 +1,5 @@
+import { relative, sep } from 'node:path'
+import { warnOnce } from '../errors.js'
 import { createPlugin } from './create-plugin.js'
 import { listEndpoints } from './endpoints.js'
 
@@ -10,7 +12,13 @@ export const endpointsPlugin = createPlugin('endpoints', (ctx) => ({
     order: 'post',
     handler() {
       const folder = ctx.settings.endpoints
-      ctx.endpoints = folder ? listEndpoints(folder, ctx.root) : []
+      ctx.endpoints = folder ? listEndpoints(folder) : []
+      if (folder && !relative(ctx.root, folder).includes(sep)) {
+        warnOnce(
+          `\`photon.endpoints\` is a folder at the project root: in development Vite serves its files' source code at ` +
+            'the very URLs of the endpoints. Move it one level down (e.g. `server/api`, which still answers `/api/...`).',
+        )
+      }
       if (ctx.endpoints.length === 0) return undefined
       const entries: Record<string, { id: string; type: 'universal-handler'; route: string }> = {}
       for (const endpoint of ctx.endpoints) {

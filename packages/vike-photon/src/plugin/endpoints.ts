@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs'
-import { join, relative, sep } from 'node:path'
+import { dirname, join, relative, sep } from 'node:path'
 
 // API endpoints (`photon.endpoints`): one universal handler per file, routed by its path.
 
@@ -10,15 +10,18 @@ export interface EndpointEntry {
   id: string
   /** rou3 pattern, e.g. `/api/users/:id`. */
   route: string
-  /** The file's path from the project root without extension, e.g. `api/users/[id]`. */
+  /** The file's path from the folder's parent, without extension, e.g. `api/users/[id]`. */
   path: string
 }
 
 const HANDLER_FILE = /\.(?:[cm]?[jt]s)$/
 const NOT_AN_ENDPOINT = /(?:\.d\.[cm]?ts|\.(?:test|spec)\.[cm]?[jt]s)$/
 
-/** Lists the endpoints of a folder; `api/users/[id].ts` under `root` becomes `/api/users/:id`. */
-export function listEndpoints(folder: string, root: string): EndpointEntry[] {
+/**
+ * Lists the endpoints of a folder. URLs start with the folder's name: with the folder `server/api`, the file
+ * `server/api/users/[id].ts` answers `/api/users/:id`.
+ */
+export function listEndpoints(folder: string): EndpointEntry[] {
   const files = readdirSync(folder, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && HANDLER_FILE.test(entry.name) && !NOT_AN_ENDPOINT.test(entry.name))
     .map((entry) => join(entry.parentPath, entry.name))
@@ -30,7 +33,7 @@ export function listEndpoints(folder: string, root: string): EndpointEntry[] {
     )
   return files
     .map((file) => {
-      const path = relative(root, file).split(sep).join('/').replace(HANDLER_FILE, '')
+      const path = relative(dirname(folder), file).split(sep).join('/').replace(HANDLER_FILE, '')
       const route = endpointRoute(path)
       return { name: `vike-photon:endpoint:${route}`, id: file, route, path }
     })
