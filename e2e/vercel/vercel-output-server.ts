@@ -110,7 +110,7 @@ export async function startVercelOutputServer(outputDir: string, port = 0): Prom
     const response = await fetch(`http://127.0.0.1:${port}${url.pathname}${url.search}`, {
       method: req.method,
       headers,
-      body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body,
+      body: req.method === 'GET' || req.method === 'HEAD' ? undefined : new Uint8Array(body),
       redirect: 'manual',
     })
     return {
