@@ -1,15 +1,16 @@
 import { installPhoton } from '@photonjs/runtime/vite'
-import type { Plugin } from 'vite'
+import type { Plugin, PluginOption } from 'vite'
 import { PluginContext } from './context.js'
 import { nodeLauncherPlugin } from './node-launcher-plugin.js'
 import { precompressPlugin } from './precompress-plugin.js'
 import { runtimeFiles } from './runtime-files.js'
 import { serverEntryCheckPlugin } from './server-entry-check-plugin.js'
 import { settingsPlugin } from './settings-plugin.js'
+import { targetPlugins } from './target-plugin.js'
 import { virtualModulesPlugin } from './virtual-modules-plugin.js'
 
 /** All of vike-photon's Vite plugins, in order. Added to the user's Vite config by the extension (`vite` setting). */
-export function vikePhotonPlugins(): Plugin[] {
+export function vikePhotonPlugins(): PluginOption[] {
   const ctx = new PluginContext()
   return [
     settingsPlugin(ctx),
@@ -17,6 +18,8 @@ export function vikePhotonPlugins(): Plugin[] {
     serverEntryCheckPlugin(ctx),
     nodeLauncherPlugin(ctx),
     precompressPlugin(ctx),
+    // The deploy target's plugins (e.g. Cloudflare's), detected from the project's dependencies.
+    targetPlugins(ctx),
     ...(installPhoton('vike-photon', {
       // The default middleware chain, per runtime (see runtime/middlewares/*).
       resolveMiddlewares(condition) {
