@@ -29,6 +29,7 @@ const targetCheckPlugin = createPlugin('target-check', (ctx) => ({
     handler(userConfig) {
       const problems = ctx.target.check?.(readProject(userConfig.root ?? ctx.root)) ?? []
       if (problems.length > 0) throw targetError(ctx.target, problems)
+      return ctx.target.photon ? { photon: ctx.target.photon } : undefined
     },
   },
   configResolved: {

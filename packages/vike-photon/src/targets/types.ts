@@ -35,6 +35,8 @@ export interface TargetDefinition {
   check?(project: Project): string[]
   /** The Vite plugins the target needs, loaded from the user's installation of `package`. */
   plugins?(project: Project): Promise<Plugin[]>
+  /** Photon settings the target needs, merged into Vite's `photon` config. */
+  photon?: Record<string, unknown>
   /** Where the target is documented. */
   docs: string
 }

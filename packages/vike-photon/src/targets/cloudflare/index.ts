@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url'
 import type { Plugin } from 'vite'
 import { VikePhotonError } from '../../errors.js'
 import type { TargetDefinition } from '../types.js'
+import { vikeEntryPlugin } from './vike-entry-plugin.js'
 import { checkWranglerConfig } from './wrangler-config.js'
 
 const PACKAGE = '@photonjs/cloudflare'
@@ -19,6 +20,8 @@ export const cloudflareTarget: TargetDefinition = {
   // What Photon's Cloudflare adapter runs (`supportedTargetServers('cloudflare', ...)` in @photonjs/cloudflare).
   supportedServers: ['hono', 'h3', 'srvx'],
   check: checkWranglerConfig,
+  // One Worker serves every page: Photon must not emit a bundle per page next to it (wrangler would upload them all).
+  photon: { codeSplitting: { framework: false } },
   async plugins(project) {
     const entry = project.resolve(`${PACKAGE}/vite`)
     if (!entry) {
@@ -28,7 +31,7 @@ export const cloudflareTarget: TargetDefinition = {
     }
     // The user's copy, so that its version and its @cloudflare/vite-plugin are the ones the project pinned.
     const { cloudflare } = (await import(pathToFileURL(entry).href)) as { cloudflare: () => Plugin[] }
-    return cloudflare()
+    return [...cloudflare(), vikeEntryPlugin()]
   },
   docs: 'https://github.com/vike-photon/vike-photon/blob/main/docs/cloudflare.md',
 }
