@@ -16,7 +16,8 @@ export const cloudflareTarget: TargetDefinition = {
   name: 'cloudflare',
   title: 'Cloudflare Workers',
   package: PACKAGE,
-  detect: (project) => project.dependencies.has(PACKAGE) && project.resolve(`${PACKAGE}/vite`) !== null,
+  // Listed in package.json: the user asked for Cloudflare (if it is not installed, `plugins()` says so).
+  detect: (project) => project.dependencies.has(PACKAGE),
   // What Photon's Cloudflare adapter runs (`supportedTargetServers('cloudflare', ...)` in @photonjs/cloudflare).
   supportedServers: ['hono', 'h3', 'srvx'],
   check: checkWranglerConfig,
@@ -26,7 +27,7 @@ export const cloudflareTarget: TargetDefinition = {
     const entry = project.resolve(`${PACKAGE}/vite`)
     if (!entry) {
       throw new VikePhotonError(
-        `${PACKAGE} is listed in package.json but not installed. Run your package manager's install.`,
+        `${PACKAGE} is listed in package.json but is not installed in ${project.root}. Run your package manager's install (e.g. \`pnpm install\`).`,
       )
     }
     // The user's copy, so that its version and its @cloudflare/vite-plugin are the ones the project pinned.
