@@ -48,6 +48,7 @@ export function appChecks(getUrl: () => string) {
   test("the bindings page shows a var and a KV value from wrangler.toml's bindings", async ({ page }) => {
     await goto(page, '/bindings')
     await expect(page.locator('#greeting')).toHaveText('Hello from wrangler.toml')
+    await expect(page.locator('#runtime-greeting')).toHaveText('Hello from wrangler.toml')
     const first = Number(await page.locator('#visits').textContent())
     expect(first).toBeGreaterThanOrEqual(1)
     // The page counts its renders in KV: a reload reads back what the previous render wrote.

@@ -1,6 +1,7 @@
 import { installPhoton } from '@photonjs/runtime/vite'
 import type { Plugin, PluginOption } from 'vite'
 import { PluginContext } from './context.js'
+import { dedupePlugin } from './dedupe-plugin.js'
 import { nodeLauncherPlugin } from './node-launcher-plugin.js'
 import { precompressPlugin } from './precompress-plugin.js'
 import { runtimeFiles } from './runtime-files.js'
@@ -18,6 +19,7 @@ export function vikePhotonPlugins(): PluginOption[] {
     serverEntryCheckPlugin(ctx),
     nodeLauncherPlugin(ctx),
     precompressPlugin(ctx),
+    dedupePlugin(ctx),
     // The deploy target's plugins (e.g. Cloudflare's), detected from the project's dependencies.
     targetPlugins(ctx),
     ...(installPhoton('vike-photon', {
