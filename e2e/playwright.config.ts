@@ -27,5 +27,6 @@ export default defineConfig({
     { name: 'node', testMatch: 'node/**/*.spec.ts' },
     { name: 'migrate', testMatch: 'migrate/**/*.spec.ts' },
     { name: 'vercel', testMatch: 'vercel/**/*.spec.ts' },
+    { name: 'cloudflare', testMatch: 'cloudflare/**/*.spec.ts' },
   ],
 })
