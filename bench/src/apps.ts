@@ -59,12 +59,12 @@ export async function prepare(variant: Variant): Promise<void> {
 }
 
 /** Runs `vike build` from a clean dist/ and returns its wall-clock time in milliseconds. */
-export async function build(variant: Variant): Promise<number> {
+export async function build(variant: Variant, env: Record<string, string> = {}): Promise<number> {
   const dir = workDir(variant)
   await rm(join(dir, 'dist'), { recursive: true, force: true })
   const vikeBin = join(dir, 'node_modules', 'vike', 'bin.js')
   const start = performance.now()
-  await run(process.execPath, [vikeBin, 'build'], { cwd: dir, quiet: true, env: { NODE_ENV: 'production' } })
+  await run(process.execPath, [vikeBin, 'build'], { cwd: dir, quiet: true, env: { ...env, NODE_ENV: 'production' } })
   const elapsed = performance.now() - start
   if (!existsSync(join(dir, variant.entry))) {
     throw new Error(`vike build did not write ${variant.entry} for ${variant.id}`)

@@ -13,6 +13,8 @@ export interface LoadOptions {
 export interface LoadResult {
   /** Successful (2xx) responses per second over the whole run. */
   rps: number
+  /** Successful (2xx) responses in total. */
+  requests: number
   /** Latency percentiles in milliseconds. */
   p50: number
   p99: number
@@ -42,6 +44,7 @@ export async function load(url: string, options: LoadOptions): Promise<LoadResul
   const report = JSON.parse(stdout) as AutocannonReport
   return {
     rps: report['2xx'] / report.duration,
+    requests: report['2xx'],
     p50: report.latency.p50,
     p99: report.latency.p99,
     non2xx: report.non2xx,
