@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { packWorkspacePackage, prepare, unavailableReason } from './apps'
@@ -10,9 +11,9 @@ import { measureRound, type RoundResult, type Settings } from './measure'
 import { paths } from './paths'
 import { run } from './process'
 import { runProfiles } from './profile'
-import { formatSummary, summarize } from './report'
-import { formatBytes, formatNumber, formatRatio, meetsGoal } from './stats'
-import { variants as allVariants, goals, type Variant } from './variants'
+import { formatGoals, formatSummary, summarize } from './report'
+import { formatBytes, formatNumber, median } from './stats'
+import { variants as allVariants, type Variant } from './variants'
 
 const usage = `Usage: pnpm bench [options]
 
@@ -122,14 +123,15 @@ async function main() {
       ` (${formatBytes(results[0]?.assetBytes)}), no Accept-Encoding.`,
   )
 
-  const ours = summaries.find((s) => s.variant.id === 'photon-hono')
-  if (ours && ours.rounds > 0) {
-    const verdict = (r: number | undefined, goal: number, better: 'higher' | 'lower') =>
-      `${formatRatio(r)} (goal ${better === 'higher' ? '≥' : '≤'} ${goal}: ${meetsGoal(r, goal, better) ? 'met' : 'NOT met'})`
+  const goalLines = formatGoals(summaries)
+  if (goalLines) console.log(`\n${goalLines}`)
+  const loads = results.map((r) => r.loadavg)
+  if (loads.length > 0) {
+    const busy = Math.max(...loads) > availableParallelism()
     console.log(
-      `\nGoals for vike-photon + Hono: SSR ${verdict(ours.ratios[0], goals.ssrRps, 'higher')}, ` +
-        `assets ${verdict(ours.ratios[2], goals.assetRps, 'higher')}, ` +
-        `cold start ${verdict(ours.ratios[3], goals.coldStart, 'lower')}`,
+      `\nMachine load average (1 min) at the end of each measurement: median ${formatNumber(median(loads), 1)}, ` +
+        `max ${formatNumber(Math.max(...loads), 1)} on ${availableParallelism()} CPUs.` +
+        (busy ? ' Other work competed for the CPUs: req/s are noisy; CPU/req columns hold up better.' : ''),
     )
   }
 
@@ -213,7 +215,8 @@ function formatProgress(r: RoundResult): string {
   const cold = r.coldStartMs.map((v) => formatNumber(v)).join('/')
   return (
     `build ${formatSeconds(r.buildMs)}, cold ${cold} ms, SSR ${formatNumber(r.ssr.rps)} req/s ` +
-    `p99 ${r.ssr.p99} ms, asset ${formatNumber(r.asset.rps)} req/s, RSS ${formatBytes(r.rssBytes)}`
+    `p99 ${r.ssr.p99} ms ${formatNumber(r.ssr.cpuUsPerRequest)} µs CPU/req, asset ${formatNumber(r.asset.rps)} req/s ` +
+    `${formatNumber(r.asset.cpuUsPerRequest)} µs CPU/req, RSS ${formatBytes(r.rssBytes)}, load avg ${r.loadavg.toFixed(1)}`
   )
 }
 

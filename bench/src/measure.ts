@@ -1,8 +1,10 @@
 // One measurement round of one variant: build, size, cold starts, a correctness check, then load.
+
+import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { build, dirSize, workDir } from './apps'
 import { type LoadResult, load } from './load'
-import { get, type RunningServer, rssBytes, startServer, stopServer } from './server'
+import { cpuTimeUs, get, type RunningServer, rssBytes, startServer, stopServer } from './server'
 import type { Variant } from './variants'
 
 export interface Settings {
@@ -17,6 +19,11 @@ export interface Settings {
   port: number
 }
 
+export interface Measured extends LoadResult {
+  /** Server CPU time (user + system) per successful request, in microseconds: less sensitive to other work. */
+  cpuUsPerRequest: number | undefined
+}
+
 export interface RoundResult {
   variant: string
   round: number
@@ -24,8 +31,10 @@ export interface RoundResult {
   distBytes: number
   distServerBytes: number
   coldStartMs: number[]
-  ssr: LoadResult
-  asset: LoadResult
+  ssr: Measured
+  asset: Measured
+  /** 1-minute load average of the machine when the load tests ended (other work competing for the CPUs). */
+  loadavg: number
   rssBytes: number | undefined
   assetPath: string
   assetBytes: number
@@ -53,10 +62,21 @@ export async function measureRound(variant: Variant, round: number, settings: Se
     const opts = { connections: settings.connections }
     const ssrUrl = `${server.origin}/`
     const assetUrl = `${server.origin}${assetPath}`
+    const pid = server.process.pid
+    const measured = async (url: string): Promise<Measured> => {
+      const before = cpuTimeUs(pid)
+      const result = await load(url, { ...opts, durationSec: settings.durationSec })
+      const after = cpuTimeUs(pid)
+      const cpu = before !== undefined && after !== undefined && result.requests > 0 ? after - before : undefined
+      return { ...result, cpuUsPerRequest: cpu === undefined ? undefined : cpu / result.requests }
+    }
     if (settings.ssrWarmupSec > 0) await load(ssrUrl, { ...opts, durationSec: settings.ssrWarmupSec })
-    const ssr = await load(ssrUrl, { ...opts, durationSec: settings.durationSec })
+    const ssr = await measured(ssrUrl)
     if (settings.assetWarmupSec > 0) await load(assetUrl, { ...opts, durationSec: settings.assetWarmupSec })
-    const asset = await load(assetUrl, { ...opts, durationSec: settings.durationSec })
+    const asset = await measured(assetUrl)
+    if (server.process.exitCode !== null || server.process.signalCode !== null) {
+      throw new Error(`the server exited during the load test\n${server.output()}`)
+    }
     const rss = rssBytes(server.process.pid)
     for (const [what, r] of [
       ['SSR', ssr],
@@ -75,6 +95,7 @@ export async function measureRound(variant: Variant, round: number, settings: Se
       coldStartMs,
       ssr,
       asset,
+      loadavg: loadavg()[0] ?? 0,
       rssBytes: rss,
       assetPath,
       assetBytes,

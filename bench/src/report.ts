@@ -1,7 +1,7 @@
 // Turning rounds into the table: medians per variant, ratios to the floor.
 import type { RoundResult } from './measure'
-import { type Better, formatBytes, formatNumber, formatRatio, formatTable, median, ratio } from './stats'
-import type { Variant } from './variants'
+import { type Better, formatBytes, formatNumber, formatRatio, formatTable, median, meetsGoal, ratio } from './stats'
+import { goals, type Variant } from './variants'
 
 export interface Metric {
   header: string
@@ -12,12 +12,15 @@ export interface Metric {
 }
 
 const ms = (v: number | undefined) => (v === undefined ? '–' : `${formatNumber(v)} ms`)
+const us = (v: number | undefined) => (v === undefined ? '–' : `${formatNumber(v)} µs`)
 const seconds = (v: number | undefined) => (v === undefined ? '–' : `${formatNumber(v / 1000, 2)} s`)
 
 export const metrics: readonly Metric[] = [
   { header: 'SSR req/s', better: 'higher', values: (r) => [r.ssr.rps], format: (v) => formatNumber(v) },
   { header: 'SSR p99', better: 'lower', values: (r) => [r.ssr.p99], format: ms },
   { header: 'asset req/s', better: 'higher', values: (r) => [r.asset.rps], format: (v) => formatNumber(v) },
+  { header: 'SSR CPU/req', better: 'lower', values: (r) => [r.ssr.cpuUsPerRequest], format: us },
+  { header: 'asset CPU/req', better: 'lower', values: (r) => [r.asset.cpuUsPerRequest], format: us },
   { header: 'cold start', better: 'lower', values: (r) => r.coldStartMs, format: ms },
   { header: 'RSS after load', better: 'lower', values: (r) => [r.rssBytes], format: formatBytes },
   { header: 'vike build', better: 'lower', values: (r) => [r.buildMs], format: seconds },
@@ -66,4 +69,41 @@ export function formatSummary(summaries: readonly Summary[]): string {
     return [s.variant.label, ...metrics.map((m, i) => `${m.format(s.medians[i])} (${formatRatio(s.ratios[i])})`)]
   })
   return formatTable(headers, rows)
+}
+
+/** The position of a metric in `metrics`, by header. */
+export function metricIndex(header: string): number {
+  const i = metrics.findIndex((m) => m.header === header)
+  if (i === -1) throw new Error(`no metric named "${header}"`)
+  return i
+}
+
+/**
+ * The issue's goals for our Hono row: ratios to the floor, and being ahead of upstream vike-photon and vike-server
+ * on every metric. Empty when our Hono row has no numbers.
+ */
+export function formatGoals(summaries: readonly Summary[]): string {
+  const ours = summaries.find((s) => s.variant.id === 'photon-hono')
+  if (!ours || ours.rounds === 0) return ''
+  const verdict = (header: string, goal: number) => {
+    const i = metricIndex(header)
+    const better = metrics[i]!.better
+    const r = ours.ratios[i]
+    return `${header} ${formatRatio(r)} (goal ${better === 'higher' ? '≥' : '≤'} ${goal}: ${meetsGoal(r, goal, better) ? 'met' : 'NOT met'})`
+  }
+  const lines = [
+    `Goals for ${ours.variant.label}: ${verdict('SSR req/s', goals.ssrRps)}, ${verdict('asset req/s', goals.assetRps)}, ${verdict('cold start', goals.coldStart)}.`,
+  ]
+  for (const peer of summaries.filter((s) => s.variant.role === 'peer' && s.rounds > 0)) {
+    const behind = metrics
+      .map((m, i) => ({ m, o: ours.medians[i], p: peer.medians[i] }))
+      .filter(({ m, o, p }) => o !== undefined && p !== undefined && (m.better === 'higher' ? o < p : o > p))
+      .map(({ m }) => m.header)
+    lines.push(
+      behind.length === 0
+        ? `Ahead of ${peer.variant.label} on every metric.`
+        : `Behind ${peer.variant.label} on: ${behind.join(', ')}.`,
+    )
+  }
+  return lines.join('\n')
 }

@@ -86,6 +86,22 @@ export function rssBytes(pid: number | undefined): number | undefined {
   } catch {}
 }
 
+let clockTicks: number | undefined
+
+/** CPU time (user + system) a process has used so far, in microseconds (Linux /proc), or undefined. */
+export function cpuTimeUs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return
+  try {
+    // Fields after the command name (which may contain spaces): state is field 3, utime 14, stime 15.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
+    return ((Number(fields[11]) + Number(fields[12])) / clockTicks) * 1e6
+  } catch {
+    return undefined
+  }
+}
+
 export interface Fetched {
   status: number
   headers: Record<string, string | string[] | undefined>
