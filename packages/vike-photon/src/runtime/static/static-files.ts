@@ -31,8 +31,8 @@ export interface StaticOptions {
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable'
-const MAX_CACHED_FILE = 64 * 1024
-const MAX_CACHED_TOTAL = 32 * 1024 * 1024
+const MAX_CACHED_FILE = 512 * 1024
+const MAX_CACHED_TOTAL = 64 * 1024 * 1024
 
 export class StaticFiles {
   readonly #files = new Map<string, StaticFile>()

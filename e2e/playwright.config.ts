@@ -1,0 +1,30 @@
+import { defineConfig } from '@playwright/test'
+
+// Browser tests run Debian's chromium (Playwright cannot download its own browser here).
+// Each folder is a project; each spec starts the servers it drives (see utils/server.ts).
+export default defineConfig({
+  testDir: '.',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: 'list',
+  use: {
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [
+    { name: 'node', testMatch: 'node/**/*.spec.ts' },
+    { name: 'migrate', testMatch: 'migrate/**/*.spec.ts' },
+  ],
+})
