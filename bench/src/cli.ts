@@ -22,6 +22,7 @@ const usage = `Usage: pnpm bench [options]
   --duration <s>       seconds per measurement (default 10)
   --warmup <s>         seconds of SSR warmup before measuring (default 5; assets get 3)
   --connections <n>    concurrent connections (default 50)
+  --cpu-rate <n>       req/s of the extra SSR run that measures CPU per request (default 300)
   --only <ids>         comma-separated variant ids (the floor is always added)
   --profile            CPU-profile SSR of the selected variants instead (see README)
   --port <n>           port on 127.0.0.1 (default 3457)
@@ -37,6 +38,7 @@ async function main() {
       duration: { type: 'string' },
       warmup: { type: 'string' },
       connections: { type: 'string' },
+      'cpu-rate': { type: 'string' },
       only: { type: 'string' },
       profile: { type: 'boolean', default: false },
       port: { type: 'string' },
@@ -68,6 +70,7 @@ async function main() {
     connections: int(values.connections, 50, 'connections'),
     coldStarts: quick ? 1 : 3,
     port: int(values.port, 3457, 'port'),
+    cpuRate: int(values['cpu-rate'], 300, 'cpu-rate'),
   }
 
   const selected = selectVariants(values.only)
@@ -215,7 +218,7 @@ function formatProgress(r: RoundResult): string {
   const cold = r.coldStartMs.map((v) => formatNumber(v)).join('/')
   return (
     `build ${formatSeconds(r.buildMs)}, cold ${cold} ms, SSR ${formatNumber(r.ssr.rps)} req/s ` +
-    `p99 ${r.ssr.p99} ms ${formatNumber(r.ssr.cpuUsPerRequest)} µs CPU/req, asset ${formatNumber(r.asset.rps)} req/s ` +
+    `p99 ${r.ssr.p99} ms, ${formatNumber(r.ssrFixedRate.cpuUsPerRequest)} µs CPU/req at ${formatNumber(r.ssrFixedRate.rps)} req/s, asset ${formatNumber(r.asset.rps)} req/s ` +
     `${formatNumber(r.asset.cpuUsPerRequest)} µs CPU/req, RSS ${formatBytes(r.rssBytes)}, load avg ${r.loadavg.toFixed(1)}`
   )
 }

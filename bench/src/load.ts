@@ -8,6 +8,8 @@ const autocannonBin = createRequire(import.meta.url).resolve('autocannon')
 export interface LoadOptions {
   connections: number
   durationSec: number
+  /** Caps the total request rate (req/s) instead of going as fast as the server allows. */
+  rate?: number
 }
 
 export interface LoadResult {
@@ -35,7 +37,9 @@ interface AutocannonReport {
 
 export async function load(url: string, options: LoadOptions): Promise<LoadResult> {
   const args = [autocannonBin, '--json', '--no-progress']
-  args.push('-c', String(options.connections), '-d', String(options.durationSec), url)
+  args.push('-c', String(options.connections), '-d', String(options.durationSec))
+  if (options.rate) args.push('-R', String(options.rate))
+  args.push(url)
   const { stdout } = await run(process.execPath, args, {
     cwd: paths.bench,
     quiet: true,

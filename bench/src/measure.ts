@@ -17,6 +17,11 @@ export interface Settings {
   /** Spawns per round used for the cold-start figure (the last one also takes the load). */
   coldStarts: number
   port: number
+  /**
+   * Request rate of the extra SSR run that measures CPU per request. A fixed rate makes it comparable across
+   * variants: vike's own per-request cost grows with throughput (see README, "Reading the numbers").
+   */
+  cpuRate: number
 }
 
 export interface Measured extends LoadResult {
@@ -32,6 +37,8 @@ export interface RoundResult {
   distServerBytes: number
   coldStartMs: number[]
   ssr: Measured
+  /** SSR at `settings.cpuRate` req/s, for CPU per request at the same load for every variant. */
+  ssrFixedRate: Measured
   asset: Measured
   /** 1-minute load average of the machine when the load tests ended (other work competing for the CPUs). */
   loadavg: number
@@ -63,15 +70,18 @@ export async function measureRound(variant: Variant, round: number, settings: Se
     const ssrUrl = `${server.origin}/`
     const assetUrl = `${server.origin}${assetPath}`
     const pid = server.process.pid
-    const measured = async (url: string): Promise<Measured> => {
+    const measured = async (url: string, rate?: number): Promise<Measured> => {
+      // The fixed-rate run only needs enough CPU ticks for a stable ratio: half the measurement time.
+      const durationSec = rate ? Math.max(2, Math.ceil(settings.durationSec / 2)) : settings.durationSec
       const before = cpuTimeUs(pid)
-      const result = await load(url, { ...opts, durationSec: settings.durationSec })
+      const result = await load(url, { ...opts, durationSec, rate })
       const after = cpuTimeUs(pid)
       const cpu = before !== undefined && after !== undefined && result.requests > 0 ? after - before : undefined
       return { ...result, cpuUsPerRequest: cpu === undefined ? undefined : cpu / result.requests }
     }
     if (settings.ssrWarmupSec > 0) await load(ssrUrl, { ...opts, durationSec: settings.ssrWarmupSec })
     const ssr = await measured(ssrUrl)
+    const ssrFixedRate = await measured(ssrUrl, settings.cpuRate)
     if (settings.assetWarmupSec > 0) await load(assetUrl, { ...opts, durationSec: settings.assetWarmupSec })
     const asset = await measured(assetUrl)
     if (server.process.exitCode !== null || server.process.signalCode !== null) {
@@ -80,6 +90,7 @@ export async function measureRound(variant: Variant, round: number, settings: Se
     const rss = rssBytes(server.process.pid)
     for (const [what, r] of [
       ['SSR', ssr],
+      ['SSR at a fixed rate', ssrFixedRate],
       ['asset', asset],
     ] as const) {
       if (r.non2xx || r.errors || r.timeouts) {
@@ -94,6 +105,7 @@ export async function measureRound(variant: Variant, round: number, settings: Se
       distServerBytes,
       coldStartMs,
       ssr,
+      ssrFixedRate,
       asset,
       loadavg: loadavg()[0] ?? 0,
       rssBytes: rss,

@@ -22,6 +22,7 @@ const round = (variant: string, r: number, ssr: number, asset: number, cold: num
   distServerBytes: 100,
   coldStartMs: [cold],
   ssr: load(ssr, 1000),
+  ssrFixedRate: load(300, 900),
   asset: load(asset, 100),
   loadavg: 1,
   rssBytes: 100e6,

@@ -19,7 +19,12 @@ export const metrics: readonly Metric[] = [
   { header: 'SSR req/s', better: 'higher', values: (r) => [r.ssr.rps], format: (v) => formatNumber(v) },
   { header: 'SSR p99', better: 'lower', values: (r) => [r.ssr.p99], format: ms },
   { header: 'asset req/s', better: 'higher', values: (r) => [r.asset.rps], format: (v) => formatNumber(v) },
-  { header: 'SSR CPU/req', better: 'lower', values: (r) => [r.ssr.cpuUsPerRequest], format: us },
+  {
+    header: 'SSR CPU/req @fixed rate',
+    better: 'lower',
+    values: (r) => [r.ssrFixedRate.cpuUsPerRequest],
+    format: us,
+  },
   { header: 'asset CPU/req', better: 'lower', values: (r) => [r.asset.cpuUsPerRequest], format: us },
   { header: 'cold start', better: 'lower', values: (r) => r.coldStartMs, format: ms },
   { header: 'RSS after load', better: 'lower', values: (r) => [r.rssBytes], format: formatBytes },

@@ -24,7 +24,17 @@ async function render(req, res) {
     const { httpResponse } = await renderPage({ urlOriginal: req.url ?? '/', headersOriginal: req.headers })
     res.statusCode = httpResponse.statusCode
     for (const [name, value] of httpResponse.headers) res.setHeader(name, value)
-    httpResponse.pipe(res)
+    // A page rendered to a string (vike-react's default) is sent in one write, with Content-Length; a streamed
+    // page (`stream: true`) has no string body and is piped.
+    let body
+    try {
+      body = httpResponse.body
+    } catch {
+      httpResponse.pipe(res)
+      return
+    }
+    res.setHeader('Content-Length', Buffer.byteLength(body))
+    res.end(body)
   } catch (err) {
     console.error(err)
     if (!res.headersSent) res.statusCode = 500
