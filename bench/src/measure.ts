@@ -84,6 +84,12 @@ export async function measureRound(variant: Variant, round: number, settings: Se
     const ssrFixedRate = await measured(ssrUrl, settings.cpuRate)
     if (settings.assetWarmupSec > 0) await load(assetUrl, { ...opts, durationSec: settings.assetWarmupSec })
     const asset = await measured(assetUrl)
+    if (ssrFixedRate.rps < settings.cpuRate * 0.9) {
+      notes.push(
+        `could not sustain ${settings.cpuRate} req/s for the CPU/req run (got ${Math.round(ssrFixedRate.rps)}): ` +
+          'its CPU/req is not comparable (busy machine?)',
+      )
+    }
     if (server.process.exitCode !== null || server.process.signalCode !== null) {
       throw new Error(`the server exited during the load test\n${server.output()}`)
     }
