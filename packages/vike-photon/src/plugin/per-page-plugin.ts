@@ -131,8 +131,10 @@ export function unitRoute(route: string): string {
 
 /** A Photon entry registered by the settings plugin. Before Photon resolves its config, `photon` may be a list. */
 function findPhotonEntry(config: { photon?: unknown }, name: string): { route?: string } | undefined {
-  const partials = (Array.isArray(config.photon) ? config.photon : [config.photon]) as
-    | ({ entries?: Record<string, { route?: string }> } | undefined)[]
+  const partials = (Array.isArray(config.photon) ? config.photon : [config.photon]) as (
+    | { entries?: Record<string, { route?: string }> }
+    | undefined
+  )[]
   return partials.find((partial) => partial?.entries?.[name])?.entries?.[name]
 }
 

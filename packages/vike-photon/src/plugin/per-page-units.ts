@@ -116,7 +116,9 @@ function removeUnusedImports(lines: string[]): string[] {
     const clause = IMPORT_LINE.exec(line)?.[1]
     if (!clause) return true
     const locals = importedLocals(clause)
-    return locals.length === 0 || locals.some((local) => new RegExp(`(?<![\\w$])${escapeRegex(local)}(?![\\w$])`).test(rest))
+    return (
+      locals.length === 0 || locals.some((local) => new RegExp(`(?<![\\w$])${escapeRegex(local)}(?![\\w$])`).test(rest))
+    )
   })
 }
 
@@ -126,7 +128,10 @@ function importedLocals(clause: string): string[] {
   const named = /\{([^}]*)\}/.exec(clause)?.[1]
   if (named) {
     for (const part of named.split(',')) {
-      const name = part.trim().split(/\s+as\s+/).at(-1)
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .at(-1)
       if (name) locals.push(name)
     }
   }

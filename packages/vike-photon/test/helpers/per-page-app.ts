@@ -33,13 +33,7 @@ function bigModule(i: number): string {
   }
   const rows: string[] = []
   for (let row = 0; row < 700; row++) rows.push(`  '${Array.from({ length: 8 }, next).join('')}',`)
-  return [
-    `export const marker = '${pageMarker(i)}'`,
-    'export const payload: string[] = [',
-    ...rows,
-    ']',
-    '',
-  ].join('\n')
+  return [`export const marker = '${pageMarker(i)}'`, 'export const payload: string[] = [', ...rows, ']', ''].join('\n')
 }
 
 export function writePerPageApp(root: string, { pages, target, units = true }: PerPageAppOptions): void {
@@ -47,9 +41,16 @@ export function writePerPageApp(root: string, { pages, target, units = true }: P
     mkdirSync(dirname(join(root, path)), { recursive: true })
     writeFileSync(join(root, path), content)
   }
-  const dependencies: Record<string, string> = { hono: '*', vike: '*', 'vike-photon': '*' }
+  const dependencies: Record<string, string> = { '@photonjs/hono': '*', hono: '*', vike: '*', 'vike-photon': '*' }
   if (target === 'vercel') dependencies['@photonjs/vercel'] = '*'
-  write('package.json', `${JSON.stringify({ name: `per-page-${pages}`, private: true, type: 'module', dependencies }, null, 2)}\n`)
+  write(
+    'package.json',
+    `${JSON.stringify({ name: `per-page-${pages}`, private: true, type: 'module', dependencies }, null, 2)}\n`,
+  )
+  write(
+    'vite.config.ts',
+    "import vike from 'vike/plugin'\nimport { defineConfig } from 'vite'\n\nexport default defineConfig({ plugins: [vike()] })\n",
+  )
   write(
     'pages/+config.ts',
     [
@@ -85,6 +86,7 @@ export function writePerPageApp(root: string, { pages, target, units = true }: P
       '',
       'export function onRenderHtml(pageContext: PageContextServer) {',
       '  const Page = pageContext.Page as (pageContext: PageContextServer) => string',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the source of a generated file
       '  return escapeInject`<!doctype html><html><head><title>per-page</title></head><body><main>${dangerouslySkipEscape(Page(pageContext))}</main></body></html>`',
       '}',
       '',
@@ -112,6 +114,7 @@ export function writePerPageApp(root: string, { pages, target, units = true }: P
       '',
       `const marker = '${ERROR_PAGE_MARKER}'`,
       'export default (pageContext: PageContext) =>',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the source of a generated file
       "  `<h1>${pageContext.is404 ? '404 Page Not Found' : '500 Internal Server Error'}</h1><p hidden>${marker}</p>`",
       '',
     ].join('\n'),
@@ -131,4 +134,22 @@ export function writePerPageApp(root: string, { pages, target, units = true }: P
       ].join('\n'),
     )
   }
+}
+
+/**
+ * The files a module loads, itself included: its relative static and dynamic imports, followed transitively. Bare
+ * specifiers (`vike/server`, `hono`) are packages installed next to the build, shared by every unit.
+ */
+export function moduleClosure(file: string, read: (path: string) => string): string[] {
+  const seen = new Set<string>()
+  const visit = (path: string) => {
+    if (seen.has(path)) return
+    seen.add(path)
+    const code = read(path)
+    for (const match of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{1,2}\/[^"']+)["']/g)) {
+      visit(join(dirname(path), match[1] as string))
+    }
+  }
+  visit(file)
+  return [...seen]
 }
