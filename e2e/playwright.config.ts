@@ -28,5 +28,6 @@ export default defineConfig({
     { name: 'migrate', testMatch: 'migrate/**/*.spec.ts' },
     { name: 'vercel', testMatch: 'vercel/**/*.spec.ts' },
     { name: 'cloudflare', testMatch: 'cloudflare/**/*.spec.ts' },
+    { name: 'per-page', testMatch: 'per-page/**/*.spec.ts' },
   ],
 })

@@ -59,6 +59,7 @@ export function writePerPageApp(root: string, { pages, target, units = true }: P
       '',
       'export default {',
       '  extends: [vikePhoton],',
+      '  clientRouting: true,',
       "  photon: { server: 'server/index.ts' },",
       ...(units ? ['  photonUnit: true,'] : []),
       '} satisfies Config',
@@ -122,13 +123,18 @@ export function writePerPageApp(root: string, { pages, target, units = true }: P
   for (let i = 1; i <= pages; i++) {
     const next = (i % pages) + 1
     write(`pages/${pageDir(i)}/big-module.ts`, bigModule(i))
+    // Server-side data: client-side navigation to the page fetches its `index.pageContext.json` from its unit.
+    write(`pages/${pageDir(i)}/+data.ts`, `export const data = () => ({ page: ${i}, pid: process.pid })\n`)
     write(
       `pages/${pageDir(i)}/+Page.ts`,
       [
+        "import type { PageContext } from 'vike/types'",
         "import { marker, payload } from './big-module'",
         '',
-        'export default () =>',
+        'export default (pageContext: PageContext) =>',
         `  \`<h1>Page ${i}</h1><p id="marker">\${marker}</p><p id="size">\${payload.join('').length}</p>\` +`,
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the source of a generated file
+        '  `<p id="data">${JSON.stringify(pageContext.data)}</p>` +',
         `  '<nav><a id="first" href="/">First page</a> <a id="next" href="${pageRoute(next)}">Next page</a></nav>'`,
         '',
       ].join('\n'),
