@@ -6,9 +6,11 @@ import { VikePhotonError, warnOnce } from '../errors.js'
 import type { PageEntry, PluginContext } from './context.js'
 import { createPlugin } from './create-plugin.js'
 import {
+  filterAssetsManifest,
   filterGlobalEntry,
+  pageIdOfPlaceholder,
   parseUnitModuleId,
-  UNIT_ASSETS_MANIFEST,
+  UNIT_ASSETS_MANIFEST_PLACEHOLDER,
   unitFileName,
   unitServerEntryCode,
   unitServerEntryId,
@@ -109,16 +111,20 @@ export const perPagePlugin = createPlugin('per-page', (ctx) => ({
     order: 'post',
     async handler(options, bundle) {
       const chunks = Object.values(bundle).filter(
-        (chunk) => chunk.type === 'chunk' && chunk.code.includes(UNIT_ASSETS_MANIFEST),
+        (chunk) => chunk.type === 'chunk' && new RegExp(UNIT_ASSETS_MANIFEST_PLACEHOLDER.source).test(chunk.code),
       )
       if (chunks.length === 0) return
       const config = this.environment.getTopLevelConfig()
       const ssrOutDir = config.environments.ssr?.build.outDir ?? 'dist/server'
       const assetsJson = await readFile(join(dirname(resolve(config.root, ssrOutDir)), 'assets.json'), 'utf8')
+      const manifest = JSON.parse(assetsJson) as Parameters<typeof filterAssetsManifest>[0]
       const outDir = options.dir ?? resolve(config.root, this.environment.config.build.outDir)
       for (const chunk of chunks) {
         const file = join(outDir, chunk.fileName)
-        await writeFile(file, (await readFile(file, 'utf8')).replaceAll(UNIT_ASSETS_MANIFEST, assetsJson))
+        const code = (await readFile(file, 'utf8')).replace(UNIT_ASSETS_MANIFEST_PLACEHOLDER, (_match, hex: string) =>
+          JSON.stringify(filterAssetsManifest(manifest, pageIdOfPlaceholder(hex)), null, 2),
+        )
+        await writeFile(file, code)
       }
     },
   },

@@ -32,9 +32,50 @@ export function parseUnitModuleId(id: string): { kind: 'server-entry' | 'global-
 
 /**
  * Stands for the assets manifest in a unit's production entry until the bundle is written. Vike fills its own
- * placeholder in exactly one chunk (it asserts so), so units carry this one, filled by the per-page plugin.
+ * placeholder in exactly one chunk (it asserts so), so units carry this one (an identifier, so that the code parses),
+ * with the page id hex-encoded: the per-page plugin fills it with the manifest entries of that page only.
  */
-export const UNIT_ASSETS_MANIFEST = '__VIKE_PHOTON_UNIT_ASSETS_MANIFEST__'
+export const unitAssetsManifestPlaceholder = (pageId: string) =>
+  `__VIKE_PHOTON_UNIT_ASSETS_MANIFEST_${Buffer.from(pageId).toString('hex')}__`
+export const UNIT_ASSETS_MANIFEST_PLACEHOLDER = /__VIKE_PHOTON_UNIT_ASSETS_MANIFEST_([0-9a-f]+)__/g
+export const pageIdOfPlaceholder = (hex: string) => Buffer.from(hex, 'hex').toString()
+
+interface ManifestChunk {
+  isEntry?: boolean
+  imports?: string[]
+  dynamicImports?: string[]
+}
+
+/**
+ * Vike's assets manifest (`dist/assets.json`, one entry per client file) cut down to what a unit renders: its page's
+ * client entry, the error page's, the other entries that are no page (Vike's client runtime) and the chunks they
+ * import. Without this, every unit would carry a line per page of the app: its size would grow with the app.
+ */
+export function filterAssetsManifest(manifest: Record<string, ManifestChunk>, pageId: string): Record<string, unknown> {
+  const pageEntryPrefix = 'virtual:vike:page-entry:client:'
+  const keys = Object.keys(manifest)
+  const pageKeys = keys.filter((key) => key.startsWith(pageEntryPrefix))
+  const errorKeys = pageKeys.filter((key) => /\/_error$/.test(key))
+  const roots = [
+    ...keys.filter((key) => manifest[key]?.isEntry && !key.startsWith(pageEntryPrefix)),
+    ...pageKeys.filter((key) => key === `${pageEntryPrefix}${pageId === '/' ? 'ROOT' : pageId}`),
+    ...errorKeys,
+  ]
+  const kept = new Set<string>()
+  const visit = (key: string) => {
+    if (kept.has(key) || !manifest[key]) return
+    kept.add(key)
+    for (const imported of manifest[key].imports ?? []) visit(imported)
+  }
+  roots.forEach(visit)
+  return Object.fromEntries(
+    [...kept].map((key) => {
+      const chunk = manifest[key] as ManifestChunk
+      const dynamicImports = chunk.dynamicImports?.filter((imported) => kept.has(imported))
+      return [key, dynamicImports ? { ...chunk, dynamicImports } : chunk]
+    }),
+  )
+}
 
 /** The file name of a page's unit, from its page id: `/pages/about` → `pages_about`, `/pages/index` → `pages_index`. */
 export function unitFileName(pageId: string): string {
@@ -59,7 +100,7 @@ export function unitServerEntryCode(serverEntryCode: string, pageId: string): st
   }
   return serverEntryCode
     .replace(globalEntryImport, JSON.stringify(unitGlobalEntryId(pageId)))
-    .replace(manifest, UNIT_ASSETS_MANIFEST)
+    .replace(manifest, unitAssetsManifestPlaceholder(pageId))
 }
 
 /**
