@@ -6,7 +6,7 @@
 // vike-photon 0.1.26 on Vercel (installed in bench/.cache, outside the workspace, as the other peers are).
 
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { moduleClosure, writePerPageApp } from '../../packages/vike-photon/test/helpers/per-page-app.js'
 import { paths } from './paths.js'
@@ -43,13 +43,7 @@ function build(variant: Variant, pages: number): string {
   const root = join(variant.home, `per-page-${variant.target}${variant.upstream ? '-upstream' : ''}-${pages}`)
   rmSync(root, { recursive: true, force: true })
   writePerPageApp(root, { pages, target: variant.target, units: !variant.upstream })
-  if (variant.upstream) {
-    // Upstream has no `photonUnit`; its Vercel adapter is added by hand, as its docs say.
-    writeFileSync(
-      join(root, 'vite.config.ts'),
-      "import { vercel } from '@photonjs/vercel/vite'\nimport vike from 'vike/plugin'\nimport { defineConfig } from 'vite'\n\nexport default defineConfig({ plugins: [vike(), vercel()] })\n",
-    )
-  }
+  // Upstream has no `photonUnit` (units: false); with @photonjs/vercel installed it adds the Vercel adapter itself.
   const vike = join(variant.home, variant.upstream ? 'node_modules/.bin/vike' : '../../node_modules/.bin/vike')
   const run = () => {
     try {
@@ -60,12 +54,13 @@ function build(variant: Variant, pages: number): string {
       })
       return null
     } catch (error) {
-      return String((error as { stdout?: Buffer }).stdout ?? error)
+      const { stdout = '', stderr = '' } = error as { stdout?: Buffer; stderr?: Buffer }
+      return `${stdout}\n${stderr}`
     }
   }
   let failure = run()
-  // @photonjs/vercel 0.1.23 sometimes fails to find the function it wrote in .vercel/output/_tmp: one retry.
-  if (failure?.includes('.vercel/output/_tmp')) failure = run()
+  // @photonjs/vercel 0.1.23 sometimes fails to find the function it wrote in .vercel/output/_tmp: retried.
+  for (let retry = 0; retry < 2 && failure?.includes('.vercel/output/_tmp'); retry++) failure = run()
   if (failure) throw new Error(`vike build failed in ${root}:\n${failure}`)
   return root
 }
