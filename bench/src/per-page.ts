@@ -119,15 +119,18 @@ async function main() {
   mkdirSync(join(paths.workspacePackage, '.e2e-tmp/bench'), { recursive: true })
   const rows: string[][] = []
   for (const variant of variants) {
+    // Every N is built first, then the spawns go round-robin over N, so that a machine that slows down or speeds up
+    // during the run shifts every N alike instead of skewing the ratios.
+    const units = SIZES.map((pages) => ({ pages, unit: unitOf(variant, build(variant, pages)) }))
+    const colds = new Map<number, number[]>(SIZES.map((pages) => [pages, []]))
+    for (const { unit } of units) await coldStart(unit.runner, unit.arg) // warms the file system cache; not counted
+    for (let i = 0; i < SPAWNS; i++) {
+      for (const { pages, unit } of units) colds.get(pages)?.push(await coldStart(unit.runner, unit.arg))
+    }
     let base: { size: number; cold: number } | null = null
-    for (const pages of SIZES) {
-      const root = build(variant, pages)
-      const unit = unitOf(variant, root)
+    for (const { pages, unit } of units) {
       const size = unit.files.reduce((sum, file) => sum + statSync(file).size, 0)
-      await coldStart(unit.runner, unit.arg) // warms the file system cache; not counted
-      const colds: number[] = []
-      for (let i = 0; i < SPAWNS; i++) colds.push(await coldStart(unit.runner, unit.arg))
-      const cold = median(colds)
+      const cold = median(colds.get(pages) ?? [])
       base ??= { size, cold }
       rows.push([
         variant.name,
