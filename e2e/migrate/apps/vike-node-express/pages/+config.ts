@@ -1,0 +1,7 @@
+import type { Config } from 'vike/types'
+import vikeReact from 'vike-react/config'
+
+export default {
+  title: 'Parts shop',
+  extends: [vikeReact],
+} satisfies Config

@@ -1,0 +1,9 @@
+import type { Config } from 'vike/types'
+import vikeReact from 'vike-react/config'
+import vikeServer from 'vike-server/config'
+
+export default {
+  title: 'Parts shop',
+  extends: [vikeReact, vikeServer],
+  server: 'server/index.ts',
+} satisfies Config

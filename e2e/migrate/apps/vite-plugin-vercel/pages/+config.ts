@@ -1,0 +1,8 @@
+import vercel from '@vite-plugin-vercel/vike/config'
+import type { Config } from 'vike/types'
+import vikeReact from 'vike-react/config'
+
+export default {
+  title: 'Parts shop',
+  extends: [vikeReact, vercel],
+} satisfies Config

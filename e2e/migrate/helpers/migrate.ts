@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+import { sourceFiles } from './apps'
+import { scratchRoot, vikePhotonDir, workspaceRoot } from './paths'
+import { type RunResult, run } from './process'
+
+export const todoMarker = 'TODO(vike-photon migrate)'
+
+/** The packages a migrated app must no longer depend on or import. */
+export const legacyPackages = [
+  'vike-server',
+  'vike-node',
+  'vike-cloudflare',
+  'vite-plugin-vercel',
+  '@vite-plugin-vercel/vike',
+  'vike-vercel',
+]
+
+export type MigrateResult = RunResult & {
+  /** Every `TODO(vike-photon migrate)` left in the app, as `file:line: text`. */
+  todos: string[]
+}
+
+const cliBin = join(vikePhotonDir, 'bin', 'vike-photon.js')
+const cliBuild = join(vikePhotonDir, 'dist', 'cli', 'index.js')
+
+/**
+ * Runs `vike-photon migrate --yes <dir>` with the workspace's CLI, exactly as a user would run
+ * `npx vike-photon migrate` in the app folder. Manual edits are never applied afterwards: the after app is what
+ * the CLI left behind.
+ */
+export async function migrate(dir: string): Promise<MigrateResult> {
+  if (!existsSync(cliBin) || !existsSync(cliBuild)) {
+    throw new Error(
+      `vike-photon migrate is not available: ${relative(workspaceRoot, cliBuild)} does not exist.\n` +
+        'The CLI is built from packages/vike-photon/src/cli (issue 3). Once it is on this branch, ' +
+        '`bash scripts/setup.sh` (or `pnpm --filter vike-photon build`) builds it.',
+    )
+  }
+  const result = await run('node', [cliBin, 'migrate', '--yes', dir], {
+    cwd: dir,
+    timeoutMs: 60_000,
+    allowFailure: true,
+  })
+  const todos = await findTodos(dir)
+  // A non-zero exit is how the CLI says "manual steps remain"; anything else is a failure.
+  if (result.code !== 0 && todos.length === 0) {
+    throw new Error(`vike-photon migrate exited ${result.code ?? result.signal} and left no TODO:\n${result.output}`)
+  }
+  return { ...result, todos }
+}
+
+export async function findTodos(dir: string): Promise<string[]> {
+  const todos: string[] = []
+  for (const file of await sourceFiles(dir)) {
+    if (file.endsWith('.yaml') && file.includes('lock')) continue
+    const lines = (await readFile(join(dir, file), 'utf8')).split('\n')
+    lines.forEach((line, i) => {
+      if (line.includes(todoMarker)) todos.push(`${file}:${i + 1}: ${line.trim()}`)
+    })
+  }
+  return todos
+}
+
+let packed: Promise<string> | undefined
+
+/**
+ * The workspace's vike-photon as a tarball (`pnpm pack` resolves its `catalog:` versions), packed once per
+ * worker. Installing the tarball gives the app its own copy with peers (vike, vite) resolved from the app, the
+ * way the npm release will install.
+ */
+function packVikePhoton(): Promise<string> {
+  packed ??= (async () => {
+    if (!existsSync(join(vikePhotonDir, 'dist', 'config.js'))) {
+      throw new Error(
+        `${relative(workspaceRoot, vikePhotonDir)} is not built (dist/config.js is missing): run \`bash scripts/setup.sh\`.`,
+      )
+    }
+    const dest = join(scratchRoot, `vike-photon-pack-${process.pid}`)
+    await mkdir(dest, { recursive: true })
+    await run('pnpm', ['pack', '--pack-destination', dest], { cwd: vikePhotonDir, timeoutMs: 60_000 })
+    const tgz = (await readdir(dest)).find((f) => f.endsWith('.tgz'))
+    if (!tgz) throw new Error(`pnpm pack wrote no tarball to ${dest}`)
+    return join(dest, tgz)
+  })()
+  return packed
+}
+
+/**
+ * Points the migrated app's `vike-photon` dependency (whatever version the CLI wrote) at the workspace build.
+ * This is the one edit the harness makes, and it is not a migration step: the package is not published yet.
+ */
+export async function useWorkspaceVikePhoton(dir: string) {
+  const file = join(dir, 'package.json')
+  const text = await readFile(file, 'utf8')
+  const pkg = JSON.parse(text) as Record<string, Record<string, string> | undefined>
+  const section = ['dependencies', 'devDependencies'].find((s) => pkg[s]?.['vike-photon'] !== undefined)
+  if (!section) throw new Error(`vike-photon migrate did not add vike-photon to ${file}:\n${text}`)
+  pkg[section]!['vike-photon'] = `file:${await packVikePhoton()}`
+  await writeFile(file, `${JSON.stringify(pkg, null, 2)}\n`)
+}
