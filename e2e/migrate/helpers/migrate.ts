@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
-import { join, relative } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { sourceFiles } from './apps'
 import { scratchRoot, vikePhotonDir, workspaceRoot } from './paths'
 import { type RunResult, run } from './process'
@@ -38,8 +38,9 @@ export async function migrate(dir: string): Promise<MigrateResult> {
         '`bash scripts/setup.sh` (or `pnpm --filter vike-photon build`) builds it.',
     )
   }
+  // Run from the parent folder: the CLI must work on the folder it is given, not on its cwd.
   const result = await run('node', [cliBin, 'migrate', '--yes', dir], {
-    cwd: dir,
+    cwd: dirname(dir),
     timeoutMs: 60_000,
     allowFailure: true,
   })
@@ -99,4 +100,25 @@ export async function useWorkspaceVikePhoton(dir: string) {
   if (!section) throw new Error(`vike-photon migrate did not add vike-photon to ${file}:\n${text}`)
   pkg[section]!['vike-photon'] = `file:${await packVikePhoton()}`
   await writeFile(file, `${JSON.stringify(pkg, null, 2)}\n`)
+}
+
+const git = (dir: string, args: string[]) =>
+  run('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.invalid', ...args], {
+    cwd: dir,
+    timeoutMs: 30_000,
+  })
+
+/** Makes the copied app a git repository with everything committed, as a user's app would be before migrating. */
+export async function commitAll(dir: string, message: string) {
+  if (!existsSync(join(dir, '.git'))) await git(dir, ['init', '-q'])
+  await git(dir, ['add', '-A'])
+  await git(dir, ['commit', '-q', '--allow-empty', '-m', message])
+}
+
+/** What changed since the last commit: `git status --porcelain` and the full diff (new files included). */
+export async function changes(dir: string): Promise<{ status: string; diff: string }> {
+  await git(dir, ['add', '-A', '--intent-to-add'])
+  const status = (await git(dir, ['status', '--porcelain'])).output.trimEnd()
+  const diff = (await git(dir, ['diff'])).output
+  return { status, diff }
 }

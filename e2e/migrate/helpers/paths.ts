@@ -8,7 +8,10 @@ export const migrateDir = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 /** The before apps, one folder each: e2e/migrate/apps/<name>/ */
 export const appsDir = join(migrateDir, 'apps')
 export const workspaceRoot = resolve(migrateDir, '..', '..')
-export const vikePhotonDir = join(workspaceRoot, 'packages', 'vike-photon')
+/** The vike-photon package under test (E2E_VIKE_PHOTON_DIR points the suite at another build of it). */
+export const vikePhotonDir = process.env.E2E_VIKE_PHOTON_DIR
+  ? resolve(process.env.E2E_VIKE_PHOTON_DIR)
+  : join(workspaceRoot, 'packages', 'vike-photon')
 export const vercelOutputServer = join(migrateDir, 'helpers', 'vercel-output-server.mjs')
 
 /**
