@@ -13,6 +13,7 @@ if [ "$("$tools/node_modules/.bin/pnpm" --version 2>/dev/null || true)" != "$PNP
 fi
 export PATH="$PWD/$tools/node_modules/.bin:$PATH"
 
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 echo "› pnpm install"
 pnpm install --frozen-lockfile --reporter=append-only | grep -vE '^(Progress|\s*$)' || true
 test -d node_modules/.pnpm || { echo "pnpm install failed" >&2; exit 1; }

@@ -1,16 +1,30 @@
 import { defineConfig } from 'tsup'
 
-// Every public entry of the package, plus the CLI. Runtime entries stay separate files so that
-// the server bundle of an app only pulls in what it uses.
+// The extension and CLI (run by Node at config time), and the runtime modules that Vite bundles into the
+// user's server build. Runtime modules stay separate files so that a server bundle pulls in only what it uses.
 export default defineConfig({
   entry: {
+    index: 'src/index.ts',
     config: 'src/config.ts',
     'universal-middlewares': 'src/runtime/universal-middlewares.ts',
     'cli/index': 'src/cli/index.ts',
+    'runtime/serve-node': 'src/runtime/serve-node.ts',
+    'runtime/page-handler': 'src/runtime/page-handler.ts',
+    'runtime/assert-server-entry': 'src/runtime/assert-server-entry.ts',
+    'runtime/middlewares/node': 'src/runtime/middlewares/node.ts',
+    'runtime/middlewares/dev': 'src/runtime/middlewares/dev.ts',
+    'runtime/middlewares/edge': 'src/runtime/middlewares/edge.ts',
   },
   format: 'esm',
-  dts: { entry: { config: 'src/config.ts', 'universal-middlewares': 'src/runtime/universal-middlewares.ts' } },
+  dts: {
+    entry: {
+      index: 'src/index.ts',
+      config: 'src/config.ts',
+      'universal-middlewares': 'src/runtime/universal-middlewares.ts',
+    },
+  },
   target: 'node20',
   clean: true,
-  external: [/^virtual:/, /^vike(\/|$)/, /^vite(\/|$)/, /^@photonjs\//, /^@universal-middleware\//],
+  // Dependencies and peers are external by default; virtual modules are provided by Vite at the user's build.
+  external: [/^virtual:/],
 })

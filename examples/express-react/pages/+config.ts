@@ -1,0 +1,11 @@
+import type { Config } from 'vike/types'
+import vikePhoton from 'vike-photon/config'
+import vikeReact from 'vike-react/config'
+
+export default {
+  extends: [vikeReact, vikePhoton],
+  title: 'vike-photon + Express',
+  photon: {
+    server: 'server/index.ts',
+  },
+} satisfies Config

@@ -1,0 +1,14 @@
+import { apply, serve } from '@photonjs/express'
+import express from 'express'
+
+const app = express()
+
+// Your own routes sit beside the app's pages.
+app.get('/api/hello', (_req, res) => {
+  res.json({ hello: 'from Express', server: 'express' })
+})
+
+// Compression and Vike's pages (static files are answered before Express sees them).
+apply(app)
+
+export default serve(app, { port: Number(process.env.PORT ?? 3000) })

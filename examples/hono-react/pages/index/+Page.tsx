@@ -1,0 +1,11 @@
+import { Counter } from '../../components/Counter'
+
+export default function Page() {
+  return (
+    <>
+      <h1>Welcome</h1>
+      <p>This page is rendered by Vike behind a Hono server.</p>
+      <Counter />
+    </>
+  )
+}

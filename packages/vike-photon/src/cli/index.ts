@@ -1,0 +1,1 @@
+console.log('vike-photon: the migrate CLI is coming')

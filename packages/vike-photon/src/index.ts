@@ -1,0 +1,3 @@
+// `import ... from 'vike-photon'`: the types of the settings. The extension itself is `vike-photon/config`,
+// the universal middlewares are `vike-photon/universal-middlewares`.
+export type { PhotonSettings, StaticSettings } from './settings.js'

@@ -1,0 +1,39 @@
+import type { ResolvedSettings } from '../settings.js'
+
+/** A Vike page as vike-photon deploys it: one Photon entry per page. */
+export interface PageEntry {
+  /** Vike's page id, e.g. `/pages/about`. */
+  pageId: string
+  /** The Photon entry name, unique per page, e.g. `vike-photon:page:/pages/about`. */
+  name: string
+  /** rou3 pattern (e.g. `/movies/:id`), or `null` when only Vike's router can match it (route functions). */
+  route: string | null
+  /** The module that handles the page's requests. */
+  id: string
+}
+
+/**
+ * State shared by vike-photon's sub-plugins. Filled in by the `config` hook of the settings plugin; the getters
+ * throw if a later hook runs before it, which would be a bug in vike-photon, not in the user's app.
+ */
+export class PluginContext {
+  #settings: ResolvedSettings | undefined
+  #pages: PageEntry[] | undefined
+  root = process.cwd()
+
+  set settings(settings: ResolvedSettings) {
+    this.#settings = settings
+  }
+  get settings(): ResolvedSettings {
+    if (!this.#settings) throw new Error('[vike-photon] Expected settings to be resolved (bug in vike-photon)')
+    return this.#settings
+  }
+
+  set pages(pages: PageEntry[]) {
+    this.#pages = pages
+  }
+  get pages(): PageEntry[] {
+    if (!this.#pages) throw new Error('[vike-photon] Expected pages to be resolved (bug in vike-photon)')
+    return this.#pages
+  }
+}

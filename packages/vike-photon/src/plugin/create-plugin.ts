@@ -1,0 +1,7 @@
+import type { Plugin } from 'vite'
+import type { PluginContext } from './context.js'
+
+/** Builds a sub-plugin named `vike-photon:<name>` around the shared context. */
+export function createPlugin(name: string, factory: (ctx: PluginContext) => Omit<Plugin, 'name'>) {
+  return (ctx: PluginContext): Plugin => ({ name: `vike-photon:${name}`, ...factory(ctx) })
+}

@@ -1,0 +1,51 @@
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { brotliCompress, constants, gzip } from 'node:zlib'
+import { createPlugin } from './create-plugin.js'
+
+const COMPRESSIBLE = /\.(?:js|mjs|css|html|svg|json|txt|xml|map|wasm|webmanifest|ico)$/
+const MIN_SIZE = 1024
+const brotli = promisify(brotliCompress)
+const gz = promisify(gzip)
+
+/**
+ * After the client build, writes `.br` and `.gz` next to each compressible file so that the Node server sends
+ * compressed static files without compressing them on every request.
+ */
+export const precompressPlugin = createPlugin('precompress', (ctx) => ({
+  apply: 'build',
+  applyToEnvironment: (env) => env.name === 'client',
+  async writeBundle(options) {
+    if (!ctx.settings.compress || !options.dir) return
+    const target = this.environment.config.photon?.target
+    if (target && !['node', 'bun', 'deno'].includes(target)) return
+    await precompressDir(options.dir)
+  },
+}))
+
+export async function precompressDir(dir: string): Promise<number> {
+  const files = await listFiles(dir)
+  const work = files.filter((file) => COMPRESSIBLE.test(file))
+  let written = 0
+  await Promise.all(
+    work.map(async (file) => {
+      if ((await stat(file)).size < MIN_SIZE) return
+      const content = await readFile(file)
+      const [br, gzipped] = await Promise.all([
+        brotli(content, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }),
+        gz(content, { level: 9 }),
+      ])
+      // A variant that saves nothing is not worth a second file.
+      if (br.length < content.length) await writeFile(`${file}.br`, br)
+      if (gzipped.length < content.length) await writeFile(`${file}.gz`, gzipped)
+      written++
+    }),
+  )
+  return written
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true })
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name))
+}

@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs'
+import { dirname, isAbsolute, join, relative } from 'node:path'
+import { VikePhotonError } from '../errors.js'
+import type { ResolvedSettings } from '../settings.js'
+
+export interface SettingsSource {
+  /** The raw `photon` value, as Vike read it from the user's config files. */
+  value: unknown
+  /** The file that set it, as Vike shows it to users (e.g. `/pages/+config.ts`). */
+  definedAt: string | null
+  /** The same file as an absolute path, to resolve a relative `server` next to it. */
+  definedAtAbsolute: string | null
+  root: string
+  fileExists?: (path: string) => boolean
+}
+
+const SERVER_EXTENSIONS = ['.ts', '.js', '.mts', '.mjs', '.tsx', '.jsx']
+const KNOWN_KEYS = new Set(['server', 'hmr', 'compress', 'static'])
+
+/**
+ * Turns the user's `photon` setting into complete, validated settings. Every problem is collected first, so
+ * a user fixes them all in one go.
+ */
+export function resolveSettings(source: SettingsSource): ResolvedSettings {
+  const { value, definedAt, root } = source
+  const where = definedAt ? ` in ${definedAt}` : ''
+  const problems: string[] = []
+
+  if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+    throw new VikePhotonError(
+      `\`photon\`${where} must be an object such as \`{ server: 'server/index.ts' }\`, got ${describe(value)}.`,
+    )
+  }
+  const settings = (value ?? {}) as Record<string, unknown>
+
+  for (const key of Object.keys(settings)) {
+    if (!KNOWN_KEYS.has(key)) {
+      problems.push(`\`photon.${key}\` is not a setting of vike-photon (known: ${[...KNOWN_KEYS].join(', ')}).`)
+    }
+  }
+
+  let server: string | null = null
+  if (settings.server !== undefined) {
+    if (typeof settings.server !== 'string' || settings.server === '') {
+      problems.push(`\`photon.server\` must be a path such as 'server/index.ts', got ${describe(settings.server)}.`)
+    } else {
+      const tried = serverCandidates(settings.server, root, source.definedAtAbsolute)
+      const exists = source.fileExists ?? existsSync
+      server = tried.find(exists) ?? null
+      if (!server) {
+        const triedList = tried.map((p) => relative(root, p) || p).join(', ')
+        problems.push(
+          `\`photon.server\` is '${settings.server}' but no such file exists (tried ${triedList}). ` +
+            `Create that file, or fix the path: it is resolved from the project root, or relative to the file that sets it.`,
+        )
+      }
+    }
+  }
+
+  const hmr = settings.hmr ?? true
+  if (hmr !== true && hmr !== false && hmr !== 'prefer-restart') {
+    problems.push(`\`photon.hmr\` must be true, false or 'prefer-restart', got ${describe(hmr)}.`)
+  }
+
+  const compress = settings.compress ?? true
+  if (typeof compress !== 'boolean') {
+    problems.push(`\`photon.compress\` must be true or false, got ${describe(compress)}.`)
+  }
+
+  let staticSettings: ResolvedSettings['static'] = { cacheControl: 'public, max-age=0, must-revalidate' }
+  const rawStatic = settings.static ?? true
+  if (rawStatic === false) {
+    staticSettings = false
+  } else if (typeof rawStatic === 'object' && rawStatic !== null && !Array.isArray(rawStatic)) {
+    const { cacheControl } = rawStatic as Record<string, unknown>
+    if (cacheControl !== undefined && typeof cacheControl !== 'string') {
+      problems.push(`\`photon.static.cacheControl\` must be a string, got ${describe(cacheControl)}.`)
+    } else if (cacheControl) {
+      staticSettings = { cacheControl }
+    }
+  } else if (rawStatic !== true) {
+    problems.push(`\`photon.static\` must be true, false or \`{ cacheControl }\`, got ${describe(rawStatic)}.`)
+  }
+
+  if (problems.length > 0) {
+    const list = problems.map((p) => `  - ${p}`).join('\n')
+    throw new VikePhotonError(`Invalid \`photon\` setting${where}:\n${list}`)
+  }
+
+  return {
+    server,
+    hmr: hmr as ResolvedSettings['hmr'],
+    compress: compress as boolean,
+    static: staticSettings,
+    definedAt,
+  }
+}
+
+/** Where a `photon.server` path may live: as given from the root, then next to the config file; with or without extension. */
+function serverCandidates(path: string, root: string, configFile: string | null): string[] {
+  const bases = isAbsolute(path) ? [path] : [join(root, path)]
+  if (!isAbsolute(path) && configFile) {
+    const besideConfig = join(dirname(configFile), path)
+    if (!bases.includes(besideConfig)) bases.push(besideConfig)
+  }
+  const hasExtension = /\.[cm]?[jt]sx?$/.test(path)
+  return hasExtension ? bases : bases.flatMap((base) => SERVER_EXTENSIONS.map((ext) => base + ext))
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'string') return `'${value}'`
+  if (typeof value === 'object') return 'an object'
+  return String(value)
+}

@@ -1,0 +1,16 @@
+import { fileURLToPath } from 'node:url'
+
+// Absolute paths of the runtime modules that end up in the user's server bundle. They are built next to this
+// file (dist/runtime/*), so they resolve the same way whether vike-photon is installed or linked.
+const runtimeFile = (name: string) => fileURLToPath(new URL(`./runtime/${name}.js`, import.meta.url))
+
+export const runtimeFiles = {
+  serveNode: runtimeFile('serve-node'),
+  pageHandler: runtimeFile('page-handler'),
+  assertServerEntry: runtimeFile('assert-server-entry'),
+  middlewares: {
+    node: runtimeFile('middlewares/node'),
+    dev: runtimeFile('middlewares/dev'),
+    edge: runtimeFile('middlewares/edge'),
+  },
+}

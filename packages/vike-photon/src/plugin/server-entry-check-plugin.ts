@@ -1,0 +1,46 @@
+import { relative } from 'node:path'
+import MagicString from 'magic-string'
+import { parseAst } from 'vite'
+import { createPlugin } from './create-plugin.js'
+import { runtimeFiles } from './runtime-files.js'
+
+const ASSERT_MODULE = runtimeFiles.assertServerEntry
+
+/**
+ * In development, checks the default export of the user's server entry each time it is (re)loaded, so that
+ * exporting a bare app or a Promise fails with an explanation instead of a crash deeper inside Photon.
+ * (In production the Node launcher checks it at start-up.)
+ */
+export const serverEntryCheckPlugin = createPlugin('server-entry-check', (ctx) => ({
+  apply: 'serve',
+  transform: {
+    filter: { id: /\.[cm]?[jt]sx?$/ },
+    handler(code, id) {
+      const server = ctx.settings.server
+      if (!server || id.split('?')[0] !== server) return undefined
+      const ast = parseAst(code, { lang: 'tsx' } as never) as unknown as {
+        body: { type: string; start: number; end: number; declaration?: { start: number; end: number } }[]
+      }
+      const exportDefault = ast.body.find((node) => node.type === 'ExportDefaultDeclaration')
+      const file = JSON.stringify(relative(ctx.root, server))
+      const s = new MagicString(code)
+      if (exportDefault?.declaration) {
+        const { start, end } = exportDefault.declaration
+        s.overwrite(exportDefault.start, start, 'const __vikePhotonDefault = (')
+        s.appendLeft(end, ')')
+        s.append(
+          `\nimport { assertServerEntry as __vikePhotonAssert } from ${JSON.stringify(ASSERT_MODULE)}\n` +
+            `__vikePhotonAssert(__vikePhotonDefault, ${file})\nexport default __vikePhotonDefault\n`,
+        )
+      } else if (!/export\s*\{[^}]*\bas\s+default\b/.test(code)) {
+        s.append(
+          `\nimport { assertServerEntry as __vikePhotonAssert } from ${JSON.stringify(ASSERT_MODULE)}\n` +
+            `__vikePhotonAssert(undefined, ${file})\n`,
+        )
+      } else {
+        return undefined
+      }
+      return { code: s.toString(), map: s.generateMap({ hires: 'boundary' }) }
+    },
+  },
+}))

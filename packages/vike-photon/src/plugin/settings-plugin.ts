@@ -1,0 +1,60 @@
+import { relative } from 'node:path'
+import { warnOnce } from '../errors.js'
+import type { PageEntry } from './context.js'
+import { createPlugin } from './create-plugin.js'
+import { resolveSettings } from './resolve-settings.js'
+import { vikeRouteToPattern } from './route.js'
+import { readVikeFacts } from './vike-config.js'
+import { pageModuleId } from './virtual-modules-plugin.js'
+
+/** Photon entry name of the catch-all: pages with route functions, unknown URLs (404) and page-context requests. */
+export const CATCH_ALL_ENTRY = 'vike-photon:catch-all'
+
+/**
+ * Reads the `photon` setting and the app's pages from Vike, validates them, and hands Photon its config:
+ * the server entry, HMR mode and one entry per page.
+ */
+export const settingsPlugin = createPlugin('settings', (ctx) => ({
+  enforce: 'pre',
+  config: {
+    order: 'post',
+    handler(userConfig) {
+      if (userConfig.root) ctx.root = userConfig.root
+      const facts = readVikeFacts()
+      ctx.settings = resolveSettings({ ...facts.photon, root: ctx.root })
+
+      if (facts.plusServer) {
+        warnOnce(
+          `${facts.plusServer} is ignored: it sets Vike's own \`server\` setting, which is switched off while vike-photon serves the app. ` +
+            `Point \`photon.server\` at your server entry instead (in +config.ts), and rename ${facts.plusServer} so that Vike no longer reads it.`,
+        )
+      }
+
+      const pages: PageEntry[] = facts.pages
+        .filter((page) => !page.isErrorPage)
+        .map((page) => ({
+          pageId: page.pageId,
+          name: `vike-photon:page:${page.pageId}`,
+          route: vikeRouteToPattern(page.route),
+          id: pageModuleId(`vike-photon:page:${page.pageId}`),
+        }))
+      ctx.pages = pages
+
+      const entries: Record<string, { id: string; type: 'universal-handler'; route: string }> = {}
+      for (const page of pages) {
+        // A page whose route only Vike can match is reached through the catch-all.
+        if (page.route && page.route !== '/**')
+          entries[page.name] = { id: page.id, type: 'universal-handler', route: page.route }
+      }
+      entries[CATCH_ALL_ENTRY] = { id: pageModuleId(CATCH_ALL_ENTRY), type: 'universal-handler', route: '/**' }
+
+      return {
+        photon: {
+          ...(ctx.settings.server ? { server: relative(ctx.root, ctx.settings.server) || ctx.settings.server } : {}),
+          hmr: ctx.settings.hmr,
+          entries,
+        },
+      }
+    },
+  },
+}))

@@ -1,0 +1,45 @@
+import { relative } from 'node:path'
+import { createPlugin } from './create-plugin.js'
+import { runtimeFiles } from './runtime-files.js'
+
+const PAGE_PREFIX = 'virtual:vike-photon:handler:'
+const SETTINGS_ID = 'virtual:vike-photon:runtime-settings'
+
+/** The module id of a page's (or the catch-all's) universal handler. */
+export const pageModuleId = (entryName: string) => `${PAGE_PREFIX}${entryName}`
+
+/**
+ * Generates the modules that connect the build to vike-photon's runtime: one handler module per Photon entry,
+ * and the runtime settings (the parts of `photon` that the server needs at request time).
+ */
+export const virtualModulesPlugin = createPlugin('virtual-modules', (ctx) => ({
+  resolveId: {
+    filter: { id: /^virtual:vike-photon:/ },
+    handler(id) {
+      return `\0${id}`
+    },
+  },
+  load: {
+    filter: { id: /^\0virtual:vike-photon:/ },
+    handler(id) {
+      const virtualId = id.slice(1)
+      if (virtualId === SETTINGS_ID) {
+        const { compress, static: staticSettings, server } = ctx.settings
+        const runtimeSettings = {
+          compress,
+          static: staticSettings,
+          serverFile: server ? relative(ctx.root, server) : null,
+        }
+        return `export default ${JSON.stringify(runtimeSettings)}`
+      }
+      if (virtualId.startsWith(PAGE_PREFIX)) {
+        const entryName = virtualId.slice(PAGE_PREFIX.length)
+        return [
+          `import { createPageHandler } from ${JSON.stringify(runtimeFiles.pageHandler)}`,
+          `export default createPageHandler(${JSON.stringify(entryName)})`,
+        ].join('\n')
+      }
+      return undefined
+    },
+  },
+}))

@@ -1,0 +1,42 @@
+import { renderPage } from 'vike/server'
+
+// Runs Vike for one request and turns its answer into a web Response. Shared by the page handlers, the
+// catch-all and the HEAD handling, so every way into Vike behaves the same.
+
+export type RuntimeAdapterLike = Record<string, unknown>
+
+export async function renderToResponse(
+  request: Request,
+  context: Universal.Context,
+  runtime: RuntimeAdapterLike,
+  { withBody = true }: { withBody?: boolean } = {},
+): Promise<Response | undefined> {
+  const pageContext = await renderPage({
+    // What the user's middlewares added to the universal context (e.g. `user`) becomes part of pageContext.
+    ...context,
+    urlOriginal: request.url,
+    headersOriginal: request.headers,
+    // The server framework's request context (Hono's `c`, Express' `req`/`res`, Cloudflare's `env`, ...).
+    runtime,
+  })
+  const { httpResponse } = pageContext
+  if (!httpResponse) return undefined
+
+  const init = { status: httpResponse.statusCode, headers: httpResponse.headers }
+  if (!withBody) return new Response(null, init)
+  return new Response(responseBody(httpResponse), init)
+}
+
+type HttpResponse = NonNullable<Awaited<ReturnType<typeof renderPage>>['httpResponse']>
+
+/**
+ * A string when the page was rendered to a string (the common case, and much cheaper for the server than a
+ * stream), else the web stream Vike produced (`stream: true` in vike-react and friends).
+ */
+function responseBody(httpResponse: HttpResponse): string | ReadableStream {
+  try {
+    return httpResponse.body
+  } catch {
+    return httpResponse.getReadableWebStream()
+  }
+}

@@ -1,0 +1,66 @@
+import './production-env.js'
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http'
+import { fileURLToPath } from 'node:url'
+import serverEntry from 'virtual:photon:server-entry'
+import settings from 'virtual:vike-photon:runtime-settings'
+import { toNodeHandler } from 'srvx/node'
+import { assertServerEntry, type ServeResult } from './assert-server-entry.js'
+import { sendStaticFile } from './static/serve-node.js'
+import { StaticFiles } from './static/static-files.js'
+import { isDecodable } from './url-guard.js'
+
+// The production entry on Node (`node dist/server/index.mjs`). It replaces Photon's generic launcher so that
+// the hot paths stay on Node's own objects: static files are answered from an in-memory index before the
+// server framework is involved, and the app gets Node's request/response (Express) or srvx's lazy web
+// wrappers (Hono and other fetch servers).
+
+const entry = serverEntry as ServeResult
+if (settings.serverFile) assertServerEntry(entry, settings.serverFile)
+
+// This file is `dist/server/index.mjs`; the client build sits next to the server build.
+const clientDir = fileURLToPath(new URL('../client/', import.meta.url))
+const staticFiles = settings.static ? StaticFiles.load(clientDir, settings.static) : null
+
+const appHandler = (entry.server?.nodeHandler ?? toNodeHandler(entry.fetch!)) as RequestListener
+
+function handleRequest(req: IncomingMessage, res: ServerResponse): void {
+  const url = req.url ?? '/'
+  const query = url.indexOf('?')
+  const pathname = query === -1 ? url : url.slice(0, query)
+  if (!isDecodable(pathname)) {
+    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad Request')
+    return
+  }
+  if (staticFiles && (req.method === 'GET' || req.method === 'HEAD')) {
+    const file = staticFiles.find(pathname)
+    if (file) {
+      sendStaticFile(req, res, file)
+      return
+    }
+  }
+  appHandler(req, res)
+}
+
+const options = (entry.server?.options ?? {}) as {
+  port?: number
+  hostname?: string
+  onReady?: boolean | ((url?: string) => void)
+  onCreate?: (server: unknown) => void
+  createServer?: typeof createServer
+  serverOptions?: Record<string, unknown>
+}
+const port = options.port ?? Number(process.env.PORT || 3000)
+const host = options.hostname ?? process.env.HOST ?? process.env.PHOTON_HOSTNAME
+const server = (options.createServer ?? createServer)(options.serverOptions ?? {}, handleRequest)
+options.onCreate?.(server)
+server.listen(port, host, () => {
+  const address = server.address()
+  const url =
+    typeof address === 'object' && address
+      ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}/`
+      : String(address)
+  if (typeof options.onReady === 'function') options.onReady(url.replace('[::]', 'localhost'))
+  else if (options.onReady !== false) console.log(`Server running at ${url.replace('[::]', 'localhost')}`)
+})
+
+export default entry

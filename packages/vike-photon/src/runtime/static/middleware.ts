@@ -1,0 +1,39 @@
+import { createReadStream } from 'node:fs'
+import { Readable } from 'node:stream'
+import { enhance } from '@universal-middleware/core'
+import { pathnameOf } from '../url-guard.js'
+import { isNotModified, pickVariant, type StaticFiles } from './static-files.js'
+
+/**
+ * Serves the client build as a universal middleware, for servers that run vike-photon's chain without
+ * vike-photon's Node launcher in front (the launcher answers static files before the app even sees them).
+ * Named `vike-photon:static`: pass a middleware with the same name to `apply(app, [...])` to replace it.
+ */
+export function staticMiddleware(getFiles: () => StaticFiles | null) {
+  return enhance(
+    function vikePhotonStatic(request: Request) {
+      if (request.method !== 'GET' && request.method !== 'HEAD') return
+      const files = getFiles()
+      if (!files) return
+      const file = files.find(pathnameOf(request.url))
+      if (!file) return
+      if (isNotModified(file, request.headers.get('if-none-match'))) {
+        return new Response(null, {
+          status: 304,
+          headers: { ETag: file.etag, 'Cache-Control': file.headers['Cache-Control']! },
+        })
+      }
+      const picked = pickVariant(file, request.headers.get('accept-encoding'))
+      const source = picked ? picked.variant : file
+      const headers = new Headers(file.headers)
+      headers.set('Content-Length', String(source.size))
+      if (picked) headers.set('Content-Encoding', picked.encoding)
+      if (request.method === 'HEAD') return new Response(null, { headers })
+      const body = source.body
+        ? new Uint8Array(source.body)
+        : (Readable.toWeb(createReadStream(source.file)) as unknown as ReadableStream)
+      return new Response(body, { headers })
+    },
+    { name: 'vike-photon:static', immutable: true },
+  )
+}

@@ -1,0 +1,149 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative, sep } from 'node:path'
+import { lookup as mimeLookup } from 'mrmime'
+
+// An index of the client build, made once at start-up. Requests are answered by looking a URL path up in
+// this map, never by joining the URL onto a filesystem path: `..`, `%2e%2e`, `%2f`, backslashes and absolute
+// paths cannot reach anything outside the client build because only files found inside it are in the map.
+
+export interface StaticFile {
+  /** Absolute path on disk. */
+  file: string
+  size: number
+  headers: Record<string, string>
+  etag: string
+  /** Precompressed variants written at build time (`.br`, `.gz`). */
+  br: StaticVariant | null
+  gzip: StaticVariant | null
+  /** Small files are kept in memory: they are served thousands of times and never change. */
+  body: Buffer | null
+}
+
+export interface StaticVariant {
+  file: string
+  size: number
+  body: Buffer | null
+}
+
+export interface StaticOptions {
+  /** `Cache-Control` of files outside `/assets/`. */
+  cacheControl: string
+}
+
+const IMMUTABLE = 'public, max-age=31536000, immutable'
+const MAX_CACHED_FILE = 512 * 1024
+const MAX_CACHED_TOTAL = 64 * 1024 * 1024
+
+export class StaticFiles {
+  readonly #files = new Map<string, StaticFile>()
+
+  static load(dir: string, options: StaticOptions): StaticFiles {
+    const files = new StaticFiles()
+    files.#index(dir, options)
+    return files
+  }
+
+  get size(): number {
+    return this.#files.size
+  }
+
+  /**
+   * The file for a URL path (still percent-encoded, as it arrives), or `undefined`. Tries the path itself,
+   * then `.html` and `/index.html` (pre-rendered pages).
+   */
+  find(rawPathname: string): StaticFile | undefined {
+    let pathname = rawPathname
+    if (pathname.includes('%')) {
+      try {
+        pathname = decodeURIComponent(pathname)
+      } catch {
+        return undefined
+      }
+    }
+    const files = this.#files
+    return (
+      files.get(pathname) ??
+      (pathname.endsWith('/')
+        ? files.get(`${pathname}index.html`)
+        : (files.get(`${pathname}.html`) ?? files.get(`${pathname}/index.html`)))
+    )
+  }
+
+  #index(dir: string, options: StaticOptions): void {
+    let cachedBytes = 0
+    const cache = (file: string, size: number): Buffer | null => {
+      if (size > MAX_CACHED_FILE || cachedBytes + size > MAX_CACHED_TOTAL) return null
+      cachedBytes += size
+      return readFileSync(file)
+    }
+    const all = listFiles(dir)
+    const names = new Set(all)
+    for (const file of all) {
+      if (file.endsWith('.br') && names.has(file.slice(0, -3))) continue
+      if (file.endsWith('.gz') && names.has(file.slice(0, -3))) continue
+      const stat = statSync(file)
+      const urlPath = `/${relative(dir, file).split(sep).join('/')}`
+      const etag = `W/"${stat.size}-${Math.floor(stat.mtimeMs)}"`
+      const variant = (suffix: string): StaticVariant | null => {
+        if (!names.has(file + suffix)) return null
+        const size = statSync(file + suffix).size
+        return { file: file + suffix, size, body: cache(file + suffix, size) }
+      }
+      const br = variant('.br')
+      const gzip = variant('.gz')
+      const headers: Record<string, string> = {
+        'Content-Type': mimeLookup(file) ?? 'application/octet-stream',
+        'Cache-Control': urlPath.startsWith('/assets/') ? IMMUTABLE : options.cacheControl,
+        ETag: etag,
+        'Last-Modified': stat.mtime.toUTCString(),
+      }
+      if (headers['Content-Type']!.startsWith('text/') || headers['Content-Type'] === 'application/javascript') {
+        headers['Content-Type'] += '; charset=utf-8'
+      }
+      if (br || gzip) headers.Vary = 'Accept-Encoding'
+      this.#files.set(urlPath, { file, size: stat.size, headers, etag, br, gzip, body: cache(file, stat.size) })
+    }
+  }
+}
+
+/** Which precompressed variant to send for an `Accept-Encoding` header (brotli first, as it is smaller). */
+export function pickVariant(
+  file: StaticFile,
+  acceptEncoding: string | null | undefined,
+): { variant: StaticVariant; encoding: 'br' | 'gzip' } | null {
+  if (!acceptEncoding) return null
+  if (file.br && accepts(acceptEncoding, 'br')) return { variant: file.br, encoding: 'br' }
+  if (file.gzip && accepts(acceptEncoding, 'gzip')) return { variant: file.gzip, encoding: 'gzip' }
+  return null
+}
+
+function accepts(header: string, encoding: string): boolean {
+  const at = header.indexOf(encoding)
+  if (at === -1) return false
+  // `br;q=0` explicitly refuses brotli.
+  return !/^\s*;\s*q=0(?:\.0*)?\s*(?:,|$)/.test(header.slice(at + encoding.length))
+}
+
+/** Whether a conditional request can be answered with 304 Not Modified. */
+export function isNotModified(file: StaticFile, ifNoneMatch: string | null | undefined): boolean {
+  if (!ifNoneMatch) return false
+  return ifNoneMatch === '*' || ifNoneMatch.split(',').some((tag) => tag.trim() === file.etag)
+}
+
+/** Every file below `dir`, skipping dotfiles and dot-folders (e.g. Vite's `.vite/manifest.json`). */
+function listFiles(dir: string): string[] {
+  const out: string[] = []
+  let entries: import('node:fs').Dirent[]
+  try {
+    entries = readdirSync(dir, { withFileTypes: true })
+  } catch {
+    return out
+  }
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) out.push(...listFiles(path))
+    else if (entry.isFile()) out.push(path)
+  }
+  return out
+}
