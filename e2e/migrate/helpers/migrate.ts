@@ -20,17 +20,24 @@ export const legacyPackages = [
 export type MigrateResult = RunResult & {
   /** Every `TODO(vike-photon migrate)` left in the app, as `file:line: text`. */
   todos: string[]
+  /** `git status --porcelain` after the run: the files the CLI touched. */
+  status: string
+  /** What the CLI changed, new files included. */
+  diff: string
 }
 
 const cliBin = join(vikePhotonDir, 'bin', 'vike-photon.js')
 const cliBuild = join(vikePhotonDir, 'dist', 'cli', 'index.js')
 
 /**
- * Runs `vike-photon migrate --yes <dir>` with the workspace's CLI, exactly as a user would run
- * `npx vike-photon migrate` in the app folder. Manual edits are never applied afterwards: the after app is what
- * the CLI left behind.
+ * Runs `vike-photon migrate --yes <dir>` with the workspace's CLI, as a user would run `npx vike-photon migrate`
+ * on the app folder: the app is a git repository with everything committed first. Nothing is edited by hand
+ * afterwards: the after app is what the CLI left behind.
+ *
+ * `expect: 'changes'` (a legacy app) fails when the CLI changes nothing; `expect: 'no-changes'` (an app that was
+ * already migrated) fails when it changes anything.
  */
-export async function migrate(dir: string): Promise<MigrateResult> {
+export async function migrate(dir: string, { expect }: { expect: 'changes' | 'no-changes' }): Promise<MigrateResult> {
   if (!existsSync(cliBin) || !existsSync(cliBuild)) {
     throw new Error(
       `vike-photon migrate is not available: ${relative(workspaceRoot, cliBuild)} does not exist.\n` +
@@ -38,6 +45,7 @@ export async function migrate(dir: string): Promise<MigrateResult> {
         '`bash scripts/setup.sh` (or `pnpm --filter vike-photon build`) builds it.',
     )
   }
+  await commitAll(dir, expect === 'changes' ? 'before migrating' : 'migrated')
   // Run from the parent folder: the CLI must work on the folder it is given, not on its cwd.
   const result = await run('node', [cliBin, 'migrate', '--yes', dir], {
     cwd: dirname(dir),
@@ -45,11 +53,22 @@ export async function migrate(dir: string): Promise<MigrateResult> {
     allowFailure: true,
   })
   const todos = await findTodos(dir)
+  const { status, diff } = await changes(dir)
+  const cli = `\`vike-photon migrate --yes ${dir}\``
   // A non-zero exit is how the CLI says "manual steps remain"; anything else is a failure.
   if (result.code !== 0 && todos.length === 0) {
-    throw new Error(`vike-photon migrate exited ${result.code ?? result.signal} and left no TODO:\n${result.output}`)
+    throw new Error(`${cli} exited ${result.code ?? result.signal} and left no TODO. Its output:\n${result.output}`)
   }
-  return { ...result, todos }
+  if (expect === 'changes' && status === '') {
+    throw new Error(
+      `${cli} exited ${result.code} but changed nothing in this legacy app (is the CLI implemented yet?). ` +
+        `Its output:\n${result.output}`,
+    )
+  }
+  if (expect === 'no-changes' && status !== '') {
+    throw new Error(`${cli} changed an app it had already migrated:\n${status}\n\n${diff}`)
+  }
+  return { ...result, todos, status, diff }
 }
 
 export async function findTodos(dir: string): Promise<string[]> {
@@ -109,14 +128,14 @@ const git = (dir: string, args: string[]) =>
   })
 
 /** Makes the copied app a git repository with everything committed, as a user's app would be before migrating. */
-export async function commitAll(dir: string, message: string) {
+async function commitAll(dir: string, message: string) {
   if (!existsSync(join(dir, '.git'))) await git(dir, ['init', '-q'])
   await git(dir, ['add', '-A'])
   await git(dir, ['commit', '-q', '--allow-empty', '-m', message])
 }
 
 /** What changed since the last commit: `git status --porcelain` and the full diff (new files included). */
-export async function changes(dir: string): Promise<{ status: string; diff: string }> {
+async function changes(dir: string): Promise<{ status: string; diff: string }> {
   await git(dir, ['add', '-A', '--intent-to-add'])
   const status = (await git(dir, ['status', '--porcelain'])).output.trimEnd()
   const diff = (await git(dir, ['diff'])).output
