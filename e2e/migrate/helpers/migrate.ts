@@ -110,6 +110,8 @@ function packVikePhoton(): Promise<string> {
 /**
  * Points the migrated app's `vike-photon` dependency (whatever version the CLI wrote) at the workspace build.
  * This is the one edit the harness makes, and it is not a migration step: the package is not published yet.
+ * By default the app gets the packed tarball, installed like a registry package; `E2E_VIKE_PHOTON_INSTALL=link`
+ * symlinks the package folder instead (`link:`), which resolves vike-photon's own dependencies from the workspace.
  */
 export async function useWorkspaceVikePhoton(dir: string) {
   const file = join(dir, 'package.json')
@@ -117,7 +119,8 @@ export async function useWorkspaceVikePhoton(dir: string) {
   const pkg = JSON.parse(text) as Record<string, Record<string, string> | undefined>
   const section = ['dependencies', 'devDependencies'].find((s) => pkg[s]?.['vike-photon'] !== undefined)
   if (!section) throw new Error(`vike-photon migrate did not add vike-photon to ${file}:\n${text}`)
-  pkg[section]!['vike-photon'] = `file:${await packVikePhoton()}`
+  pkg[section]!['vike-photon'] =
+    process.env.E2E_VIKE_PHOTON_INSTALL === 'link' ? `link:${vikePhotonDir}` : `file:${await packVikePhoton()}`
   await writeFile(file, `${JSON.stringify(pkg, null, 2)}\n`)
 }
 
