@@ -12,6 +12,8 @@ export type AppCase = {
   serveAfter: ServeKind
   /** The app's own server routes, besides the Vike pages */
   routes: RouteRecord[]
+  /** What /status shows: `pageContext.shopStatus`, which the server entry sets through `apply()`/`vike()` options */
+  shopStatus: string
 }
 
 export const cases: AppCase[] = [
@@ -21,6 +23,7 @@ export const cases: AppCase[] = [
     serveBefore: 'node-prod',
     serveAfter: 'node-prod',
     routes: [{ path: '/api/ping', status: 200, body: 'pong from hono' }],
+    shopStatus: 'open',
   },
   {
     name: 'vike-server-express',
@@ -28,6 +31,7 @@ export const cases: AppCase[] = [
     serveBefore: 'node-prod',
     serveAfter: 'node-prod',
     routes: [{ path: '/api/ping', status: 200, body: 'pong from express' }],
+    shopStatus: 'open',
   },
   {
     name: 'vike-node-express',
@@ -35,6 +39,7 @@ export const cases: AppCase[] = [
     serveBefore: 'node-prod',
     serveAfter: 'node-prod',
     routes: [{ path: '/api/ping', status: 200, body: 'pong from express' }],
+    shopStatus: 'open',
   },
   {
     name: 'vike-cloudflare-hono',
@@ -42,6 +47,7 @@ export const cases: AppCase[] = [
     serveBefore: 'wrangler-pages-dev',
     serveAfter: 'vike-preview',
     routes: [{ path: '/api/ping', status: 200, body: 'pong from hono' }],
+    shopStatus: 'open',
   },
   {
     name: 'vite-plugin-vercel',
@@ -49,6 +55,8 @@ export const cases: AppCase[] = [
     serveBefore: 'vercel-output',
     serveAfter: 'vercel-output',
     routes: [],
+    // no server entry, so nothing sets it
+    shopStatus: 'in an unknown state',
   },
 ]
 
@@ -57,7 +65,7 @@ export const cases: AppCase[] = [
  * side differs). The before test proves each before app still matches; the after test proves the migrated app
  * answers the same way.
  */
-export const expectedPages: PageRecord[] = [
+const sharedPages: PageRecord[] = [
   {
     path: '/',
     status: 200,
@@ -74,3 +82,11 @@ export const expectedPages: PageRecord[] = [
   { path: '/items/9', status: 404, title: 'Parts shop', main: 'Page not found\nNo item with id 9' },
   { path: '/no-such-page', status: 404, title: 'Parts shop', main: 'Page not found\nThis page does not exist.' },
 ]
+
+/** Every page of one app, as a visitor sees it. */
+export function expectedPages(app: AppCase): PageRecord[] {
+  return [
+    ...sharedPages,
+    { path: '/status', status: 200, title: 'Parts shop', main: `Status\nThe shop is ${app.shopStatus}.` },
+  ]
+}

@@ -4,6 +4,7 @@ import vikeReact from 'vike-react/config'
 
 export default {
   title: 'Parts shop',
+  passToClient: ['shopStatus'],
   extends: [vikeReact, vikeCloudflare],
   server: 'server/index.ts',
 } satisfies Config

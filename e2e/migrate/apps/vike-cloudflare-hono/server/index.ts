@@ -4,7 +4,7 @@ import { serve } from 'vike-cloudflare/hono/serve'
 function startServer() {
   const app = new Hono()
   app.get('/api/ping', (c) => c.text('pong from hono'))
-  apply(app)
+  apply(app, { pageContext: () => ({ shopStatus: 'open' }) })
   return serve(app, { port: Number(process.env.PORT) || 3000 })
 }
 

@@ -3,5 +3,6 @@ import vikeReact from 'vike-react/config'
 
 export default {
   title: 'Parts shop',
+  passToClient: ['shopStatus'],
   extends: [vikeReact],
 } satisfies Config

@@ -4,6 +4,7 @@ import vikeServer from 'vike-server/config'
 
 const config: Config = {
   title: 'Parts shop',
+  passToClient: ['shopStatus'],
   extends: [vikeReact, vikeServer],
   server: {
     entry: 'server/index.ts',

@@ -7,7 +7,7 @@ function startServer() {
   app.get('/api/ping', (_req, res) => {
     res.type('text/plain').send('pong from express')
   })
-  apply(app)
+  apply(app, { pageContext: () => ({ shopStatus: 'open' }) })
   const port = Number(process.env.PORT) || 3000
   return serve(app, { port, hostname: process.env.HOST || '127.0.0.1' })
 }

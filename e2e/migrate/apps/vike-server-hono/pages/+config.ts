@@ -4,6 +4,7 @@ import vikeServer from 'vike-server/config'
 
 export default {
   title: 'Parts shop',
+  passToClient: ['shopStatus'],
   extends: [vikeReact, vikeServer],
   server: 'server/index.ts',
 } satisfies Config

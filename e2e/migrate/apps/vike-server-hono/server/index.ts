@@ -5,7 +5,7 @@ import { serve } from 'vike-server/hono/serve'
 function startServer() {
   const app = new Hono()
   app.get('/api/ping', (c) => c.text('pong from hono'))
-  apply(app)
+  apply(app, { pageContext: () => ({ shopStatus: 'open' }) })
   const port = Number(process.env.PORT) || 3000
   return serve(app, { port, hostname: process.env.HOST || '127.0.0.1' })
 }

@@ -4,5 +4,6 @@ import vikeReact from 'vike-react/config'
 
 export default {
   title: 'Parts shop',
+  passToClient: ['shopStatus'],
   extends: [vikeReact, vercel],
 } satisfies Config
