@@ -7,7 +7,7 @@ bash scripts/setup.sh || exit 1
 bash scripts/ensure-chromium.sh || exit 1
 source scripts/env.sh
 
-reports=.cache/reports
+reports="$PWD/.cache/reports"
 rm -rf "$reports" && mkdir -p "$reports"
 status=0
 step() { echo; echo "━━ $1"; shift; "$@" || status=1; }

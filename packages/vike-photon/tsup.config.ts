@@ -25,6 +25,8 @@ export default defineConfig({
   },
   target: 'node20',
   clean: true,
-  // Dependencies and peers are external by default; virtual modules are provided by Vite at the user's build.
+  // Dependencies and peers stay external; the CLI's codemods are a private workspace package, so they are
+  // bundled in. Virtual modules are provided by Vite at the user's build.
+  noExternal: [/^@vike-photon\/codemods/],
   external: [/^virtual:/],
 })

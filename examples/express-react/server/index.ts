@@ -1,5 +1,6 @@
 import { apply, serve } from '@photonjs/express'
 import express from 'express'
+import { addPageContext } from 'vike-photon/universal-middlewares'
 
 const app = express()
 
@@ -8,7 +9,10 @@ app.get('/api/hello', (_req, res) => {
   res.json({ hello: 'from Express', server: 'express' })
 })
 
-// Compression and Vike's pages (static files are answered before Express sees them).
-apply(app)
+// Compression and Vike's pages (static files are answered before Express sees them), plus our own:
+apply(app, [
+  // Adds `servedBy` to every pageContext (see pages/+config.ts for passToClient).
+  addPageContext(() => ({ servedBy: 'Express' })),
+])
 
 export default serve(app, { port: Number(process.env.PORT ?? 3000) })

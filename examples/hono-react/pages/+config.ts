@@ -5,6 +5,7 @@ import vikeReact from 'vike-react/config'
 export default {
   extends: [vikeReact, vikePhoton],
   title: 'vike-photon + Hono',
+  passToClient: ['servedBy'],
   photon: {
     server: 'server/index.ts',
   },

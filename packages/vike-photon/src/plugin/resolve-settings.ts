@@ -40,7 +40,8 @@ export function resolveSettings(source: SettingsSource): ResolvedSettings {
   }
 
   let server: string | null = null
-  if (settings.server !== undefined) {
+  // `null` means "not set", as for every other key (e.g. a nested +config resetting an inherited server).
+  if (settings.server !== undefined && settings.server !== null) {
     if (typeof settings.server !== 'string' || settings.server === '') {
       problems.push(`\`photon.server\` must be a path such as 'server/index.ts', got ${describe(settings.server)}.`)
     } else {
@@ -72,7 +73,10 @@ export function resolveSettings(source: SettingsSource): ResolvedSettings {
   if (rawStatic === false) {
     staticSettings = false
   } else if (typeof rawStatic === 'object' && rawStatic !== null && !Array.isArray(rawStatic)) {
-    const { cacheControl } = rawStatic as Record<string, unknown>
+    const { cacheControl, ...unknown } = rawStatic as Record<string, unknown>
+    for (const key of Object.keys(unknown)) {
+      problems.push(`\`photon.static.${key}\` is not a setting of vike-photon (known: cacheControl).`)
+    }
     if (cacheControl !== undefined && typeof cacheControl !== 'string') {
       problems.push(`\`photon.static.cacheControl\` must be a string, got ${describe(cacheControl)}.`)
     } else if (cacheControl) {

@@ -16,6 +16,14 @@ export const CATCH_ALL_ENTRY = 'vike-photon:catch-all'
  */
 export const settingsPlugin = createPlugin('settings', (ctx) => ({
   enforce: 'pre',
+  // Photon resolves the modules it generates (e.g. the built-in server's `@photonjs/srvx`) from the package that
+  // installed it, `vike-photon`. Installed from npm (not linked), Vite externalizes vike-photon on the server and
+  // resolves it to the bare id 'vike-photon', from which nothing resolves: the zero-config build then failed with
+  // "failed to resolve import virtual:photon:resolve-from-photon:@photonjs/srvx". Bundling it gives Photon a path.
+  configEnvironment(_name, config) {
+    if (config.consumer === 'client') return undefined
+    return { resolve: { noExternal: ['vike-photon'] } }
+  },
   config: {
     order: 'post',
     handler(userConfig) {

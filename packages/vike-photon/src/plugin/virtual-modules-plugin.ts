@@ -26,6 +26,8 @@ export const virtualModulesPlugin = createPlugin('virtual-modules', (ctx) => ({
       if (virtualId === SETTINGS_ID) {
         const { compress, static: staticSettings, server } = ctx.settings
         const runtimeSettings = {
+          // A build is production, whatever NODE_ENV was while building (Vike decides the same way).
+          production: this.environment.config.command === 'build',
           compress,
           static: staticSettings,
           serverFile: server ? relative(ctx.root, server) : null,

@@ -1,10 +1,10 @@
-import './production-env.js'
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import serverEntry from 'virtual:photon:server-entry'
 import settings from 'virtual:vike-photon:runtime-settings'
 import { toNodeHandler } from 'srvx/node'
 import { assertServerEntry, type ServeResult } from './assert-server-entry.js'
+import { startupDone } from './production-env.js'
 import { sendStaticFile } from './static/serve-node.js'
 import { StaticFiles } from './static/static-files.js'
 import { isDecodable } from './url-guard.js'
@@ -54,6 +54,7 @@ const host = options.hostname ?? process.env.HOST ?? process.env.PHOTON_HOSTNAME
 const server = (options.createServer ?? createServer)(options.serverOptions ?? {}, handleRequest)
 options.onCreate?.(server)
 server.listen(port, host, () => {
+  startupDone()
   const address = server.address()
   const url =
     typeof address === 'object' && address

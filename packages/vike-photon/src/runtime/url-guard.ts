@@ -4,9 +4,12 @@ import { enhance } from '@universal-middleware/core'
 export function pathnameOf(url: string): string {
   const start = url.indexOf('/', url.indexOf('//') + 2)
   if (start === -1) return '/'
-  const query = url.indexOf('?', start)
-  const hash = url.indexOf('#', start)
-  const end = query === -1 ? (hash === -1 ? url.length : hash) : query
+  // The path ends at the first `?` or `#`, whichever comes first (`/a#b?c` is `/a`).
+  let end = url.length
+  for (let i = start; i < end; i++) {
+    const c = url.charCodeAt(i)
+    if (c === 63 /* ? */ || c === 35 /* # */) end = i
+  }
   return url.slice(start, end)
 }
 

@@ -3,6 +3,8 @@
 
 declare module 'virtual:vike-photon:runtime-settings' {
   const settings: {
+    /** `true` in a build (`vike build`), `false` in development (`vike dev`). */
+    production: boolean
     compress: boolean
     static: false | { cacheControl: string }
     /** The server entry as the user named it, for error messages; `null` for the built-in server. */

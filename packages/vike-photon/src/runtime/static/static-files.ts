@@ -117,17 +117,30 @@ export function pickVariant(
   return null
 }
 
-function accepts(header: string, encoding: string): boolean {
-  const at = header.indexOf(encoding)
-  if (at === -1) return false
-  // `br;q=0` explicitly refuses brotli.
-  return !/^\s*;\s*q=0(?:\.0*)?\s*(?:,|$)/.test(header.slice(at + encoding.length))
+function accepts(header: string, encoding: 'br' | 'gzip'): boolean {
+  // Codings are tokens compared case-insensitively (`x-gzip` is gzip), `*` stands for any coding not listed,
+  // and `q=0` refuses one (`br;q=0`). A substring search got `x-brotli` wrong and ignored `*` and `GZIP`.
+  let wildcard = false
+  for (const part of header.toLowerCase().split(',')) {
+    const semicolon = part.indexOf(';')
+    const name = (semicolon === -1 ? part : part.slice(0, semicolon)).trim()
+    const refused = semicolon !== -1 && /(?:^|;)\s*q\s*=\s*0(?:\.0*)?\s*(?:;|$)/.test(part.slice(semicolon))
+    if (name === encoding || (encoding === 'gzip' && name === 'x-gzip')) return !refused
+    if (name === '*') wildcard = !refused
+  }
+  return wildcard
 }
 
 /** Whether a conditional request can be answered with 304 Not Modified. */
 export function isNotModified(file: StaticFile, ifNoneMatch: string | null | undefined): boolean {
   if (!ifNoneMatch) return false
-  return ifNoneMatch === '*' || ifNoneMatch.split(',').some((tag) => tag.trim() === file.etag)
+  if (ifNoneMatch === '*') return true
+  // Weak comparison (RFC 9110, 13.1.2): `"1-2"` matches our `W/"1-2"`; some proxies strip the `W/`.
+  const etag = file.etag.startsWith('W/') ? file.etag.slice(2) : file.etag
+  return ifNoneMatch.split(',').some((tag) => {
+    const trimmed = tag.trim()
+    return (trimmed.startsWith('W/') ? trimmed.slice(2) : trimmed) === etag
+  })
 }
 
 /** Every file below `dir`, skipping dotfiles and dot-folders (e.g. Vite's `.vite/manifest.json`). */

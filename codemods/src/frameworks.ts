@@ -1,0 +1,28 @@
+/** The server frameworks legacy packages had an entry for, and the Photon adapter that replaces each one. */
+export const frameworks = ['hono', 'express', 'fastify', 'h3', 'elysia', 'hattip'] as const
+export type Framework = (typeof frameworks)[number]
+
+export function isFramework(name: string): name is Framework {
+  return (frameworks as readonly string[]).includes(name)
+}
+
+export function adapterPackage(fw: Framework): `@photonjs/${Framework}` {
+  return `@photonjs/${fw}`
+}
+
+/** Frameworks whose `apply()` is async, so `apply(app)` must be awaited. */
+export const asyncApplyFrameworks: ReadonlySet<Framework> = new Set(['fastify'])
+
+/** Frameworks @photonjs/cloudflare 0.1.13 can run (checked in its dist/vite.js); srvx too. */
+export const cloudflareFrameworks: ReadonlySet<Framework> = new Set(['hono', 'h3'])
+
+/**
+ * A legacy module that maps to a Photon adapter: `vike-server/hono`, `vike-server/hono/serve`,
+ * `vike-cloudflare/hono[/serve]`, `vike-node/hono`. Returns the framework, or null.
+ */
+export function legacyFrameworkModule(source: string): { pkg: string; fw: Framework; serve: boolean } | null {
+  const m = /^(vike-server|vike-cloudflare|vike-node)\/([a-z0-9]+)(\/serve)?$/.exec(source)
+  if (!m || !isFramework(m[2]!)) return null
+  if (m[1] === 'vike-node' && m[3]) return null
+  return { pkg: m[1]!, fw: m[2] as Framework, serve: Boolean(m[3]) }
+}

@@ -1,0 +1,3 @@
+import { connectToWeb, createServerResponse } from 'vike-node'
+
+export const handler = connectToWeb(createServerResponse)

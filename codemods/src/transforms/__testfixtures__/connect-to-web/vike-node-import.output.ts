@@ -1,0 +1,3 @@
+import { connectToWeb, createServerResponse } from '@universal-middleware/express'
+
+export const handler = connectToWeb(createServerResponse)

@@ -1,0 +1,4 @@
+import { serve } from 'vike-server/hono/serve'
+import app from './hono-entry'
+
+serve(app, { port: 3000 })

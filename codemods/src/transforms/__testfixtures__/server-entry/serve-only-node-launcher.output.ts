@@ -1,0 +1,4 @@
+import { serve } from '@photonjs/hono'
+import app from './hono-entry'
+
+export default serve(app, { port: 3000 })

@@ -1,0 +1,3 @@
+import { resolveServerConfig } from 'vike-server/api'
+
+export const serverConfig = resolveServerConfig()

@@ -1,0 +1,3 @@
+import handler from '../dist/server/index.mjs'
+
+export default handler

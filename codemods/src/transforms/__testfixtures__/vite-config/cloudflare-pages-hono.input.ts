@@ -1,0 +1,28 @@
+import devServer from '@hono/vite-dev-server'
+import adapter from '@hono/vite-dev-server/cloudflare'
+import react from '@vitejs/plugin-react'
+import vike from 'vike/plugin'
+import { pages } from 'vike-cloudflare'
+import { defineConfig } from 'vite'
+
+export default defineConfig(({ mode }) => {
+  return {
+    plugins: [
+      vike({}),
+      devServer({
+        entry: 'hono-entry.ts',
+        adapter,
+        exclude: [/^\/@.+$/, /.*\.(ts|tsx|vue)($|\?)/, /^\/node_modules\/.*/],
+        injectClientScript: false,
+      }),
+      react({}),
+      pages({
+        server: {
+          kind: 'hono',
+          entry: 'hono-entry.ts',
+        },
+      }),
+    ],
+    build: { sourcemap: mode === 'development' },
+  }
+})

@@ -1,0 +1,10 @@
+import react from '@vitejs/plugin-react'
+import vike from 'vike/plugin'
+import { defineConfig } from 'vite'
+
+export default defineConfig(({ mode }) => {
+  return {
+    plugins: [vike({}), react({})],
+    build: { sourcemap: mode === 'development' },
+  }
+})

@@ -1,0 +1,8 @@
+import vike from 'vike/plugin'
+import { defineConfig } from 'vite'
+import vercel from 'vite-plugin-vercel'
+
+export default defineConfig({
+  plugins: [vike(), vercel()],
+  vercel: {},
+})

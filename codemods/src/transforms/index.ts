@@ -1,0 +1,30 @@
+import batiEntry from './bati-entry.js'
+import cloudflareEnv from './cloudflare-env.js'
+import connectToWeb from './connect-to-web.js'
+import packageJson from './package-json.js'
+import plusConfig from './plus-config.js'
+import plusServerFile from './plus-server-file.js'
+import serverEntry from './server-entry.js'
+import tsconfig from './tsconfig.js'
+import vercelEndpoint from './vercel-endpoint.js'
+import viteConfig from './vite-config.js'
+import wranglerJson from './wrangler-json.js'
+import wranglerToml from './wrangler-toml.js'
+
+/** Every transform, by the kebab-case name of its file and fixture folder. */
+export const transforms = {
+  'bati-entry': batiEntry,
+  'cloudflare-env': cloudflareEnv,
+  'connect-to-web': connectToWeb,
+  'package-json': packageJson,
+  'plus-config': plusConfig,
+  'plus-server-file': plusServerFile,
+  'server-entry': serverEntry,
+  tsconfig,
+  'vercel-endpoint': vercelEndpoint,
+  'vite-config': viteConfig,
+  'wrangler-json': wranglerJson,
+  'wrangler-toml': wranglerToml,
+}
+
+export type TransformName = keyof typeof transforms

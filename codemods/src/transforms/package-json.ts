@@ -1,0 +1,154 @@
+import type { API, FileInfo } from 'jscodeshift'
+import { contextOf, type SourceId, type TransformOptions } from '../context.js'
+import { adapterPackage } from '../frameworks.js'
+import { JsonDocument } from '../lib/json.js'
+import { type KnownPackage, knownGoodVersions, minimumVersions, rangeFor } from '../versions.js'
+
+const sections = ['dependencies', 'devDependencies'] as const
+type Section = (typeof sections)[number]
+
+/** Legacy package → its replacement, in the order they are applied (rules 1, 3, 4, 5). */
+const replacements: [legacy: string, replacement: string, source: SourceId][] = [
+  ['vike-server', 'vike-photon', 'vike-server'],
+  ['vike-node', 'vike-photon', 'vike-node'],
+  ['vike-cloudflare', '@photonjs/cloudflare', 'vike-cloudflare'],
+  ['vite-plugin-vercel', '@photonjs/vercel', 'vite-plugin-vercel'],
+  ['@vite-plugin-vercel/vike', 'vike-photon', 'vite-plugin-vercel'],
+  ['vike-vercel', 'vike-photon', 'vike-vercel'],
+]
+
+/** Fallback when the engine does not pass vike-photon's version (fixture tests). */
+const defaultVikePhotonVersion = '0.1.0'
+
+/**
+ * package.json: swaps legacy packages for vike-photon and its Photon adapters (rules 1-7) and rewrites
+ * scripts (rules 8-10). Edits are textual, so indentation and key order stay; new keys are inserted
+ * in sorted position when the section is sorted.
+ */
+export default function packageJson(file: FileInfo, _api: API, options: TransformOptions): string {
+  const ctx = contextOf(options)
+  const doc = new JsonDocument(file.source, false)
+  const todo = (path: (string | number)[], message: string) =>
+    ctx.reportedTodos.push({ file: file.path, line: doc.lineOf(path), message })
+  const sectionOf = (name: string): Section | null => sections.find((s) => doc.get([s, name]) !== undefined) ?? null
+  const version = (name: string): string =>
+    name === 'vike-photon'
+      ? (options.vikePhotonVersion ?? defaultVikePhotonVersion)
+      : knownGoodVersions[name as KnownPackage]
+  const add = (name: string, section: Section) => {
+    if (!sectionOf(name)) doc.set([section, name], rangeFor(version(name)))
+  }
+
+  const found = new Set<SourceId>(ctx.sources)
+  let mainSection: Section | null = null
+  for (const [legacy, replacement, source] of replacements) {
+    const section = sectionOf(legacy)
+    if (!section) continue
+    found.add(source)
+    mainSection ??= section
+    if (sectionOf(replacement)) doc.remove([section, legacy])
+    else if (doc.isSorted([section])) {
+      // A sorted section stays sorted; otherwise the replacement takes the legacy package's place.
+      doc.remove([section, legacy])
+      doc.set([section, replacement], rangeFor(version(replacement)))
+    } else doc.rename([section, legacy], replacement, rangeFor(version(replacement)))
+  }
+  const cloudflare = found.has('vike-cloudflare') || found.has('vike-cloudflare-pages')
+  const vercel = found.has('vite-plugin-vercel') || found.has('vike-vercel')
+  const migrating = found.size > 0
+  const target: Section = mainSection ?? sectionOf('vike') ?? 'dependencies'
+
+  if (migrating) add('vike-photon', target)
+  for (const fw of ctx.frameworks) add(adapterPackage(fw), target)
+  if (cloudflare) {
+    add('@photonjs/cloudflare', target)
+    add('wrangler', 'devDependencies')
+  }
+  if (vercel) add('@photonjs/vercel', target)
+  for (const name of ctx.needs) add(name, 'dependencies')
+
+  // Rule 7: plugin packages whose call vite.config no longer has, unless still imported somewhere.
+  for (const name of ctx.removedPlugins) {
+    const section = sectionOf(name)
+    if (section && !ctx.importedPackages.has(name)) doc.remove([section, name])
+  }
+
+  // Rule 6: vike-photon's peer dependencies.
+  if (migrating) {
+    for (const name of ['vike', 'vite'] as const) {
+      const section = sectionOf(name)
+      const current = section ? (doc.get([section, name]) as string) : undefined
+      const floor = current ? lowestVersion(current) : null
+      if (section && floor && compareVersions(floor, minimumVersions[name]) < 0) {
+        doc.set([section, name], rangeFor(knownGoodVersions[name]))
+        if (name === 'vite' && compareVersions(floor, '7.0.0') < 0) {
+          todo(
+            [section, name],
+            `vite was bumped from ${current} to ${rangeFor(knownGoodVersions.vite)} (vike-photon needs >=7.1): check your Vite plugins support Vite 7 (https://vite.dev/guide/migration)`,
+          )
+        }
+      }
+    }
+  }
+
+  if (migrating) rewriteScripts(doc, cloudflare, todo)
+  return doc.text
+}
+
+function rewriteScripts(
+  doc: JsonDocument,
+  cloudflare: boolean,
+  todo: (path: (string | number)[], message: string) => void,
+): void {
+  for (const name of doc.keys(['scripts'])) {
+    const before = doc.get(['scripts', name])
+    if (typeof before !== 'string') continue
+    let script = before
+    // Rule 8: the server build is now an ES module file.
+    script = script.replace(
+      /((?:^|[\s=])(?:\.\/)?[\w.@-]+(?:\/[\w.@-]+)*)\/server\/index\.js(?=$|[\s;&|)"'])/g,
+      '$1/server/index.mjs',
+    )
+    if (cloudflare) {
+      // Rule 9: Cloudflare Pages → Workers.
+      script = script.replace(/(?:cross-env\s+)?NODE_ENV=production\s+(?=wrangler\b)/g, '')
+      script = script.replace(/\bwrangler pages (dev|deploy)((?:\s+[^\s&|;]+)*)/g, (_m, cmd: string, args: string) => {
+        const replacement = cmd === 'dev' ? 'vike preview' : 'wrangler deploy'
+        if (args.trim()) {
+          todo(
+            ['scripts', name],
+            `script "${name}": \`wrangler pages ${cmd}${args}\` became \`${replacement}\`; its arguments (${args.trim()}) were dropped, set them in the wrangler config if still needed`,
+          )
+        }
+        return replacement
+      })
+    }
+    // Rule 10: plain Vite commands become Vike's.
+    if (script === 'vite') script = 'vike dev'
+    else if (script === 'vite build') script = 'vike build'
+    else if (/(?:^|&&|\|\||;|\s)vite(?:\s|$)/.test(script)) {
+      todo(
+        ['scripts', name],
+        `script "${name}" runs \`vite\`: use \`vike dev\`, \`vike build\` or \`vike preview\` instead`,
+      )
+    }
+    if (script !== before) doc.set(['scripts', name], script)
+  }
+}
+
+/** The lowest version a range allows (`^0.4.230` → `0.4.230`); null for tags, links and workspace refs. */
+export function lowestVersion(range: string): string | null {
+  if (/^(workspace|link|file|catalog|npm|git|github|http)/.test(range)) return null
+  const m = /(\d+)\.(\d+)(?:\.(\d+))?/.exec(range)
+  return m ? `${m[1]}.${m[2]}.${m[3] ?? 0}` : null
+}
+
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number)
+  const pb = b.split('.').map(Number)
+  for (let i = 0; i < 3; i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0)
+    if (d !== 0) return d
+  }
+  return 0
+}

@@ -1,0 +1,222 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, it } from 'vitest'
+
+// Runs the real `vike-photon migrate` (its TypeScript source, through tsx) on temporary app folders.
+const here = dirname(fileURLToPath(import.meta.url))
+const cli = join(here, '../../packages/vike-photon/src/cli/index.ts')
+const tsx = fileURLToPath(import.meta.resolve('tsx'))
+const vikePhotonVersion = JSON.parse(
+  readFileSync(join(here, '../../packages/vike-photon/package.json'), 'utf8'),
+).version
+
+const dirs: string[] = []
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+})
+
+function app(files: Record<string, string>, { git = true } = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vike-photon-migrate-'))
+  dirs.push(dir)
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true })
+    writeFileSync(join(dir, name), content)
+  }
+  if (git) {
+    const g = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' })
+    g('init', '-q')
+    g('add', '-A')
+    g('-c', 'user.email=test@example.com', '-c', 'user.name=test', 'commit', '-qm', 'before')
+  }
+  return dir
+}
+
+function migrate(dir: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', tsx, cli, 'migrate', dir, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+function snapshot(dir: string, files: string[]): Record<string, string | null> {
+  return Object.fromEntries(
+    files.map((f) => {
+      try {
+        return [f, readFileSync(join(dir, f), 'utf8')]
+      } catch {
+        return [f, null]
+      }
+    }),
+  )
+}
+
+const vikeServerApp = {
+  'package.json': `${JSON.stringify(
+    {
+      name: 'before',
+      type: 'module',
+      scripts: { dev: 'vite', build: 'vite build', prod: 'NODE_ENV=production node dist/server/index.js' },
+      dependencies: { hono: '^4.7.0', vike: '^0.4.250', 'vike-server': '^1.0.25', vite: '^7.1.0' },
+    },
+    null,
+    2,
+  )}\n`,
+  'pnpm-lock.yaml': "lockfileVersion: '9.0'\n",
+  'pages/+config.ts': `import vikeServer from 'vike-server/config'\n\nexport default {\n  extends: [vikeServer],\n  server: 'server/index.ts',\n}\n`,
+  'pages/index/+Page.ts': 'export default function Page() {\n  return "hi"\n}\n',
+  'server/index.ts': `import { Hono } from 'hono'\nimport { apply } from 'vike-server/hono'\nimport { serve } from 'vike-server/hono/serve'\n\nfunction startServer() {\n  const app = new Hono()\n  apply(app)\n  return serve(app, { port: 3000 })\n}\n\nstartServer()\n`,
+  'node_modules/vike-server/package.json': '{ "name": "vike-server", "version": "1.0.25" }',
+}
+const watched = ['package.json', 'pages/+config.ts', 'server/index.ts', 'pages/index/+Page.ts']
+
+describe('vike-photon migrate', () => {
+  it('migrates a vike-server + Hono app and exits 0 when no manual step is left', () => {
+    const dir = app(vikeServerApp)
+    const r = migrate(dir, '--yes')
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('Found: vike-server 1.0.25')
+    expect(r.stdout).toContain('Files changed: 3')
+    expect(r.stdout).toContain('pnpm install')
+    const after = snapshot(dir, watched)
+    expect(after['server/index.ts']).toContain("import { apply, serve } from '@photonjs/hono'")
+    expect(after['server/index.ts']).toContain('export default startServer()')
+    expect(after['pages/+config.ts']).toContain("import vikePhoton from 'vike-photon/config'")
+    expect(after['pages/+config.ts']).toMatch(/photon: \{\n\s+server: 'server\/index\.ts',/)
+    const pkg = JSON.parse(after['package.json']!)
+    expect(pkg.dependencies['vike-photon']).toBe(`^${vikePhotonVersion}`)
+    expect(pkg.dependencies['@photonjs/hono']).toBe('^0.1.12')
+    expect(pkg.dependencies['vike-server']).toBeUndefined()
+    expect(pkg.scripts.prod).toBe('NODE_ENV=production node dist/server/index.mjs')
+  })
+
+  it('changes nothing on a second run and says there is nothing to do', () => {
+    const dir = app(vikeServerApp)
+    expect(migrate(dir, '--yes').code).toBe(0)
+    const once = snapshot(dir, watched)
+    const r = migrate(dir, '--yes')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('Nothing to do')
+    expect(snapshot(dir, watched)).toEqual(once)
+  })
+
+  it('--dry-run prints a unified diff and writes nothing', () => {
+    const dir = app(vikeServerApp)
+    const before = snapshot(dir, watched)
+    const r = migrate(dir, '--dry-run')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('--- a/server/index.ts')
+    expect(r.stdout).toContain('+++ b/server/index.ts')
+    expect(r.stdout).toContain("+import { apply, serve } from '@photonjs/hono'")
+    expect(r.stdout).toContain('nothing was written')
+    expect(snapshot(dir, watched)).toEqual(before)
+  })
+
+  it('writes nothing when a file fails to parse, and names file:line:column', () => {
+    const dir = app({ ...vikeServerApp, 'server/index.ts': "import { apply } from 'vike-server/hono'\nconst = 1\n" })
+    const before = snapshot(dir, watched)
+    const r = migrate(dir, '--yes')
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/server\/index\.ts:2:\d+: /)
+    expect(r.stderr).toContain('nothing was written')
+    expect(snapshot(dir, watched)).toEqual(before)
+  })
+
+  it('refuses uncommitted changes to files it would touch, unless --force', () => {
+    const dir = app(vikeServerApp)
+    writeFileSync(join(dir, 'server/index.ts'), `${vikeServerApp['server/index.ts']}// local edit\n`)
+    const before = snapshot(dir, watched)
+    const r = migrate(dir, '--yes')
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain('uncommitted changes')
+    expect(r.stderr).toContain('server/index.ts')
+    expect(r.stderr).toContain('--force')
+    expect(snapshot(dir, watched)).toEqual(before)
+    expect(migrate(dir, '--yes', '--force').code).toBe(0)
+    expect(readFileSync(join(dir, 'server/index.ts'), 'utf8')).toContain('@photonjs/hono')
+  })
+
+  it('exits 2 and lists every TODO with file:line when manual steps remain', () => {
+    const dir = app({
+      ...vikeServerApp,
+      'server/index.ts': `import { Hono } from 'hono'\nimport { apply } from 'vike-server/hono'\nimport { serve } from 'vike-server/hono/serve'\n\nexport function start() {\n  const app = new Hono()\n  apply(app)\n  serve(app)\n}\n`,
+    })
+    const r = migrate(dir, '--yes')
+    expect(r.code).toBe(2)
+    const line = readFileSync(join(dir, 'server/index.ts'), 'utf8')
+      .split('\n')
+      .findIndex((l) => l.includes('// TODO(vike-photon migrate):'))
+    expect(line).toBeGreaterThan(-1)
+    expect(r.stdout).toContain(`server/index.ts:${line + 1}  serve() is called inside a function`)
+  })
+
+  it('--json prints a machine-readable report', () => {
+    const dir = app(vikeServerApp)
+    const r = migrate(dir, '--json', '--dry-run')
+    expect(r.code).toBe(0)
+    const report = JSON.parse(r.stdout)
+    expect(report).toMatchObject({
+      version: 1,
+      status: 'dry-run',
+      exitCode: 0,
+      written: false,
+      sources: [{ id: 'vike-server', package: 'vike-server', version: '1.0.25' }],
+      packageManager: 'pnpm',
+      nextSteps: ['pnpm install', 'pnpm run build', 'pnpm exec vike preview'],
+      todos: [],
+      errors: [],
+    })
+    expect(report.files.map((f: { path: string }) => f.path)).toEqual([
+      'package.json',
+      'pages/+config.ts',
+      'server/index.ts',
+    ])
+    expect(report.dependencies.removed).toEqual([{ name: 'vike-server', section: 'dependencies' }])
+  })
+
+  it('says "nothing to do" and exits 0 for an app without a legacy package', () => {
+    const dir = app({ 'package.json': '{ "dependencies": { "vike": "^0.4.266" } }\n' }, { git: false })
+    const r = migrate(dir)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('Nothing to do')
+  })
+
+  it('renames +server.ts to +photon.ts (content kept) and creates wrangler.jsonc for Cloudflare', () => {
+    const dir = app({
+      'package.json':
+        '{\n  "name": "cf",\n  "dependencies": { "vike": "^0.4.250", "vike-cloudflare": "^0.2.8", "vite": "^7.1.0" }\n}\n',
+      'pages/+config.ts':
+        "import vikeCloudflare from 'vike-cloudflare/config'\n\nexport default { extends: [vikeCloudflare] }\n",
+      'pages/+server.ts': "export default 'hono-entry.ts'\n",
+      'hono-entry.ts':
+        "import { apply, Hono } from 'vike-cloudflare/hono'\nimport { serve } from 'vike-cloudflare/hono/serve'\n\nconst app = new Hono()\napply(app)\nserve(app)\n",
+    })
+    const r = migrate(dir, '--yes')
+    expect(r.code).toBe(2)
+    const after = snapshot(dir, [
+      'pages/+server.ts',
+      'pages/+photon.ts',
+      'wrangler.jsonc',
+      '.gitignore',
+      'hono-entry.ts',
+    ])
+    expect(after['pages/+server.ts']).toBeNull()
+    expect(after['pages/+photon.ts']).toContain("server: 'hono-entry.ts'")
+    expect(after['wrangler.jsonc']).toContain('"main": "virtual:photon:cloudflare:server-entry"')
+    expect(after['.gitignore']).toContain('.wrangler/')
+    expect(after['hono-entry.ts']).toContain("import { Hono } from 'hono'")
+    expect(after['hono-entry.ts']).toContain('export default serve(app)')
+    expect(r.stdout).toContain('renamed  pages/+server.ts → pages/+photon.ts')
+  })
+
+  it('fails with a clear message outside an app folder', () => {
+    const dir = app({}, { git: false })
+    const r = migrate(dir)
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain('No package.json')
+  })
+})

@@ -1,0 +1,213 @@
+import { createInterface } from 'node:readline/promises'
+import { parseArgs } from 'node:util'
+import {
+  applyPlan,
+  dirtyFiles,
+  MigrateError,
+  type MigrationPlan,
+  planMigration,
+  touchedPaths,
+} from '@vike-photon/codemods'
+import { createTwoFilesPatch } from 'diff'
+
+/**
+ * Exit codes of `vike-photon migrate`:
+ * - 0: done (or nothing to do), no manual step left;
+ * - 1: nothing written: bad arguments, not an app folder, a file failed to parse, uncommitted changes
+ *   (without --force), or the confirmation was declined;
+ * - 2: migrated (with --dry-run: would migrate), and TODO(vike-photon migrate) steps remain.
+ */
+export const exitCodes = { ok: 0, failed: 1, manualSteps: 2 } as const
+
+const help = `Usage: vike-photon migrate [dir] [options]
+
+Moves the Vike app in [dir] (default: the current folder) from vike-server, vike-node, vike-cloudflare or
+vite-plugin-vercel to vike-photon. Shows the plan, then applies it.
+
+Options:
+  --dry-run   Print a unified diff of every change; write nothing
+  --json      Print a machine-readable report (no prompt)
+  -y, --yes   Apply without asking (without a TTY it never asks)
+  --force     Run even if files it would change have uncommitted git changes
+  -h, --help  Show this help
+
+Exit codes: 0 done, nothing left to do by hand; 1 nothing written (error, dirty tree, declined);
+2 migrated, but TODO(vike-photon migrate) steps remain.
+`
+
+interface Io {
+  version: string
+}
+
+export async function migrateCommand(argv: string[], io: Io): Promise<number> {
+  let args: ReturnType<typeof parse>
+  try {
+    args = parse(argv)
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n\n${help}`)
+    return exitCodes.failed
+  }
+  if (args.values.help) {
+    process.stdout.write(help)
+    return exitCodes.ok
+  }
+  const dir = args.positionals[0] ?? '.'
+  const { json, force } = args.values
+  const dryRun = args.values['dry-run']
+  const out = (line = '') => {
+    if (!json) process.stdout.write(`${line}\n`)
+  }
+
+  let plan: MigrationPlan
+  const started = performance.now()
+  try {
+    plan = planMigration(dir, { vikePhotonVersion: io.version })
+  } catch (err) {
+    if (!(err instanceof MigrateError)) throw err
+    return fail(json, err.message)
+  }
+  const planMs = Math.round(performance.now() - started)
+
+  if (plan.errors.length > 0) {
+    const lines = plan.errors.map((e) => `  ${e.file}:${e.line}:${e.column}: ${e.message}`)
+    return fail(
+      json,
+      `Could not parse ${plan.errors.length === 1 ? 'a file' : `${plan.errors.length} files`}; nothing was written:\n${lines.join('\n')}\nFix the syntax error (or run your build to see it), then run vike-photon migrate again.`,
+      plan,
+    )
+  }
+  if (plan.sources.length === 0) {
+    if (json) report(plan, { dryRun, written: false, exitCode: exitCodes.ok, status: 'nothing-to-do' })
+    out(
+      `Nothing to do: ${plan.root} uses none of vike-server, vike-node, vike-cloudflare, vite-plugin-vercel or vike-vercel (checked package.json).`,
+    )
+    return exitCodes.ok
+  }
+
+  out(`vike-photon migrate ${plan.root}`)
+  out(`Found: ${plan.sources.map((s) => `${s.title}${s.version ? ` ${s.version}` : ''}`).join(', ')}`)
+  out()
+  out(plan.changes.length > 0 ? 'Plan:' : 'Plan: no file needs a change.')
+  for (const c of plan.changes) out(`  ${c.status.padEnd(8)} ${c.from ? `${c.from} → ${c.path}` : c.path}`)
+
+  if (!dryRun && !force) {
+    const dirty = dirtyFiles(plan.root, touchedPaths(plan))
+    if (dirty.length > 0) {
+      return fail(
+        json,
+        `These files have uncommitted changes, and vike-photon migrate would change them:\n${dirty.map((f) => `  ${f}`).join('\n')}\nCommit or stash them first (so you can review the migration's diff), or run again with --force.`,
+        plan,
+      )
+    }
+  }
+
+  const exitCode = plan.todos.length > 0 ? exitCodes.manualSteps : exitCodes.ok
+  if (dryRun) {
+    for (const c of plan.changes) {
+      out()
+      out(
+        createTwoFilesPatch(
+          c.before === null ? '/dev/null' : `a/${c.from ?? c.path}`,
+          `b/${c.path}`,
+          c.before ?? '',
+          c.after,
+          undefined,
+          undefined,
+          { context: 3 },
+        )
+          .replace(/^=+\n/, '')
+          .trimEnd(),
+      )
+    }
+    if (json) report(plan, { dryRun, written: false, exitCode, status: 'dry-run' })
+    summary(plan, out, { written: false, planMs })
+    return exitCode
+  }
+
+  if (!json && !args.values.yes && process.stdin.isTTY && process.stdout.isTTY && plan.changes.length > 0) {
+    const rl = createInterface({ input: process.stdin, output: process.stdout })
+    const answer = (await rl.question('\nApply these changes? [Y/n] ')).trim().toLowerCase()
+    rl.close()
+    if (answer !== '' && answer !== 'y' && answer !== 'yes') {
+      out('Nothing was written.')
+      return exitCodes.failed
+    }
+  }
+
+  applyPlan(plan)
+  if (json) report(plan, { dryRun, written: true, exitCode, status: 'migrated' })
+  summary(plan, out, { written: true, planMs })
+  return exitCode
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      yes: { type: 'boolean', short: 'y', default: false },
+      force: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  })
+}
+
+function fail(json: boolean, message: string, plan?: MigrationPlan): number {
+  if (json) report(plan, { dryRun: false, written: false, exitCode: exitCodes.failed, status: 'error', error: message })
+  else process.stderr.write(`vike-photon migrate: ${message}\n`)
+  return exitCodes.failed
+}
+
+interface ReportState {
+  dryRun: boolean
+  written: boolean
+  exitCode: number
+  status: 'migrated' | 'dry-run' | 'nothing-to-do' | 'error'
+  error?: string
+}
+
+/** The --json report (version 1). */
+function report(plan: MigrationPlan | undefined, state: ReportState): void {
+  const body = {
+    version: 1,
+    status: state.status,
+    exitCode: state.exitCode,
+    dryRun: state.dryRun,
+    written: state.written,
+    root: plan?.root ?? null,
+    sources: plan?.sources ?? [],
+    files: (plan?.changes ?? []).map((c) => ({ path: c.path, status: c.status, ...(c.from ? { from: c.from } : {}) })),
+    dependencies: plan?.dependencies ?? { added: [], removed: [] },
+    todos: plan?.todos ?? [],
+    errors: plan?.errors ?? [],
+    packageManager: plan?.packageManager ?? null,
+    nextSteps: plan?.nextSteps ?? [],
+    ...(state.error ? { error: state.error } : {}),
+  }
+  process.stdout.write(`${JSON.stringify(body, null, 2)}\n`)
+}
+
+function summary(
+  plan: MigrationPlan,
+  out: (line?: string) => void,
+  { written, planMs }: { written: boolean; planMs: number },
+) {
+  const { added, removed } = plan.dependencies
+  out()
+  out(written ? `Migrated in ${planMs} ms.` : `Dry run (${planMs} ms): nothing was written.`)
+  out(`  Files ${written ? 'changed' : 'to change'}: ${plan.changes.length}`)
+  out(`  Dependencies added or updated: ${added.map((d) => `${d.name}@${d.version}`).join(', ') || 'none'}`)
+  out(`  Dependencies removed: ${removed.map((d) => d.name).join(', ') || 'none'}`)
+  if (plan.todos.length > 0) {
+    out()
+    out(`Manual steps left (${plan.todos.length}), marked TODO(vike-photon migrate) in the code:`)
+    for (const t of plan.todos) out(`  ${t.file}:${t.line}  ${t.message}`)
+  }
+  out()
+  out('Next:')
+  for (const cmd of plan.nextSteps) out(`  ${cmd}`)
+  out()
+  out('Guide: https://vike.dev/vike-photon. Review the diff before committing; this tool may not cover everything.')
+}

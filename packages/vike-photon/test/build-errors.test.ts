@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { type BuildResult, buildFixture, copyFixture, type Run, run } from './helpers/fixture.js'
+
+// Real Vike builds of small apps that make one mistake each (test/fixtures/<mistake>), and what the user sees.
+// The four builds run side by side, once, before the tests.
+const FIXTURES = ['missing-server-file', 'plus-server-file', 'server-exports-bare-hono-app', 'server-exports-promise']
+const roots: Record<string, string> = {}
+const builds: Record<string, BuildResult> = {}
+
+beforeAll(async () => {
+  await Promise.all(
+    FIXTURES.map(async (name) => {
+      roots[name] = copyFixture(name)
+      builds[name] = await buildFixture(roots[name])
+    }),
+  )
+}, 120_000)
+
+/** Starts the built server the way users do; these ones must exit at once. */
+const start = (name: string): Promise<Run> =>
+  run(process.execPath, ['dist/server/index.mjs'], {
+    cwd: roots[name]!,
+    env: { PORT: '0', HOST: '127.0.0.1' },
+  })
+
+describe('photon.server pointing to a missing file', () => {
+  it('fails the build with one error naming the path tried, the +config file and the fix', () => {
+    const build = builds['missing-server-file']!
+    expect(build.code).not.toBe(0)
+    expect(build.error).toMatchInlineSnapshot(`
+      "[vike-photon] Invalid \`photon\` setting in /pages/+config.ts:
+        - \`photon.server\` is 'server/missing.ts' but no such file exists (tried server/missing.ts, pages/server/missing.ts). Create that file, or fix the path: it is resolved from the project root, or relative to the file that sets it."
+    `)
+    expect(existsSync(join(roots['missing-server-file']!, 'dist/server/index.mjs'))).toBe(false)
+  })
+})
+
+describe('a +server.ts file', () => {
+  it('warns that vike-photon ignores it and says what to do instead', () => {
+    const build = builds['plus-server-file']!
+    expect(build.error).toBeNull()
+    const warnings = build.stderr.split('\n').filter((line) => line.includes('[vike-photon]'))
+    expect(warnings).toMatchInlineSnapshot(`
+      [
+        "[vike-photon] /pages/+server.ts is ignored: it sets Vike's own \`server\` setting, which is switched off while vike-photon serves the app. Point \`photon.server\` at your server entry instead (in +config.ts), and rename /pages/+server.ts so that Vike no longer reads it.",
+      ]
+    `)
+  })
+})
+
+describe('a server entry whose default export is not the result of serve()', () => {
+  it('a bare Hono app: the build passes, the server refuses to start and says what to export', async () => {
+    expect(builds['server-exports-bare-hono-app']!.error).toBeNull()
+    const server = await start('server-exports-bare-hono-app')
+    expect(server.code).not.toBe(0)
+    // Exactly our message, once: no stack trace into the bundle, not printed a second time by Vike.
+    expect(server.stderr.trim()).toBe(
+      "[vike-photon] The server entry server/index.ts exports an object without `server` (a bare Hono app?), not the result of serve(). Replace it with: export default serve(app, { port: 3000 }) — with `serve` from your server's adapter (e.g. '@photonjs/hono').",
+    )
+    expect(server.stdout).not.toContain('Server running')
+  })
+
+  it('a Promise: the build passes, the server refuses to start and says to await it', async () => {
+    expect(builds['server-exports-promise']!.error).toBeNull()
+    const server = await start('server-exports-promise')
+    expect(server.code).not.toBe(0)
+    expect(server.stderr.trim()).toBe(
+      "[vike-photon] The server entry server/index.ts exports a Promise. Await it at the top level: `export default await startServer()`, or export default serve(app, { port: 3000 }) — with `serve` from your server's adapter (e.g. '@photonjs/hono').",
+    )
+    expect(server.stdout).not.toContain('Server running')
+  })
+})
