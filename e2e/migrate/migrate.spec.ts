@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { type AppCase, cases, expectedPages } from './cases'
 import { build, copyApp, install, readJson, removeScratch, serve, sourceFiles } from './helpers/apps'
-import { legacyPackages, migrate, useWorkspaceVikePhoton } from './helpers/migrate'
+import { findTodos, legacyPackages, migrate, useWorkspaceVikePhoton } from './helpers/migrate'
 import { attachJson, expectHydratedAndClientRouting, recordPages, recordRoutes } from './helpers/pages'
 
 // Each test copies an app, installs it (shared pnpm store), builds it and serves it: minutes, not seconds.
@@ -79,8 +79,13 @@ for (const app of cases) {
         migrate(dir, { expect: 'changes' }))
       await test.info().attach('migrate-output.txt', { body: result.output, contentType: 'text/plain' })
       await test.info().attach('migrate.diff', { body: result.diff, contentType: 'text/plain' })
-      await attachJson(test.info(), 'migrate-todos.json', result.todos)
-      for (const todo of result.todos) test.info().annotations.push({ type: 'TODO left by migrate', description: todo })
+      const markers = await findTodos(dir)
+      await attachJson(test.info(), 'migrate-todos.json', { reported: result.todos, inTheCode: markers })
+      for (const t of result.todos) {
+        test
+          .info()
+          .annotations.push({ type: 'manual step left by migrate', description: `${t.file}:${t.line} ${t.message}` })
+      }
       await test.step('a second migrate changes nothing', () => migrate(dir, { expect: 'no-changes' }))
 
       await test.step('no legacy package is left, vike-photon is in', async () => {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { appsDir, scratchRoot, vercelOutputServer } from './paths'
@@ -97,6 +98,12 @@ export async function serve(dir: string, kind: ServeKind): Promise<RunningServer
         timeoutMs,
       })
     case 'vercel-output':
+      if (!existsSync(join(dir, '.vercel', 'output', 'config.json'))) {
+        throw new Error(
+          `The build wrote no Vercel output (${join(dir, '.vercel', 'output', 'config.json')} is missing): ` +
+            'is a Vercel target (vite-plugin-vercel, or @photonjs/vercel with vike-photon) installed and active?',
+        )
+      }
       return startServer('node', [vercelOutputServer, join(dir, '.vercel', 'output'), '--port', String(port)], {
         cwd: dir,
         url,

@@ -17,14 +17,20 @@ export const legacyPackages = [
   'vike-vercel',
 ]
 
+/** One manual step, as the CLI's `--json` report lists it. */
+export type MigrateTodo = { file: string; line: number; message: string }
+
 export type MigrateResult = RunResult & {
-  /** Every `TODO(vike-photon migrate)` left in the app, as `file:line: text`. */
-  todos: string[]
+  /** The manual steps the CLI reported (`--json`), or none when it was run without `--json`. */
+  todos: MigrateTodo[]
   /** `git status --porcelain` after the run: the files the CLI touched. */
   status: string
   /** What the CLI changed, new files included. */
   diff: string
 }
+
+/** `vike-photon migrate` exit codes (packages/vike-photon/src/cli/migrate.ts). */
+const exitCodes = { ok: 0, manualSteps: 2 }
 
 const cliBin = join(vikePhotonDir, 'bin', 'vike-photon.js')
 const cliBuild = join(vikePhotonDir, 'dist', 'cli', 'index.js')
@@ -34,8 +40,8 @@ const cliBuild = join(vikePhotonDir, 'dist', 'cli', 'index.js')
  * on the app folder: the app is a git repository with everything committed first. Nothing is edited by hand
  * afterwards: the after app is what the CLI left behind.
  *
- * `expect: 'changes'` (a legacy app) fails when the CLI changes nothing; `expect: 'no-changes'` (an app that was
- * already migrated) fails when it changes anything.
+ * `expect: 'changes'` (a legacy app) runs with `--json` and fails when the CLI fails or changes nothing;
+ * `expect: 'no-changes'` (an app it already migrated) runs the human-readable form and fails when anything changes.
  */
 export async function migrate(dir: string, { expect }: { expect: 'changes' | 'no-changes' }): Promise<MigrateResult> {
   if (!existsSync(cliBin) || !existsSync(cliBuild)) {
@@ -46,19 +52,27 @@ export async function migrate(dir: string, { expect }: { expect: 'changes' | 'no
     )
   }
   await commitAll(dir, expect === 'changes' ? 'before migrating' : 'migrated')
+  const args = ['migrate', '--yes', ...(expect === 'changes' ? ['--json'] : []), dir]
+  const cli = `\`vike-photon ${args.join(' ')}\``
   // Run from the parent folder: the CLI must work on the folder it is given, not on its cwd.
-  const result = await run('node', [cliBin, 'migrate', '--yes', dir], {
-    cwd: dirname(dir),
-    timeoutMs: 60_000,
-    allowFailure: true,
-  })
-  const todos = await findTodos(dir)
-  const { status, diff } = await changes(dir)
-  const cli = `\`vike-photon migrate --yes ${dir}\``
-  // A non-zero exit is how the CLI says "manual steps remain"; anything else is a failure.
-  if (result.code !== 0 && todos.length === 0) {
-    throw new Error(`${cli} exited ${result.code ?? result.signal} and left no TODO. Its output:\n${result.output}`)
+  const result = await run('node', [cliBin, ...args], { cwd: dirname(dir), timeoutMs: 60_000, allowFailure: true })
+  if (result.code !== exitCodes.ok && result.code !== exitCodes.manualSteps) {
+    throw new Error(`${cli} failed (exit ${result.code ?? result.signal}). Its output:\n${result.output}`)
   }
+  let todos: MigrateTodo[] = []
+  if (expect === 'changes') {
+    let report: { todos?: MigrateTodo[] }
+    try {
+      report = JSON.parse(result.stdout)
+    } catch {
+      throw new Error(`${cli} did not print a JSON report. Its output:\n${result.output}`)
+    }
+    todos = report.todos ?? []
+    if ((result.code === exitCodes.manualSteps) !== todos.length > 0) {
+      throw new Error(`${cli} exited ${result.code} but reported ${todos.length} manual steps:\n${result.output}`)
+    }
+  }
+  const { status, diff } = await changes(dir)
   if (expect === 'changes' && status === '') {
     throw new Error(
       `${cli} exited ${result.code} but changed nothing in this legacy app (is the CLI implemented yet?). ` +

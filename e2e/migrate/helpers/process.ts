@@ -1,7 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 
-export type RunResult = { code: number | null; signal: NodeJS.Signals | null; output: string }
+export type RunResult = {
+  code: number | null
+  signal: NodeJS.Signals | null
+  /** stdout and stderr, interleaved */
+  output: string
+  stdout: string
+}
 
 export type RunOptions = {
   cwd: string
@@ -39,8 +45,17 @@ function describe(cmd: string, args: string[]) {
   return [cmd, ...args].join(' ')
 }
 
+/**
+ * The end of a command's output, for an error message. Vite's error objects list every watched file
+ * (`watchFiles: [ '/…', … ]`), which would push the actual message out of view: those lines are dropped.
+ */
 function tail(output: string, lines = 60) {
-  return output.trimEnd().split('\n').slice(-lines).join('\n')
+  return output
+    .trimEnd()
+    .split('\n')
+    .filter((l) => !/^\s+'\/[^']*',?$/.test(l))
+    .slice(-lines)
+    .join('\n')
 }
 
 /** Kills a child started with `detached: true` together with everything it started (its process group). */
@@ -63,8 +78,10 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
       detached: true,
     })
     let output = ''
+    let stdout = ''
     child.stdout?.on('data', (d) => {
       output += d
+      stdout += d
     })
     child.stderr?.on('data', (d) => {
       output += d
@@ -80,7 +97,7 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
     })
     child.on('close', (code, signal) => {
       clearTimeout(timer)
-      const result = { code, signal, output }
+      const result = { code, signal, output, stdout }
       if (timedOut) {
         reject(new Error(`\`${describe(cmd, args)}\` timed out after ${opts.timeoutMs} ms:\n${tail(output)}`))
       } else if (code !== 0 && !opts.allowFailure) {
