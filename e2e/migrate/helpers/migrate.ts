@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
 import { sourceFiles } from './apps'
 import { scratchRoot, vikePhotonDir, workspaceRoot } from './paths'
@@ -99,6 +99,17 @@ export async function findTodos(dir: string): Promise<string[]> {
 
 let packed: Promise<string> | undefined
 
+/** Tarballs packed by earlier runs (a worker's own folder is named after its pid and only lives for that run). */
+async function removeStalePacks() {
+  if (!existsSync(scratchRoot)) return
+  const hourAgo = Date.now() - 3_600_000
+  for (const name of await readdir(scratchRoot)) {
+    if (!name.startsWith('vike-photon-pack-')) continue
+    const dir = join(scratchRoot, name)
+    if ((await stat(dir)).mtimeMs < hourAgo) await rm(dir, { recursive: true, force: true })
+  }
+}
+
 /**
  * The workspace's vike-photon as a tarball (`pnpm pack` resolves its `catalog:` versions), packed once per
  * worker. Installing the tarball gives the app its own copy with peers (vike, vite) resolved from the app, the
@@ -112,6 +123,7 @@ function packVikePhoton(): Promise<string> {
       )
     }
     const dest = join(scratchRoot, `vike-photon-pack-${process.pid}`)
+    await removeStalePacks()
     await mkdir(dest, { recursive: true })
     await run('pnpm', ['pack', '--pack-destination', dest], { cwd: vikePhotonDir, timeoutMs: 60_000 })
     const tgz = (await readdir(dest)).find((f) => f.endsWith('.tgz'))
