@@ -18,6 +18,7 @@ const BUILDS = [
   ...Object.entries(APPS).map(([label, fixture]) => ({ label, fixture, env: {} })),
   { label: 'NODE_ENV=test', fixture: '_app', env: { NODE_ENV: 'test' } },
   { label: 'static and compress off', fixture: 'static-and-compress-off', env: {} },
+  { label: 'default middleware replaced', fixture: 'replace-default-middleware', env: {} },
 ]
 
 beforeAll(async () => {
@@ -207,6 +208,19 @@ describe('photon: { static: false, compress: false }', () => {
     expect(robots.body.toString()).toContain('404 Page Not Found')
     const page = await get('/', { 'accept-encoding': 'gzip, br' })
     expect(page.status).toBe(200)
+    expect(page.headers['content-encoding']).toBeUndefined()
+    expect(page.body.toString()).toContain('<h1>Home</h1>')
+  })
+})
+
+describe('a default middleware replaced by name', () => {
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    rawRequest(Number(new URL(state['default middleware replaced']!.server.url).port), path, { headers })
+
+  it("runs the app's middleware instead of vike-photon's compression", async () => {
+    const page = await get('/', { 'accept-encoding': 'gzip, br' })
+    expect(page.status).toBe(200)
+    expect(page.headers['x-compression']).toBe('replaced')
     expect(page.headers['content-encoding']).toBeUndefined()
     expect(page.body.toString()).toContain('<h1>Home</h1>')
   })

@@ -1,4 +1,4 @@
-import { relative } from 'node:path'
+import { relative, resolve } from 'node:path'
 import { warnOnce } from '../errors.js'
 import type { PageEntry } from './context.js'
 import { createPlugin } from './create-plugin.js'
@@ -27,7 +27,7 @@ export const settingsPlugin = createPlugin('settings', (ctx) => ({
   config: {
     order: 'post',
     handler(userConfig) {
-      if (userConfig.root) ctx.root = userConfig.root
+      if (userConfig.root) ctx.root = resolve(userConfig.root)
       const facts = readVikeFacts()
       ctx.settings = resolveSettings({ ...facts.photon, root: ctx.root })
 

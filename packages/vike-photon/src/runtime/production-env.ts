@@ -1,5 +1,5 @@
-// Imported first by the Node launcher, so it runs before Vike and the user's server are evaluated:
-// `node dist/server/index.mjs` is production unless the user says otherwise.
+// Imported first by the Node launcher. The bundler may still evaluate Vike's modules earlier, which is fine:
+// Vike reads NODE_ENV per request, and `node dist/server/index.mjs` is production unless the user says otherwise.
 process.env.NODE_ENV ??= 'production'
 
 // Until the server listens, an uncaught error means the app cannot start, and the process must exit with code 1
