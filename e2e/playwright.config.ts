@@ -26,5 +26,6 @@ export default defineConfig({
   projects: [
     { name: 'node', testMatch: 'node/**/*.spec.ts' },
     { name: 'migrate', testMatch: 'migrate/**/*.spec.ts' },
+    { name: 'vercel', testMatch: 'vercel/**/*.spec.ts' },
   ],
 })

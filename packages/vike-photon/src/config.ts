@@ -1,8 +1,10 @@
 import type { Config } from 'vike/types'
 import { vikePhotonPlugins } from './plugin/index.js'
 import type { PhotonSettings } from './settings.js'
+import type { IsrSetting } from './targets/vercel-settings.js'
 
 export type { PhotonSettings, StaticSettings } from './settings.js'
+export type { IsrSetting } from './targets/vercel-settings.js'
 
 /**
  * The vike-photon extension: `extends: [vikePhoton]` in `pages/+config.ts`.
@@ -22,6 +24,13 @@ const config = {
       env: { config: true },
       global: true,
     },
+    // Per-page deploy settings, read at build time (see targets/vercel-settings.ts).
+    isr: {
+      env: { config: true },
+    },
+    edge: {
+      env: { config: true },
+    },
   },
 } satisfies Config
 
@@ -32,6 +41,19 @@ declare global {
     interface Config {
       /** vike-photon's settings. https://github.com/vike-photon/vike-photon/blob/main/docs/settings.md */
       photon?: PhotonSettings
+      /**
+       * Incremental Static Regeneration on Vercel: the page's function is a prerender function whose responses
+       * Vercel caches for `expiration` seconds, re-rendering in the background after that.
+       *
+       * @example { expiration: 60 }
+       */
+      isr?: IsrSetting
+      /**
+       * Render the page on Vercel's edge runtime (its own edge function) instead of Node.
+       *
+       * @default false
+       */
+      edge?: boolean
     }
   }
 }

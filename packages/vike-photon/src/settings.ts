@@ -36,6 +36,19 @@ export interface PhotonSettings {
    * @default true
    */
   static?: boolean | StaticSettings
+
+  /**
+   * A folder of API endpoints, relative to the project root. Each file's default export is a universal handler,
+   * `(request: Request) => Response | Promise<Response>`, and answers a URL made of the folder's name and the file's
+   * path inside it: with `'server/api'`, `server/api/hello.ts` answers `/api/hello`, `server/api/users/[id].ts`
+   * answers `/api/users/:id`, `server/api/index.ts` answers `/api`. Files whose name starts with `_` are helpers, not
+   * endpoints. Keep the folder below the root (not `api/` itself): in development Vite serves source files at their
+   * path. On Vercel each endpoint is its own function.
+   *
+   * @default undefined (no endpoints)
+   * @example 'server/api'
+   */
+  endpoints?: string
 }
 
 export interface StaticSettings {
@@ -54,6 +67,8 @@ export interface ResolvedSettings {
   hmr: boolean | 'prefer-restart'
   compress: boolean
   static: false | Required<StaticSettings>
+  /** Absolute path of the endpoints folder, or `null`. */
+  endpoints: string | null
   /** Where `photon` was set, as Vike shows it (e.g. `/pages/+config.ts`), for error messages. */
   definedAt: string | null
 }

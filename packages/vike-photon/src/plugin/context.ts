@@ -1,4 +1,5 @@
 import type { ResolvedSettings } from '../settings.js'
+import type { EndpointEntry } from './endpoints.js'
 
 /** A Vike page as vike-photon deploys it: one Photon entry per page. */
 export interface PageEntry {
@@ -20,6 +21,8 @@ export class PluginContext {
   #settings: ResolvedSettings | undefined
   #pages: PageEntry[] | undefined
   root = process.cwd()
+  /** API endpoints from `photon.endpoints` (filled by the endpoints plugin). */
+  endpoints: EndpointEntry[] = []
 
   set settings(settings: ResolvedSettings) {
     this.#settings = settings

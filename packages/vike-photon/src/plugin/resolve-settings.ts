@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { dirname, isAbsolute, join, relative } from 'node:path'
 import { VikePhotonError } from '../errors.js'
 import type { ResolvedSettings } from '../settings.js'
@@ -12,10 +12,11 @@ export interface SettingsSource {
   definedAtAbsolute: string | null
   root: string
   fileExists?: (path: string) => boolean
+  isDirectory?: (path: string) => boolean
 }
 
 const SERVER_EXTENSIONS = ['.ts', '.js', '.mts', '.mjs', '.tsx', '.jsx']
-const KNOWN_KEYS = new Set(['server', 'hmr', 'compress', 'static'])
+const KNOWN_KEYS = new Set(['server', 'hmr', 'compress', 'static', 'endpoints'])
 
 /**
  * Turns the user's `photon` setting into complete, validated settings. Every problem is collected first, so
@@ -86,6 +87,22 @@ export function resolveSettings(source: SettingsSource): ResolvedSettings {
     problems.push(`\`photon.static\` must be true, false or \`{ cacheControl }\`, got ${describe(rawStatic)}.`)
   }
 
+  let endpoints: string | null = null
+  if (settings.endpoints !== undefined) {
+    if (typeof settings.endpoints !== 'string' || settings.endpoints === '') {
+      problems.push(`\`photon.endpoints\` must be a folder such as 'api', got ${describe(settings.endpoints)}.`)
+    } else {
+      const folder = isAbsolute(settings.endpoints) ? settings.endpoints : join(root, settings.endpoints)
+      const isDirectory = source.isDirectory ?? ((path: string) => existsSync(path) && statSync(path).isDirectory())
+      if (isDirectory(folder)) endpoints = folder
+      else
+        problems.push(
+          `\`photon.endpoints\` is '${settings.endpoints}' but there is no such folder (looked for ${relative(root, folder) || folder}). ` +
+            'Create it, or fix the path: it is resolved from the project root.',
+        )
+    }
+  }
+
   if (problems.length > 0) {
     const list = problems.map((p) => `  - ${p}`).join('\n')
     throw new VikePhotonError(`Invalid \`photon\` setting${where}:\n${list}`)
@@ -96,6 +113,7 @@ export function resolveSettings(source: SettingsSource): ResolvedSettings {
     hmr: hmr as ResolvedSettings['hmr'],
     compress: compress as boolean,
     static: staticSettings,
+    endpoints,
     definedAt,
   }
 }

@@ -1,0 +1,50 @@
+// Runs one Vercel function of `.vercel/output/functions` in its own process (as Vercel runs each function in its
+// own instance) and serves it over HTTP on 127.0.0.1. Started by vercel-output-server.ts; prints the port.
+//   node function-runner.mjs <path/to/name.func>
+import { readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import { join } from 'node:path'
+import { Readable } from 'node:stream'
+import { pathToFileURL } from 'node:url'
+
+const [dir] = process.argv.slice(2)
+const vcConfig = JSON.parse(readFileSync(join(dir, '.vc-config.json'), 'utf8'))
+const isEdge = vcConfig.runtime === 'edge'
+// The global by which code detects Vercel's edge runtime. Node's APIs stay available: not an isolate.
+if (isEdge) globalThis.EdgeRuntime = 'edge-runtime'
+
+const mod = await import(pathToFileURL(join(dir, isEdge ? vcConfig.entrypoint : vcConfig.handler)).href)
+const exported = mod.default
+
+/** A Node function may export `(req, res)`; an edge function `(request) => Response`; both may export `{ fetch }`. */
+const listener =
+  typeof exported === 'function' && !isEdge ? exported : toNodeListener(exported.fetch?.bind(exported) ?? exported)
+
+function toNodeListener(fetchHandler) {
+  return async (req, res) => {
+    const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
+    const request = new Request(`http://${req.headers.host}${req.url}`, {
+      method: req.method,
+      headers: Object.entries(req.headers).flatMap(([k, v]) =>
+        v === undefined ? [] : Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]],
+      ),
+      body: hasBody ? Readable.toWeb(req) : undefined,
+      duplex: hasBody ? 'half' : undefined,
+    })
+    const response = await fetchHandler(request)
+    res.writeHead(response.status, [...response.headers].flat())
+    if (response.body) Readable.fromWeb(response.body).pipe(res)
+    else res.end()
+  }
+}
+
+const server = createServer((req, res) => {
+  Promise.resolve(listener(req, res)).catch((error) => {
+    console.error(error)
+    if (!res.headersSent) res.writeHead(500)
+    res.end('FUNCTION_INVOCATION_FAILED')
+  })
+})
+server.listen(0, '127.0.0.1', () => {
+  process.stdout.write(`${JSON.stringify({ port: server.address().port })}\n`)
+})

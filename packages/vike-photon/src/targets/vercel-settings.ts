@@ -1,0 +1,142 @@
+// The per-page settings that matter on Vercel, as users write them in a page's `+config.ts`, and their validation.
+// Pure functions: unit-tested in test/vercel-settings.test.ts.
+
+import { VikePhotonError } from '../errors.js'
+
+export interface IsrSetting {
+  /**
+   * Seconds for which Vercel serves the cached page before rendering it again in the background
+   * (Incremental Static Regeneration).
+   *
+   * @example 60
+   */
+  expiration: number
+}
+
+/** What a page's own settings ask of Vercel. */
+export interface VercelPagePlan {
+  pageId: string
+  /** rou3 pattern of the page, `null` when only Vike's router can match it (route function). */
+  route: string | null
+  isr: IsrSetting | null
+  edge: boolean
+  /** Pre-rendered pages are files in `static/`, never functions. */
+  prerendered: boolean
+  /** Headers from a static `headersResponse` (a function is only known at request time). */
+  headers: Record<string, string> | null
+}
+
+export interface PageSettingsSource {
+  pageId: string
+  route: string | null
+  isr: { value: unknown; definedAt: string | null }
+  edge: { value: unknown; definedAt: string | null }
+  prerender: unknown
+  headersResponse: unknown
+}
+
+/**
+ * Validates the Vercel settings of every page, collecting every problem first so that a user fixes them all in
+ * one go.
+ */
+export function planVercelPages(pages: PageSettingsSource[]): VercelPagePlan[] {
+  const problems: string[] = []
+  const plans = pages.map((page) => {
+    const isr = validateIsr(page, problems)
+    const edge = validateEdge(page, problems)
+    if (isr && edge) {
+      problems.push(
+        `Page ${page.pageId} sets both \`isr\` and \`edge: true\`: Vercel caches (ISR) only Node functions. Remove one of them.`,
+      )
+    }
+    if ((isr || edge) && page.route === null) {
+      problems.push(
+        `Page ${page.pageId} sets \`${isr ? 'isr' : 'edge'}\` but its route is a route function, which only Vike can match at request time: ` +
+          'give the page a route string (or filesystem routing) to deploy it as its own function.',
+      )
+    }
+    const prerendered = page.prerender === true || (typeof page.prerender === 'object' && page.prerender !== null)
+    if (prerendered && (isr || edge)) {
+      problems.push(
+        `Page ${page.pageId} is pre-rendered (\`prerender: true\`), so it is a static file: \`${isr ? 'isr' : 'edge'}\` has no effect. Remove one of them.`,
+      )
+    }
+    return {
+      pageId: page.pageId,
+      route: page.route,
+      isr,
+      edge,
+      prerendered,
+      headers: staticHeaders(page.headersResponse),
+    }
+  })
+  if (problems.length > 0) {
+    throw new VikePhotonError(`Invalid Vercel settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+  }
+  return plans
+}
+
+function validateIsr(page: PageSettingsSource, problems: string[]): IsrSetting | null {
+  const { value, definedAt } = page.isr
+  if (value === undefined || value === null) return null
+  const where = `\`isr\` of page ${page.pageId}${definedAt ? ` (${definedAt})` : ''}`
+  const fix = 'Use `isr: { expiration: 60 }` (seconds during which Vercel serves the cached page).'
+  if (typeof value === 'boolean') {
+    problems.push(`${where} is ${value}: ISR needs to know how long a render stays fresh. ${fix}`)
+    return null
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    problems.push(`${where} must be an object, got ${describe(value)}. ${fix}`)
+    return null
+  }
+  const { expiration } = value as { expiration?: unknown }
+  if (typeof expiration !== 'number' || !Number.isFinite(expiration) || expiration <= 0) {
+    problems.push(
+      `${where} has \`expiration: ${describe(expiration)}\`, but it must be a positive number of seconds. ${fix}`,
+    )
+    return null
+  }
+  return { expiration }
+}
+
+function validateEdge(page: PageSettingsSource, problems: string[]): boolean {
+  const { value, definedAt } = page.edge
+  if (value === undefined || value === null || value === false) return false
+  if (value === true) return true
+  problems.push(
+    `\`edge\` of page ${page.pageId}${definedAt ? ` (${definedAt})` : ''} must be true or false, got ${describe(value)}.`,
+  )
+  return false
+}
+
+function staticHeaders(headersResponse: unknown): Record<string, string> | null {
+  if (headersResponse === undefined || headersResponse === null || typeof headersResponse === 'function') return null
+  // Vike's `headersResponse` is cumulative: a list of values, one per config file that sets it.
+  const values = Array.isArray(headersResponse) && !isTuple(headersResponse) ? headersResponse : [headersResponse]
+  const out: Record<string, string> = {}
+  for (const value of values) {
+    if (typeof value === 'function') continue
+    try {
+      new Headers(value as HeadersInit).forEach((v, k) => {
+        out[k] = v
+      })
+    } catch {
+      // Not a HeadersInit: Vike reports it at render time.
+    }
+  }
+  return Object.keys(out).length > 0 ? out : null
+}
+
+/** `[['X-A', '1']]` is one HeadersInit, not a list of them. */
+function isTuple(value: unknown[]): boolean {
+  return value.every((item) => Array.isArray(item) && item.length === 2 && item.every((s) => typeof s === 'string'))
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'undefined'
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'string') return `'${value}'`
+  if (typeof value === 'object') return 'an object'
+  return String(value)
+}

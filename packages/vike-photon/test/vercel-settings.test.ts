@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { endpointRoute } from '../src/plugin/endpoints.js'
+import { pageFunctionPath, pageRouteRegex } from '../src/targets/vercel-routes.js'
+import { type PageSettingsSource, planVercelPages } from '../src/targets/vercel-settings.js'
+
+const page = (overrides: Partial<PageSettingsSource> = {}): PageSettingsSource => ({
+  pageId: '/pages/news',
+  route: '/news',
+  isr: { value: undefined, definedAt: null },
+  edge: { value: undefined, definedAt: null },
+  prerender: undefined,
+  headersResponse: undefined,
+  ...overrides,
+})
+
+describe('planVercelPages', () => {
+  it('reads isr, edge, prerender and static headers', () => {
+    const [plan] = planVercelPages([
+      page({
+        isr: { value: { expiration: 60 }, definedAt: '/pages/news/+config.ts' },
+        headersResponse: [{ 'X-A': '1' }],
+      }),
+    ])
+    expect(plan).toEqual({
+      pageId: '/pages/news',
+      route: '/news',
+      isr: { expiration: 60 },
+      edge: false,
+      prerendered: false,
+      headers: { 'x-a': '1' },
+    })
+  })
+
+  it('names the page and the file when isr is a boolean or not a positive number, all at once', () => {
+    expect(() =>
+      planVercelPages([
+        page({ isr: { value: true, definedAt: '/pages/news/+config.ts' } }),
+        page({ pageId: '/pages/blog', isr: { value: { expiration: 0 }, definedAt: '/pages/blog/+config.ts' } }),
+        page({ pageId: '/pages/edge', edge: { value: 'yes', definedAt: null } }),
+      ]),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [VikePhotonError: [vike-photon] Invalid Vercel settings:
+        - \`isr\` of page /pages/news (/pages/news/+config.ts) is true: ISR needs to know how long a render stays fresh. Use \`isr: { expiration: 60 }\` (seconds during which Vercel serves the cached page).
+        - \`isr\` of page /pages/blog (/pages/blog/+config.ts) has \`expiration: 0\`, but it must be a positive number of seconds. Use \`isr: { expiration: 60 }\` (seconds during which Vercel serves the cached page).
+        - \`edge\` of page /pages/edge must be true or false, got 'yes'.]
+    `)
+  })
+
+  it('refuses isr together with edge, and either on a pre-rendered page', () => {
+    expect(() =>
+      planVercelPages([
+        page({ isr: { value: { expiration: 5 }, definedAt: null }, edge: { value: true, definedAt: null } }),
+      ]),
+    ).toThrow(/sets both `isr` and `edge: true`/)
+    expect(() => planVercelPages([page({ edge: { value: true, definedAt: null }, prerender: true })])).toThrow(
+      /is pre-rendered/,
+    )
+  })
+})
+
+describe('routes', () => {
+  it('matches a page and its page-context request', () => {
+    const regex = new RegExp(`^${pageRouteRegex('/movies/:id')}$`)
+    expect(regex.test('/movies/42')).toBe(true)
+    expect(regex.test('/movies/42/index.pageContext.json')).toBe(true)
+    expect(regex.test('/movies')).toBe(false)
+    expect(new RegExp(`^${pageRouteRegex('/')}$`).test('/index.pageContext.json')).toBe(true)
+  })
+
+  it('places page functions under _vike/ and routes endpoints by file path', () => {
+    expect(pageFunctionPath('/pages/isr')).toBe('_vike/pages/isr')
+    expect(endpointRoute('api/hello')).toBe('/api/hello')
+    expect(endpointRoute('api/users/[id]')).toBe('/api/users/:id')
+    expect(endpointRoute('api/files/[...path]')).toBe('/api/files/**:path')
+    expect(endpointRoute('api/index')).toBe('/api')
+  })
+})
