@@ -68,7 +68,7 @@ for (const app of cases) {
           expect(installed.version, `${name} is installed at its pinned version`).toBe(version)
         }
       })
-      await test.step('build', () => build(dir))
+      await test.step('build', () => build(dir, app.serveBefore))
       await expectSameApp(app, dir, 'before', page)
       await removeScratch(dir)
     })
@@ -105,7 +105,7 @@ for (const app of cases) {
       })
       await test.step('link vike-photon to the workspace build', () => useWorkspaceVikePhoton(dir))
       await test.step('install', () => install(dir, { frozenLockfile: false }))
-      await test.step('build', () => build(dir))
+      await test.step('build', () => build(dir, app.serveAfter))
       await expectSameApp(app, dir, 'after', page)
       await removeScratch(dir)
     })

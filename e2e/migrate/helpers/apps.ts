@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs'
 import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join, relative } from 'node:path'
-import { appsDir, scratchRoot, vercelOutputServer } from './paths'
+import { startVercelOutputServer } from '../../vercel/vercel-output-server'
+import { appsDir, scratchRoot } from './paths'
 import { freePort, type RunningServer, run, startServer } from './process'
 
 /** How an app is served after its build. */
@@ -12,7 +13,7 @@ export type ServeKind =
   | 'wrangler-pages-dev'
   /** `vike preview`: Cloudflare Workers through @photonjs/cloudflare (workerd) */
   | 'vike-preview'
-  /** .vercel/output served by helpers/vercel-output-server.mjs, functions called in Node */
+  /** .vercel/output served by e2e/vercel/vercel-output-server.ts (Vercel's routing, one process per function) */
   | 'vercel-output'
 
 const skipWhenCopying = new Set(['node_modules', 'dist', '.vercel', '.wrangler'])
@@ -55,8 +56,13 @@ export async function install(dir: string, { frozenLockfile }: { frozenLockfile:
   )
 }
 
-export async function build(dir: string) {
-  return run('pnpm', ['run', 'build'], { cwd: dir, timeoutMs: 180_000 })
+/** `pnpm run build`; for Vercel with `VERCEL=1`, as the platform builds (and as e2e/vercel builds its example). */
+export async function build(dir: string, kind: ServeKind) {
+  return run('pnpm', ['run', 'build'], {
+    cwd: dir,
+    timeoutMs: 180_000,
+    env: { VERCEL: kind === 'vercel-output' ? '1' : undefined },
+  })
 }
 
 /** Serves a built app on 127.0.0.1 at a free port; the caller must `stop()` it. */
@@ -97,19 +103,22 @@ export async function serve(dir: string, kind: ServeKind): Promise<RunningServer
         url,
         timeoutMs,
       })
-    case 'vercel-output':
-      if (!existsSync(join(dir, '.vercel', 'output', 'config.json'))) {
+    case 'vercel-output': {
+      const outputDir = join(dir, '.vercel', 'output')
+      if (!existsSync(join(outputDir, 'config.json'))) {
         throw new Error(
-          `The build wrote no Vercel output (${join(dir, '.vercel', 'output', 'config.json')} is missing): ` +
+          `The build wrote no Vercel output (${join(outputDir, 'config.json')} is missing): ` +
             'is a Vercel target (vite-plugin-vercel, or @photonjs/vercel with vike-photon) installed and active?',
         )
       }
-      return startServer('node', [vercelOutputServer, join(dir, '.vercel', 'output'), '--port', String(port)], {
-        cwd: dir,
-        url,
-        timeoutMs,
-        env: { VERCEL: '1' },
-      })
+      // The Vercel target's own local Build Output server (e2e/vercel), so both halves are served as it is tested.
+      const server = await startVercelOutputServer(outputDir)
+      return {
+        url: server.url,
+        output: () => "(the functions' output goes to the test runner's stdout/stderr)",
+        stop: () => server.close(),
+      }
+    }
   }
 }
 

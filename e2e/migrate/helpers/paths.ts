@@ -12,7 +12,6 @@ export const workspaceRoot = resolve(migrateDir, '..', '..')
 export const vikePhotonDir = process.env.E2E_VIKE_PHOTON_DIR
   ? resolve(process.env.E2E_VIKE_PHOTON_DIR)
   : join(workspaceRoot, 'packages', 'vike-photon')
-export const vercelOutputServer = join(migrateDir, 'helpers', 'vercel-output-server.mjs')
 
 /**
  * Where the apps are copied, installed and built: outside the workspace, so that pnpm never mistakes them for
