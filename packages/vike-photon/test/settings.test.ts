@@ -40,6 +40,7 @@ describe('resolveSettings', () => {
       hmr: true,
       compress: true,
       static: { cacheControl: 'public, max-age=0, must-revalidate' },
+      endpoints: null,
       definedAt: null,
     })
   })
@@ -141,7 +142,7 @@ describe('resolveSettings', () => {
       ),
     ).toThrowErrorMatchingInlineSnapshot(`
       [Error: [vike-photon] Invalid \`photon\` setting in /pages/+config.ts:
-        - \`photon.port\` is not a setting of vike-photon (known: server, hmr, compress, static).
+        - \`photon.port\` is not a setting of vike-photon (known: server, hmr, compress, static, endpoints).
         - \`photon.server\` is 'nope.ts' but no such file exists (tried nope.ts, pages/nope.ts). Create that file, or fix the path: it is resolved from the project root, or relative to the file that sets it.
         - \`photon.hmr\` must be true, false or 'prefer-restart', got 'restart'.
         - \`photon.compress\` must be true or false, got 'yes'.

@@ -39,9 +39,19 @@ function resolveFromRoot(root: string, specifier: string): string | null {
   }
 }
 
-/** Whether the app deploys to Vercel: `@photonjs/vercel` is installed. */
+/**
+ * Whether the app deploys to Vercel: `@photonjs/vercel` is one of the project's own dependencies and installed.
+ * (Resolvability alone is not enough: a package hoisted from a parent folder is not the project's choice.)
+ */
 export function detectVercel(root: string): boolean {
-  return resolveFromRoot(root, `${VERCEL_PACKAGE}/vite`) !== null
+  return declaresDependency(root, VERCEL_PACKAGE) && resolveFromRoot(root, `${VERCEL_PACKAGE}/vite`) !== null
+}
+
+function declaresDependency(root: string, name: string): boolean {
+  const pkgPath = join(root, 'package.json')
+  if (!existsSync(pkgPath)) return false
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as Record<string, Record<string, string> | undefined>
+  return pkg.dependencies?.[name] !== undefined || pkg.devDependencies?.[name] !== undefined
 }
 
 /**
@@ -94,6 +104,7 @@ export function assertNoLegacyVercelPlugins(root: string): void {
  */
 export async function vercelPlugins(ctx: PluginContext, root = process.cwd()): Promise<Plugin[]> {
   assertNoLegacyVercelPlugins(root)
+  if (!detectVercel(root)) return []
   const adapter = resolveFromRoot(root, `${VERCEL_PACKAGE}/vite`)
   if (!adapter) return []
   const { vercel } = (await import(pathToFileURL(adapter).href)) as {
