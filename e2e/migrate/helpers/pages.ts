@@ -35,7 +35,11 @@ export async function recordPages(page: Page, baseURL: string, paths: string[]):
   })
   page.on('requestfailed', (req) => {
     const type = req.resourceType()
-    if (type === 'script' || type === 'stylesheet') problems.push(`${type} ${req.url()} failed`)
+    const error = req.failure()?.errorText ?? 'failed'
+    // ERR_ABORTED: the browser cancelled a (pre)load because the test moved on to the next page.
+    if ((type === 'script' || type === 'stylesheet') && !error.includes('ERR_ABORTED')) {
+      problems.push(`${type} ${req.url()}: ${error}`)
+    }
   })
   const records: PageRecord[] = []
   for (const path of paths) {
