@@ -26,6 +26,9 @@ export default defineConfig({
   projects: [
     { name: 'node', testMatch: 'node/**/*.spec.ts' },
     { name: 'migrate', testMatch: 'migrate/**/*.spec.ts' },
-    { name: 'vercel', testMatch: 'vercel/**/*.spec.ts' },
+    // One retry: a first request to a freshly built Vercel function has answered 404 about once in twenty runs
+    // (not reproduced in isolation; see the Vercel issue's note). A retried test is reported as flaky.
+    { name: 'vercel', testMatch: 'vercel/**/*.spec.ts', retries: 1 },
+    { name: 'cloudflare', testMatch: 'cloudflare/**/*.spec.ts' },
   ],
 })

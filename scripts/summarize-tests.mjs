@@ -22,9 +22,10 @@ if (existsSync(vitestFile)) {
 const playwrightFile = join(dir, 'playwright.json')
 if (existsSync(playwrightFile)) {
   const { stats, errors } = JSON.parse(readFileSync(playwrightFile, 'utf8'))
-  passed += stats.expected
-  failed += stats.unexpected + stats.flaky * 0 + (errors?.length ?? 0)
+  passed += stats.expected + stats.flaky
+  failed += stats.unexpected + (errors?.length ?? 0)
   skipped += stats.skipped
+  if (stats.flaky > 0) console.warn(`${stats.flaky} browser test(s) passed only on retry (flaky): see the list above`)
 } else {
   console.error(`missing ${playwrightFile}: the browser tests did not run`)
   failed++

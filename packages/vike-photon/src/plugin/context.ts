@@ -1,4 +1,5 @@
 import type { ResolvedSettings } from '../settings.js'
+import type { TargetDefinition } from '../targets/types.js'
 import type { EndpointEntry } from './endpoints.js'
 
 /** A Vike page as vike-photon deploys it: one Photon entry per page. */
@@ -20,6 +21,7 @@ export interface PageEntry {
 export class PluginContext {
   #settings: ResolvedSettings | undefined
   #pages: PageEntry[] | undefined
+  #target: TargetDefinition | undefined
   root = process.cwd()
   /** API endpoints from `photon.endpoints` (filled by the endpoints plugin). */
   endpoints: EndpointEntry[] = []
@@ -38,5 +40,14 @@ export class PluginContext {
   get pages(): PageEntry[] {
     if (!this.#pages) throw new Error('[vike-photon] Expected pages to be resolved (bug in vike-photon)')
     return this.#pages
+  }
+
+  /** The deploy target, picked from what the project has installed (see targets/index.ts). */
+  set target(target: TargetDefinition) {
+    this.#target = target
+  }
+  get target(): TargetDefinition {
+    if (!this.#target) throw new Error('[vike-photon] Expected the target to be detected (bug in vike-photon)')
+    return this.#target
   }
 }

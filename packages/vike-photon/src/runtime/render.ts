@@ -1,4 +1,5 @@
 import { renderPage } from 'vike/server'
+import { createResponse } from './response.js'
 
 // Runs Vike for one request and turns its answer into a web Response. Shared by the page handlers, the
 // catch-all and the HEAD handling, so every way into Vike behaves the same.
@@ -23,8 +24,7 @@ export async function renderToResponse(
   if (!httpResponse) return undefined
 
   const init = { status: httpResponse.statusCode, headers: httpResponse.headers }
-  if (!withBody) return new Response(null, init)
-  return new Response(responseBody(httpResponse), init)
+  return createResponse(withBody ? responseBody(httpResponse) : null, init)
 }
 
 type HttpResponse = NonNullable<Awaited<ReturnType<typeof renderPage>>['httpResponse']>

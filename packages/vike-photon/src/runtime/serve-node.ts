@@ -1,10 +1,11 @@
-import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse, STATUS_CODES } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import serverEntry from 'virtual:photon:server-entry'
 import settings from 'virtual:vike-photon:runtime-settings'
-import { toNodeHandler } from 'srvx/node'
+import { FastResponse, toNodeHandler } from 'srvx/node'
 import { assertServerEntry, type ServeResult } from './assert-server-entry.js'
 import { startupDone } from './production-env.js'
+import { setResponseFactory } from './response.js'
 import { sendStaticFile } from './static/serve-node.js'
 import { StaticFiles } from './static/static-files.js'
 import { isDecodable } from './url-guard.js'
@@ -21,7 +22,46 @@ if (settings.serverFile) assertServerEntry(entry, settings.serverFile)
 const clientDir = fileURLToPath(new URL('../client/', import.meta.url))
 const staticFiles = settings.static ? StaticFiles.load(clientDir, settings.static) : null
 
-const appHandler = (entry.server?.nodeHandler ?? toNodeHandler(entry.fetch!)) as RequestListener
+const appHandler = appNodeHandler(entry)
+
+// Pages answered with srvx's FastResponse: written to Node in one go, with the reason phrase Node would send.
+setResponseFactory(
+  (body, init) => new FastResponse(body, { ...init, statusText: STATUS_CODES[init.status ?? 200] }) as Response,
+)
+
+/**
+ * How the app receives Node requests. Servers with a fetch handler (Hono, the built-in server, h3...) run on
+ * srvx's lazy web wrappers, even when their adapter offers a Node handler: Hono's (@hono/node-server, used when
+ * `hostname` is set) swaps the global Response for one that universal-middleware clones on every response.
+ * Node-only servers (Express) keep their own handler.
+ */
+function appNodeHandler(entry: ServeResult): RequestListener {
+  const fetch = fetchOf(entry)
+  if (fetch) {
+    // Hono reads `c.executionCtx` for every universal middleware and throws (slowly) when there is none.
+    const executionContext = {
+      waitUntil: (promise: Promise<unknown>) => void promise.catch(() => {}),
+      passThroughOnException() {},
+      props: {},
+    }
+    const withContext = fetch as (
+      request: Request,
+      env: undefined,
+      ctx: typeof executionContext,
+    ) => Response | Promise<Response>
+    return toNodeHandler((request) => withContext(request, undefined, executionContext)) as RequestListener
+  }
+  return entry.server!.nodeHandler as RequestListener
+}
+
+/** The entry's fetch handler, if it has one (Express' `fetch` is a getter that throws). */
+function fetchOf(entry: ServeResult): ServeResult['fetch'] | null {
+  try {
+    return typeof entry.fetch === 'function' ? entry.fetch : null
+  } catch {
+    return null
+  }
+}
 
 function handleRequest(req: IncomingMessage, res: ServerResponse): void {
   const url = req.url ?? '/'

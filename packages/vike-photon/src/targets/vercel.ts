@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ViteVercelConfig } from '@photonjs/vercel/types'
@@ -10,6 +9,7 @@ import type { PluginContext } from '../plugin/context.js'
 import { createPlugin } from '../plugin/create-plugin.js'
 import { runtimeFiles } from '../plugin/runtime-files.js'
 import { CATCH_ALL_ENTRY } from '../plugin/settings-plugin.js'
+import type { Project, TargetDefinition } from './types.js'
 import { pageFunctionPath, pageRouteRegex } from './vercel-routes.js'
 import { type PageSettingsSource, planVercelPages } from './vercel-settings.js'
 
@@ -30,53 +30,23 @@ export const SERVER_FUNCTION = '_vike/server'
 const VIKE_SERVER_ENTRY = 'virtual:@brillout/vite-plugin-server-entry:serverEntry'
 const VERCEL_ENVIRONMENTS = new Set(['vercel_node', 'vercel_edge'])
 
-/** The user's installed copy of a package's module, resolved from the project root; `null` when absent. */
-function resolveFromRoot(root: string, specifier: string): string | null {
-  try {
-    return createRequire(join(root, 'package.json')).resolve(specifier)
-  } catch {
-    return null
-  }
-}
-
-/**
- * Whether the app deploys to Vercel: `@photonjs/vercel` is one of the project's own dependencies and installed.
- * (Resolvability alone is not enough: a package hoisted from a parent folder is not the project's choice.)
- */
-export function detectVercel(root: string): boolean {
-  return declaresDependency(root, VERCEL_PACKAGE) && resolveFromRoot(root, `${VERCEL_PACKAGE}/vite`) !== null
-}
-
-function declaresDependency(root: string, name: string): boolean {
-  const pkgPath = join(root, 'package.json')
-  if (!existsSync(pkgPath)) return false
-  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as Record<string, Record<string, string> | undefined>
-  return pkg.dependencies?.[name] !== undefined || pkg.devDependencies?.[name] !== undefined
-}
-
 /**
  * The plugins that older Vercel integrations leave behind, which would write a second `.vercel/output`.
  * Returns one message per plugin found, empty when the app is clean.
  */
-export function findLegacyVercelPlugins(root: string): string[] {
+export function findLegacyVercelPlugins(project: Project): string[] {
   const found: string[] = []
-  const pkgPath = join(root, 'package.json')
-  const pkg = existsSync(pkgPath)
-    ? (JSON.parse(readFileSync(pkgPath, 'utf8')) as Record<string, Record<string, string> | undefined>)
-    : {}
-  const declared = { ...pkg.dependencies, ...pkg.devDependencies }
-  if (declared['@vite-plugin-vercel/vike'] !== undefined) found.push('`@vite-plugin-vercel/vike`')
-  const legacyRange = declared['vite-plugin-vercel']
-  if (legacyRange !== undefined) {
-    const installed = readInstalledVersion(root, 'vite-plugin-vercel')
-    const major = Number((installed ?? legacyRange).replace(/^[^\d]*/, '').split('.')[0])
-    if (!(major >= 10)) found.push(`\`vite-plugin-vercel\` ${installed ?? legacyRange}`)
+  if (project.dependencies.has('@vite-plugin-vercel/vike')) found.push('`@vite-plugin-vercel/vike`')
+  if (project.dependencies.has('vite-plugin-vercel')) {
+    const installed = readInstalledVersion(project, 'vite-plugin-vercel')
+    const major = Number((installed ?? '0').split('.')[0])
+    if (!(major >= 10)) found.push(`\`vite-plugin-vercel\` ${installed ?? '(not installed)'}`)
   }
   return found
 }
 
-function readInstalledVersion(root: string, name: string): string | null {
-  const main = resolveFromRoot(root, name)
+function readInstalledVersion(project: Project, name: string): string | null {
+  const main = project.resolve(name)
   if (!main) return null
   for (let dir = dirname(main); dir !== dirname(dir); dir = dirname(dir)) {
     const file = join(dir, 'package.json')
@@ -87,8 +57,9 @@ function readInstalledVersion(root: string, name: string): string | null {
   return null
 }
 
-export function assertNoLegacyVercelPlugins(root: string): void {
-  const found = findLegacyVercelPlugins(root)
+/** Refuses a project that still has the pre-Photon Vercel plugins: they would write a second `.vercel/output`. */
+export function assertNoLegacyVercelPlugins(project: Project): void {
+  const found = findLegacyVercelPlugins(project)
   if (found.length === 0) return
   throw new VikePhotonError(
     `${found.join(' and ')} ${found.length > 1 ? 'are' : 'is'} installed: vike-photon deploys to Vercel through ` +
@@ -99,27 +70,39 @@ export function assertNoLegacyVercelPlugins(root: string): void {
 }
 
 /**
- * The Vercel target's plugins, or none when `@photonjs/vercel` is not installed. Async because Photon's adapter
- * is imported from the user's project (Vite awaits plugin promises).
+ * Vercel: `vike build` writes the Build Output API (`.vercel/output`): one function for the app, one per ISR or
+ * edge page and per endpoint, pre-rendered pages as static files.
  */
-export async function vercelPlugins(ctx: PluginContext, root = process.cwd()): Promise<Plugin[]> {
-  assertNoLegacyVercelPlugins(root)
-  if (!detectVercel(root)) return []
-  const adapter = resolveFromRoot(root, `${VERCEL_PACKAGE}/vite`)
-  if (!adapter) return []
-  const { vercel } = (await import(pathToFileURL(adapter).href)) as {
-    vercel: (config: ViteVercelConfig) => Plugin[]
-  }
-  // Kept by reference: Photon's adapter reads it when it writes config.json, after the pages are known.
-  const vercelConfig: ViteVercelConfig = {}
-  // Names of the entries that are routed by the server function but are no function of their own.
-  const serverOnly = new Set<string>()
-  return [
-    vercelPagesPlugin(ctx, vercelConfig, serverOnly),
-    ...vercel(vercelConfig),
-    vercelServerOnlyPlugin(serverOnly),
-    vercelServerEntryPlugin(ctx),
-  ]
+export const vercelTarget: TargetDefinition = {
+  name: 'vercel',
+  title: 'Vercel',
+  package: VERCEL_PACKAGE,
+  detect: (project) => project.dependencies.has(VERCEL_PACKAGE),
+  // Functions run on Node (vercel_node) or on the edge: every server framework that runs on Node works.
+  supportedServers: 'any',
+  async plugins(project, ctx) {
+    const adapter = project.resolve(`${VERCEL_PACKAGE}/vite`)
+    if (!adapter) {
+      throw new VikePhotonError(
+        `${VERCEL_PACKAGE} is listed in package.json but is not installed in ${project.root}. Run your package manager's install (e.g. \`pnpm install\`).`,
+      )
+    }
+    // The user's copy, so that its version is the one the project pinned.
+    const { vercel } = (await import(pathToFileURL(adapter).href)) as {
+      vercel: (config: ViteVercelConfig) => Plugin[]
+    }
+    // Kept by reference: Photon's adapter reads it when it writes config.json, after the pages are known.
+    const vercelConfig: ViteVercelConfig = {}
+    // Names of the entries that are routed by the server function but are no function of their own.
+    const serverOnly = new Set<string>()
+    return [
+      vercelPagesPlugin(ctx, vercelConfig, serverOnly),
+      ...vercel(vercelConfig),
+      vercelServerOnlyPlugin(serverOnly),
+      vercelServerEntryPlugin(ctx),
+    ]
+  },
+  docs: `${DOCS}/vercel.md`,
 }
 
 interface VercelEntryLike {

@@ -1,0 +1,8 @@
+import type { Config } from 'vike/types'
+import vikePhoton from 'vike-photon/config'
+import vikeReact from 'vike-react/config'
+
+export default {
+  extends: [vikeReact, vikePhoton],
+  photon: { server: 'server/index.ts' },
+} satisfies Config

@@ -1,0 +1,1 @@
+export default 'vike-photon bench'

@@ -1,0 +1,8 @@
+import type { Config } from 'vike/types'
+import vikeReact from 'vike-react/config'
+import vikeServer from 'vike-server/config'
+
+export default {
+  extends: [vikeReact, vikeServer],
+  server: 'server/index.ts',
+} satisfies Config

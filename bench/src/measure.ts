@@ -1,0 +1,156 @@
+// One measurement round of one variant: build, size, cold starts, a correctness check, then load.
+
+import { loadavg } from 'node:os'
+import { join } from 'node:path'
+import { build, dirSize, workDir } from './apps'
+import { type LoadResult, load } from './load'
+import { cpuTimeUs, get, type RunningServer, rssBytes, startServer, stopServer } from './server'
+import type { Variant } from './variants'
+
+export interface Settings {
+  rounds: number
+  /** Warmup before the SSR measurement, then before the asset measurement (seconds). */
+  ssrWarmupSec: number
+  assetWarmupSec: number
+  durationSec: number
+  connections: number
+  /** Spawns per round used for the cold-start figure (the last one also takes the load). */
+  coldStarts: number
+  port: number
+  /**
+   * Request rate of the extra SSR run that measures CPU per request. A fixed rate makes it comparable across
+   * variants: vike's own per-request cost grows with throughput (see README, "Reading the numbers").
+   */
+  cpuRate: number
+}
+
+export interface Measured extends LoadResult {
+  /** Server CPU time (user + system) per successful request, in microseconds: less sensitive to other work. */
+  cpuUsPerRequest: number | undefined
+}
+
+export interface RoundResult {
+  variant: string
+  round: number
+  buildMs: number
+  distBytes: number
+  distServerBytes: number
+  coldStartMs: number[]
+  ssr: Measured
+  /** SSR at `settings.cpuRate` req/s, for CPU per request at the same load for every variant. */
+  ssrFixedRate: Measured
+  asset: Measured
+  /** 1-minute load average of the machine when the load tests ended (other work competing for the CPUs). */
+  loadavg: number
+  rssBytes: number | undefined
+  assetPath: string
+  assetBytes: number
+  /** What the app answered differently from the floor's behaviour (e.g. `HEAD / → 404`). */
+  notes: string[]
+}
+
+export async function measureRound(variant: Variant, round: number, settings: Settings): Promise<RoundResult> {
+  const dir = workDir(variant)
+  const buildMs = await build(variant)
+  const distBytes = await dirSize(join(dir, 'dist'))
+  const distServerBytes = await dirSize(join(dir, 'dist', 'server'))
+
+  const start = () => startServer({ cwd: dir, entry: variant.entry, port: settings.port })
+  const coldStartMs: number[] = []
+  for (let i = 1; i < settings.coldStarts; i++) {
+    const server = await start()
+    coldStartMs.push(server.coldStartMs)
+    await stopServer(server)
+  }
+  const server = await start()
+  coldStartMs.push(server.coldStartMs)
+  try {
+    const { assetPath, assetBytes, notes } = await check(server)
+    const opts = { connections: settings.connections }
+    const ssrUrl = `${server.origin}/`
+    const assetUrl = `${server.origin}${assetPath}`
+    const pid = server.process.pid
+    const measured = async (url: string, rate?: number): Promise<Measured> => {
+      // The fixed-rate run only needs enough CPU ticks for a stable ratio: half the measurement time.
+      const durationSec = rate ? Math.max(2, Math.ceil(settings.durationSec / 2)) : settings.durationSec
+      const before = cpuTimeUs(pid)
+      const result = await load(url, { ...opts, durationSec, rate })
+      const after = cpuTimeUs(pid)
+      const cpu = before !== undefined && after !== undefined && result.requests > 0 ? after - before : undefined
+      return { ...result, cpuUsPerRequest: cpu === undefined ? undefined : cpu / result.requests }
+    }
+    if (settings.ssrWarmupSec > 0) await load(ssrUrl, { ...opts, durationSec: settings.ssrWarmupSec })
+    const ssr = await measured(ssrUrl)
+    const ssrFixedRate = await measured(ssrUrl, settings.cpuRate)
+    if (settings.assetWarmupSec > 0) await load(assetUrl, { ...opts, durationSec: settings.assetWarmupSec })
+    const asset = await measured(assetUrl)
+    if (ssrFixedRate.rps < settings.cpuRate * 0.9) {
+      notes.push(
+        `could not sustain ${settings.cpuRate} req/s for the CPU/req run (got ${Math.round(ssrFixedRate.rps)}): ` +
+          'its CPU/req is not comparable (busy machine?)',
+      )
+    }
+    if (server.process.exitCode !== null || server.process.signalCode !== null) {
+      throw new Error(`the server exited during the load test\n${server.output()}`)
+    }
+    const rss = rssBytes(server.process.pid)
+    for (const [what, r] of [
+      ['SSR', ssr],
+      ['SSR at a fixed rate', ssrFixedRate],
+      ['asset', asset],
+    ] as const) {
+      if (r.non2xx || r.errors || r.timeouts) {
+        notes.push(`${what} load: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`)
+      }
+    }
+    return {
+      variant: variant.id,
+      round,
+      buildMs,
+      distBytes,
+      distServerBytes,
+      coldStartMs,
+      ssr,
+      ssrFixedRate,
+      asset,
+      loadavg: loadavg()[0] ?? 0,
+      rssBytes: rss,
+      assetPath,
+      assetBytes,
+      notes,
+    }
+  } finally {
+    await stopServer(server)
+  }
+}
+
+/**
+ * Checks that the server serves the app (or throws), finds the hashed script the page loads first, and notes
+ * where the answers differ from what the floor does.
+ */
+export async function check(
+  server: RunningServer,
+): Promise<{ assetPath: string; assetBytes: number; notes: string[] }> {
+  const notes: string[] = []
+  const home = await get(`${server.origin}/`)
+  if (home.status !== 200 || !home.body.includes('<h1>Home</h1>')) {
+    throw new Error(`GET / answered ${home.status} without the home page\n${home.body.slice(0, 500)}`)
+  }
+  const assetPath = /(?:src|href)="(\/assets\/[^"]+\.js)"/.exec(home.body)?.[1]
+  if (!assetPath) throw new Error(`GET / has no /assets/*.js script\n${home.body.slice(0, 2000)}`)
+  const asset = await get(`${server.origin}${assetPath}`)
+  if (asset.status !== 200) throw new Error(`GET ${assetPath} answered ${asset.status}`)
+
+  const expect = async (path: string, status: number, method: 'GET' | 'HEAD' = 'GET') => {
+    const res = await get(`${server.origin}${path}`, method)
+    if (res.status !== status) notes.push(`${method} ${path} → ${res.status} (floor: ${status})`)
+  }
+  await expect('/about', 200)
+  await expect('/logo.svg', 200)
+  await expect('/does-not-exist', 404)
+  await expect('/', 200, 'HEAD')
+  if (!/immutable/.test(String(asset.headers['cache-control'] ?? ''))) {
+    notes.push(`${assetPath} has no immutable Cache-Control`)
+  }
+  return { assetPath, assetBytes: asset.bytes, notes }
+}

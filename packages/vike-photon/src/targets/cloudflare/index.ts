@@ -1,0 +1,38 @@
+import { pathToFileURL } from 'node:url'
+import type { Plugin } from 'vite'
+import { VikePhotonError } from '../../errors.js'
+import type { TargetDefinition } from '../types.js'
+import { vikeEntryPlugin } from './vike-entry-plugin.js'
+import { checkWranglerConfig } from './wrangler-config.js'
+
+const PACKAGE = '@photonjs/cloudflare'
+
+/**
+ * Cloudflare Workers: `vike dev` runs the server in workerd, `vike build` writes a Worker (dist/server/index.js and
+ * dist/server/wrangler.json) plus its assets (dist/client, served by the Workers assets binding), `vike preview` and
+ * `wrangler dev` run that build locally.
+ */
+export const cloudflareTarget: TargetDefinition = {
+  name: 'cloudflare',
+  title: 'Cloudflare Workers',
+  package: PACKAGE,
+  // Listed in package.json: the user asked for Cloudflare (if it is not installed, `plugins()` says so).
+  detect: (project) => project.dependencies.has(PACKAGE),
+  // What Photon's Cloudflare adapter runs (`supportedTargetServers('cloudflare', ...)` in @photonjs/cloudflare).
+  supportedServers: ['hono', 'h3', 'srvx'],
+  check: checkWranglerConfig,
+  // One Worker serves every page: Photon must not emit a bundle per page next to it (wrangler would upload them all).
+  photon: { codeSplitting: { framework: false } },
+  async plugins(project) {
+    const entry = project.resolve(`${PACKAGE}/vite`)
+    if (!entry) {
+      throw new VikePhotonError(
+        `${PACKAGE} is listed in package.json but is not installed in ${project.root}. Run your package manager's install (e.g. \`pnpm install\`).`,
+      )
+    }
+    // The user's copy, so that its version and its @cloudflare/vite-plugin are the ones the project pinned.
+    const { cloudflare } = (await import(pathToFileURL(entry).href)) as { cloudflare: () => Plugin[] }
+    return [...cloudflare(), vikeEntryPlugin()]
+  },
+  docs: 'https://github.com/vike-photon/vike-photon/blob/main/docs/cloudflare.md',
+}

@@ -1,0 +1,39 @@
+import { VikePhotonError } from '../errors.js'
+import { cloudflareTarget } from './cloudflare/index.js'
+import type { Project, TargetDefinition } from './types.js'
+import { vercelTarget } from './vercel.js'
+
+export type { Project, TargetDefinition } from './types.js'
+
+/** The default: vike-photon's own Node server (runtime/serve-node.ts). Bun and Deno run the same build. */
+export const nodeTarget: TargetDefinition = {
+  name: 'node',
+  title: 'Node',
+  package: null,
+  detect: () => true,
+  supportedServers: 'any',
+  docs: 'https://github.com/vike-photon/vike-photon/blob/main/docs/getting-started.md',
+}
+
+/**
+ * Every deploy target, most specific first: the first whose `detect()` matches wins, and `nodeTarget` (last)
+ * always matches. Add a target by adding a row.
+ */
+export const targets: readonly TargetDefinition[] = [cloudflareTarget, vercelTarget, nodeTarget]
+
+/** The target the project asks for by what it has installed. Two deploy targets at once is a mistake to report. */
+export function detectTarget(project: Project, table: readonly TargetDefinition[] = targets): TargetDefinition {
+  const found = table.filter((target) => target.detect(project))
+  const deployTargets = found.filter((target) => target.package !== null)
+  if (deployTargets.length > 1) {
+    const names = deployTargets.map((target) => `${target.package} (${target.title})`).join(' and ')
+    throw new VikePhotonError(
+      `Both ${names} are installed, so vike-photon cannot tell where to deploy. ` +
+        'Remove the ones you do not deploy to from package.json.',
+    )
+  }
+  const target = found[0]
+  if (!target)
+    throw new Error('[vike-photon] Expected the target table to end with a default target (bug in vike-photon)')
+  return target
+}

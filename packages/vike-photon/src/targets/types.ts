@@ -1,0 +1,43 @@
+import type { Plugin } from 'vite'
+import type { PluginContext } from '../plugin/context.js'
+import type { ServerFramework } from './server-framework.js'
+
+/** What vike-photon knows about the user's project when it picks a target (see `readProject()`). */
+export interface Project {
+  /** The project root (Vite's root). */
+  root: string
+  /** Names listed in the project's package.json (dependencies and devDependencies). */
+  dependencies: ReadonlySet<string>
+  /** Resolves a module specifier from the project root; `null` if it is not installed. */
+  resolve(specifier: string): string | null
+  fileExists(path: string): boolean
+  readFile(path: string): string
+}
+
+/**
+ * A deploy target, described as data: how vike-photon detects it, which server frameworks it runs, which checks
+ * the project must pass and which Vite plugins it brings. The table lives in targets/index.ts.
+ */
+export interface TargetDefinition {
+  /** Photon's name for the target (`photon.target`). */
+  name: string
+  /** Human-readable name for messages. */
+  title: string
+  /** The package that selects this target when installed, or `null` for the default target. */
+  package: string | null
+  /** Whether the project wants this target (usually: `package` is a dependency and resolves). */
+  detect(project: Project): boolean
+  /** Server frameworks this target can run (`photon.server`), or `'any'`. */
+  supportedServers: readonly ServerFramework[] | 'any'
+  /**
+   * What the project is missing for this target, as messages that name the file or setting and the fix.
+   * Empty when all is well. Runs at config time.
+   */
+  check?(project: Project): string[]
+  /** The Vite plugins the target needs, loaded from the user's installation of `package`. */
+  plugins?(project: Project, ctx: PluginContext): Promise<Plugin[]>
+  /** Photon settings the target needs, merged into Vite's `photon` config. */
+  photon?: Record<string, unknown>
+  /** Where the target is documented. */
+  docs: string
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { readWranglerConfig } from '../src/targets/cloudflare/wrangler-config.js'
+import { detectServerFramework } from '../src/targets/server-framework.js'
+import type { Project } from '../src/targets/types.js'
+import { GOOD_WRANGLER_TOML } from './cloudflare-fixtures.js'
+
+describe('detectServerFramework', () => {
+  it.each([
+    ["import { Hono } from 'hono'", 'hono'],
+    ["import { cors } from 'hono/cors'", 'hono'],
+    ["import { apply } from '@photonjs/h3'", 'h3'],
+    ["import express from 'express'", 'express'],
+    ['const express = require("express")', 'express'],
+    ["const { apply } = await import('@photonjs/fastify')", 'fastify'],
+    ["import { createRouter } from '@hattip/router'", 'hattip'],
+    ["import { serve } from 'srvx'", 'srvx'],
+  ])('%s → %s', (source, framework) => {
+    expect(detectServerFramework(source)).toBe(framework)
+  })
+
+  it('ignores imports that are commented out, and unknown packages', () => {
+    expect(detectServerFramework("// import express from 'express'\nimport { x } from 'express-like'")).toBeNull()
+  })
+})
+
+describe('readWranglerConfig', () => {
+  const projectWith = (text: string) => ({ root: '/app', readFile: () => text }) as unknown as Project
+
+  it('reads top-level main and flags of TOML, not the ones inside tables', () => {
+    expect(readWranglerConfig(projectWith(GOOD_WRANGLER_TOML), 'wrangler.toml')).toEqual({
+      file: 'wrangler.toml',
+      main: 'virtual:photon:cloudflare:server-entry',
+      compatibilityFlags: ['nodejs_compat'],
+    })
+  })
+
+  it('keeps a # inside a TOML string', () => {
+    expect(readWranglerConfig(projectWith('main = "a#b" # comment\n'), 'wrangler.toml').main).toBe('a#b')
+  })
+})
