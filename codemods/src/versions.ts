@@ -25,7 +25,7 @@ export const knownGoodVersions = {
 export type KnownPackage = keyof typeof knownGoodVersions
 
 /** Minimum versions vike-photon needs (its peer dependencies): below these, rule 6 bumps. */
-export const minimumVersions = { vike: '0.4.244', vite: '7.1.0' } as const
+export const minimumVersions = { vike: '0.4.256', vite: '7.1.0' } as const
 
 export function rangeFor(version: string): string {
   return `^${version}`

@@ -334,10 +334,11 @@ class EntryState {
         else if ((name === 'compress' || name === 'static') && isStaticValue(p.value)) {
           const value = unwrap(p.value) as N
           if (name === 'static' && value.type === 'StringLiteral') {
-            this.ctx.photonSettings.set('static', {
-              value: `{ root: ${text(j, value)} }`,
-              todo: `\`static\` was ${text(j, value)} in apply() of the server entry: check that \`{ root }\` serves the same folder`,
-            })
+            // vike-photon serves the client build only (public/ is copied into it): a folder has no setting.
+            this.todo(
+              path,
+              `\`static: ${text(j, value)}\` was removed: vike-photon serves the client build (dist/client, which includes public/). Serve any other folder with your own middleware`,
+            )
           } else this.ctx.photonSettings.set(name, { value: text(j, value) })
         } else unknown.push(name ?? text(j, p))
       }

@@ -49,6 +49,23 @@ export interface PhotonSettings {
    * @example 'server/api'
    */
   endpoints?: string
+
+  /**
+   * More Photon entries, passed to Photon as they are (https://photonjs.dev): a map of entry names to a module id,
+   * or to `{ id, route, ... }`. For handlers that are not Vike pages, e.g. from `getEntriesFromFs()` of
+   * `@photonjs/vercel/utils`.
+   *
+   * @default {}
+   */
+  entries?: Record<string, string | { id: string; route?: string; [key: string]: unknown }>
+
+  /**
+   * Accepted for compatibility with apps migrated from vike-server/vike-node, and ignored: `dist/server` imports its
+   * dependencies from `node_modules`, so deploy `node_modules` with it (see docs/node.md). vike-photon warns once.
+   *
+   * @deprecated not supported yet
+   */
+  standalone?: unknown
 }
 
 export interface StaticSettings {
@@ -69,6 +86,8 @@ export interface ResolvedSettings {
   static: false | Required<StaticSettings>
   /** Absolute path of the endpoints folder, or `null`. */
   endpoints: string | null
+  /** Extra Photon entries, as the user wrote them. */
+  entries: NonNullable<PhotonSettings['entries']>
   /** Where `photon` was set, as Vike shows it (e.g. `/pages/+config.ts`), for error messages. */
   definedAt: string | null
 }

@@ -57,7 +57,7 @@ describe('a server entry whose default export is not the result of serve()', () 
     expect(server.code).not.toBe(0)
     // Exactly our message, once: no stack trace into the bundle, not printed a second time by Vike.
     expect(server.stderr.trim()).toBe(
-      "[vike-photon] The server entry server/index.ts exports an object without `server` (a bare Hono app?), not the result of serve(). Replace it with: export default serve(app, { port: 3000 }) — with `serve` from your server's adapter (e.g. '@photonjs/hono').",
+      "[vike-photon] The server entry server/index.ts exports an object without `server` (a bare Hono app?), not the result of serve(). Replace it with: export default serve(app) — with `serve` from your server's adapter (e.g. '@photonjs/hono').",
     )
     expect(server.stdout).not.toContain('Server running')
   })
@@ -67,7 +67,7 @@ describe('a server entry whose default export is not the result of serve()', () 
     const server = await start('server-exports-promise')
     expect(server.code).not.toBe(0)
     expect(server.stderr.trim()).toBe(
-      "[vike-photon] The server entry server/index.ts exports a Promise. Await it at the top level: `export default await startServer()`, or export default serve(app, { port: 3000 }) — with `serve` from your server's adapter (e.g. '@photonjs/hono').",
+      "[vike-photon] The server entry server/index.ts exports a Promise. Await it at the top level: `export default await startServer()`, or export default serve(app) — with `serve` from your server's adapter (e.g. '@photonjs/hono').",
     )
     expect(server.stdout).not.toContain('Server running')
   })

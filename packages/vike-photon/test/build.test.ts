@@ -19,6 +19,7 @@ const BUILDS = [
   { label: 'NODE_ENV=test', fixture: '_app', env: { NODE_ENV: 'test' } },
   { label: 'static and compress off', fixture: 'static-and-compress-off', env: {} },
   { label: 'default middleware replaced', fixture: 'replace-default-middleware', env: {} },
+  { label: 'serveStatic in the chain', fixture: 'serve-static-in-chain', env: {} },
 ]
 
 beforeAll(async () => {
@@ -223,5 +224,31 @@ describe('a default middleware replaced by name', () => {
     expect(page.headers['x-compression']).toBe('replaced')
     expect(page.headers['content-encoding']).toBeUndefined()
     expect(page.body.toString()).toContain('<h1>Home</h1>')
+  })
+})
+
+describe('serveStatic() and getMiddlewares() in the app chain (photon.static: false)', () => {
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    rawRequest(Number(new URL(state['serveStatic in the chain']!.server.url).port), path, { headers })
+
+  it("serves static files after the app's own middleware", async () => {
+    const robots = await get('/robots.txt')
+    expect(robots.status).toBe(200)
+    expect(robots.headers['cache-control']).toBe('public, max-age=0, must-revalidate')
+    expect(robots.headers['x-seen-by-app']).toBe('yes')
+  })
+
+  it('still never serves a file from outside the client build', async () => {
+    for (const path of ['/../server/index.mjs', '/%2e%2e/server/index.mjs', '/..%2fserver%2findex.mjs']) {
+      const res = await get(path)
+      expect(res.status, path).toBe(404)
+      expect(res.body.toString(), path).not.toContain('import')
+    }
+  })
+
+  it("adds getMiddlewares()' pageContext to every page", async () => {
+    const page = await get('/greeting')
+    expect(page.status).toBe(200)
+    expect(page.body.toString()).toContain('<h1>from getMiddlewares</h1>')
   })
 })

@@ -28,6 +28,7 @@ async function runCheck(files: Record<string, string>, { server = null as string
     compress: true,
     static: false,
     endpoints: null,
+    entries: {},
     definedAt: '/pages/+config.ts',
   }
   hook(check.configResolved).call({}, {})

@@ -41,6 +41,7 @@ describe('resolveSettings', () => {
       compress: true,
       static: { cacheControl: 'public, max-age=0, must-revalidate' },
       endpoints: null,
+      entries: {},
       definedAt: null,
     })
   })
@@ -142,7 +143,7 @@ describe('resolveSettings', () => {
       ),
     ).toThrowErrorMatchingInlineSnapshot(`
       [Error: [vike-photon] Invalid \`photon\` setting in /pages/+config.ts:
-        - \`photon.port\` is not a setting of vike-photon (known: server, hmr, compress, static, endpoints).
+        - \`photon.port\` is not a setting of vike-photon (known: server, hmr, compress, static, endpoints, entries, standalone).
         - \`photon.server\` is 'nope.ts' but no such file exists (tried nope.ts, pages/nope.ts). Create that file, or fix the path: it is resolved from the project root, or relative to the file that sets it.
         - \`photon.hmr\` must be true, false or 'prefer-restart', got 'restart'.
         - \`photon.compress\` must be true or false, got 'yes'.

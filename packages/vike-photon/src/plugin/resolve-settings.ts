@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs'
 import { dirname, isAbsolute, join, relative } from 'node:path'
-import { VikePhotonError } from '../errors.js'
+import { VikePhotonError, warnOnce } from '../errors.js'
 import type { ResolvedSettings } from '../settings.js'
 
 export interface SettingsSource {
@@ -16,7 +16,7 @@ export interface SettingsSource {
 }
 
 const SERVER_EXTENSIONS = ['.ts', '.js', '.mts', '.mjs', '.tsx', '.jsx']
-const KNOWN_KEYS = new Set(['server', 'hmr', 'compress', 'static', 'endpoints'])
+const KNOWN_KEYS = new Set(['server', 'hmr', 'compress', 'static', 'endpoints', 'entries', 'standalone'])
 
 /**
  * Turns the user's `photon` setting into complete, validated settings. Every problem is collected first, so
@@ -103,6 +103,29 @@ export function resolveSettings(source: SettingsSource): ResolvedSettings {
     }
   }
 
+  let entries: ResolvedSettings['entries'] = {}
+  if (settings.entries != null) {
+    const valid =
+      typeof settings.entries === 'object' &&
+      !Array.isArray(settings.entries) &&
+      Object.values(settings.entries).every(
+        (entry) => typeof entry === 'string' || (typeof entry === 'object' && entry !== null && 'id' in entry),
+      )
+    if (valid) entries = settings.entries as ResolvedSettings['entries']
+    else {
+      problems.push(
+        `\`photon.entries\` must map entry names to a module id or to \`{ id, route }\`, got ${describe(settings.entries)}.`,
+      )
+    }
+  }
+
+  if (settings.standalone != null && settings.standalone !== false) {
+    warnOnce(
+      `\`photon.standalone\`${where} is ignored: this vike-photon does not bundle dependencies into dist/server yet. ` +
+        'Deploy node_modules next to dist/ (see docs/node.md) and remove `standalone` to silence this warning.',
+    )
+  }
+
   if (problems.length > 0) {
     const list = problems.map((p) => `  - ${p}`).join('\n')
     throw new VikePhotonError(`Invalid \`photon\` setting${where}:\n${list}`)
@@ -114,6 +137,7 @@ export function resolveSettings(source: SettingsSource): ResolvedSettings {
     compress: compress as boolean,
     static: staticSettings,
     endpoints,
+    entries,
     definedAt,
   }
 }

@@ -48,7 +48,10 @@ export const settingsPlugin = createPlugin('settings', (ctx) => ({
         }))
       ctx.pages = pages
 
-      const entries: Record<string, { id: string; type: 'universal-handler'; route: string }> = {}
+      // The app's own extra entries (`photon.entries`) first: the pages' names cannot clash with them.
+      const entries: Record<string, string | { id: string; type?: 'universal-handler'; route?: string }> = {
+        ...ctx.settings.entries,
+      }
       for (const page of pages) {
         // A page whose route only Vike can match is reached through the catch-all.
         if (page.route && page.route !== '/**')

@@ -7,7 +7,7 @@ export interface ServeResult {
 }
 
 const fix = (adapter: string) =>
-  `export default serve(app, { port: 3000 }) — with \`serve\` from your server's adapter (e.g. '${adapter}')`
+  `export default serve(app) — with \`serve\` from your server's adapter (e.g. '${adapter}')`
 
 export function assertServerEntry(entry: unknown, file: string): asserts entry is ServeResult {
   const where = `The server entry ${file}`

@@ -1,4 +1,5 @@
 import { renderPage } from 'vike/server'
+import { ON_ERROR } from './on-error.js'
 import { createResponse } from './response.js'
 
 // Runs Vike for one request and turns its answer into a web Response. Shared by the page handlers, the
@@ -22,6 +23,10 @@ export async function renderToResponse(
   })
   const { httpResponse } = pageContext
   if (!httpResponse) return undefined
+  // `getMiddlewares({ onError })` (vike-server's apply option) hears about rendering errors.
+  const onError = (context as Record<symbol, unknown>)[ON_ERROR]
+  const error = (pageContext as { errorWhileRendering?: unknown }).errorWhileRendering
+  if (error && typeof onError === 'function') onError(error)
 
   const init = { status: httpResponse.statusCode, headers: httpResponse.headers }
   return createResponse(withBody ? responseBody(httpResponse) : null, init)

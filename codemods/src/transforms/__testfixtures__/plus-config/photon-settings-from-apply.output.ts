@@ -5,9 +5,5 @@ export default {
   photon: {
     server: 'server/index.ts',
     compress: true,
-    // TODO(vike-photon migrate): `static` was the string "public" in apply(): check that `{ root: "public" }` serves the same folder
-    static: {
-      root: "public",
-    },
   },
 }

@@ -6,6 +6,7 @@ const port = Number(process.env.PORT ?? 3000)
 
 function startServer() {
   const app = express()
+  // TODO(vike-photon migrate): `static: 'public'` was removed: vike-photon serves the client build (dist/client, which includes public/). Serve any other folder with your own middleware
   apply(app, getMiddlewares<'express'>({
     pageContext: (runtime) => ({ user: runtime.req.user }),
   }))

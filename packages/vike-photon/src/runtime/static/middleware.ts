@@ -5,9 +5,8 @@ import { pathnameOf } from '../url-guard.js'
 import { isNotModified, pickVariant, type StaticFiles } from './static-files.js'
 
 /**
- * Serves the client build as a universal middleware, for servers that run vike-photon's chain without
- * vike-photon's Node launcher in front (the launcher answers static files before the app even sees them).
- * Named `vike-photon:static`: pass a middleware with the same name to `apply(app, [...])` to replace it.
+ * Serves a static file index as a universal middleware named `vike-photon:static`: the implementation of
+ * `serveStatic()` (vike-photon/static), for apps that place static file handling in their own chain.
  */
 export function staticMiddleware(getFiles: () => StaticFiles | null) {
   return enhance(
