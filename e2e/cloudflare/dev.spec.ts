@@ -1,6 +1,8 @@
-import { test } from '@playwright/test'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, test } from '@playwright/test'
 import { appChecks } from './app-checks'
-import { type RunningServer, startServer } from './server'
+import { exampleDir, type RunningServer, startServer } from './server'
 
 // `vike dev`: the server side runs in workerd through the Cloudflare Vite plugin, which vike-photon added by itself.
 let server: RunningServer
@@ -18,4 +20,39 @@ test.afterAll(async () => {
 
 test.describe('vike dev (workerd)', () => {
   appChecks(() => server.url)
+})
+
+test.describe('vike dev (workerd): edits', () => {
+  test('updates an open page when its file changes, without reloading it (client HMR)', async ({ page }) => {
+    const file = join(exampleDir, 'pages/about/+Page.tsx')
+    const original = readFileSync(file, 'utf8')
+    await page.goto(`${server.url}/about`, { waitUntil: 'networkidle' })
+    await expect(page.getByRole('heading', { name: 'About' })).toBeVisible()
+    await page.evaluate(() => Object.assign(window, { __noFullReload: true }))
+    try {
+      writeFileSync(file, original.replace('<h1>About</h1>', '<h1>About, edited</h1>'))
+      await expect(page.getByRole('heading', { name: 'About, edited' })).toBeVisible({ timeout: 30_000 })
+      expect(await page.evaluate(() => (window as { __noFullReload?: boolean }).__noFullReload)).toBe(true)
+    } finally {
+      writeFileSync(file, original)
+    }
+  })
+
+  test('applies an edit of the server entry to the next response, in workerd', async ({ request }) => {
+    const file = join(exampleDir, 'server/index.ts')
+    const original = readFileSync(file, 'utf8')
+    try {
+      writeFileSync(file, original.replace("hello: 'from Hono'", "hello: 'edited in workerd'"))
+      await expect(async () => {
+        const body = await (await request.get(`${server.url}/api/hello`)).json()
+        expect(body.hello).toBe('edited in workerd')
+        expect(body.runtime).toBe('Cloudflare-Workers')
+      }).toPass({ timeout: 30_000 })
+    } finally {
+      writeFileSync(file, original)
+    }
+    await expect(async () => {
+      expect((await (await request.get(`${server.url}/api/hello`)).json()).hello).toBe('from Hono')
+    }).toPass({ timeout: 30_000 })
+  })
 })

@@ -213,6 +213,24 @@ for (const example of examples) {
       }
 
       if (mode === 'dev') {
+        test('updates an open page when its file changes, without reloading it (client HMR)', async ({ page }) => {
+          const file = join(dir, 'pages/about/+Page.tsx')
+          const original = readFileSync(file, 'utf8')
+          // The first visit of a dev server may end in one reload (Vite optimizing newly found dependencies):
+          // visit until a load ends quietly, so that any later reload can only come from the edit.
+          await page.goto(`${server.url}/about`, { waitUntil: 'networkidle' })
+          await page.goto(`${server.url}/about`, { waitUntil: 'networkidle' })
+          await expect(page.getByRole('heading', { name: 'About' })).toBeVisible()
+          await page.evaluate(() => Object.assign(window, { __noFullReload: true }))
+          try {
+            writeFileSync(file, original.replace('<h1>About</h1>', '<h1>About, edited</h1>'))
+            await expect(page.getByRole('heading', { name: 'About, edited' })).toBeVisible({ timeout: 30_000 })
+            expect(await page.evaluate(() => (window as { __noFullReload?: boolean }).__noFullReload)).toBe(true)
+          } finally {
+            writeFileSync(file, original)
+          }
+        })
+
         test('applies server edits to the next response without a restart (server HMR)', async ({ request }) => {
           const file = join(dir, example.api.file)
           const original = readFileSync(file, 'utf8')

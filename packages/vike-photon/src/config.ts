@@ -31,6 +31,10 @@ const config = {
     edge: {
       env: { config: true },
     },
+    // Per-page units, read at build time (see plugin/per-page-plugin.ts).
+    photonUnit: {
+      env: { config: true },
+    },
   },
 } satisfies Config
 
@@ -54,6 +58,16 @@ declare global {
        * @default false
        */
       edge?: boolean
+      /**
+       * Deploy the page as its own unit: a server bundle that holds this page, the error page and the shared runtime
+       * (Vike, your server, the middleware chain), and nothing of any other page. On Vercel the page is its own
+       * function; on Node, `vike build` also writes `dist/server/units/<page>.mjs` (`export default { fetch }`) and
+       * `dist/server/units/manifest.json`. Set it in `pages/+config.ts` for every page, or in a page's `+config.ts`.
+       * The page needs a route string (not a route function). https://github.com/vike-photon/vike-photon/blob/main/docs/per-page-bundles.md
+       *
+       * @default false
+       */
+      photonUnit?: boolean
     }
   }
 }

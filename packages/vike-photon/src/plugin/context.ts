@@ -25,6 +25,8 @@ export class PluginContext {
   root = process.cwd()
   /** API endpoints from `photon.endpoints` (filled by the endpoints plugin). */
   endpoints: EndpointEntry[] = []
+  /** Pages deployed as their own unit (`photonUnit: true`), filled by the per-page plugin. */
+  units: PageEntry[] = []
 
   set settings(settings: ResolvedSettings) {
     this.#settings = settings

@@ -4,6 +4,7 @@ import { PluginContext } from './context.js'
 import { dedupePlugin } from './dedupe-plugin.js'
 import { endpointsPlugin } from './endpoints-plugin.js'
 import { nodeLauncherPlugin } from './node-launcher-plugin.js'
+import { perPagePlugin } from './per-page-plugin.js'
 import { precompressPlugin } from './precompress-plugin.js'
 import { runtimeFiles } from './runtime-files.js'
 import { serverEntryCheckPlugin } from './server-entry-check-plugin.js'
@@ -22,6 +23,8 @@ export function vikePhotonPlugins(): PluginOption[] {
     nodeLauncherPlugin(ctx),
     precompressPlugin(ctx),
     dedupePlugin(ctx),
+    // Before the target's plugins: the Vercel target turns each unit into a function.
+    perPagePlugin(ctx),
     // The deploy target's plugins (Cloudflare's, Vercel's), detected from the project's dependencies. After the
     // settings and endpoints plugins: targets edit the Photon entries those register.
     targetPlugins(ctx),

@@ -7,8 +7,8 @@ import type { Plugin } from 'vite'
 import { DOCS, VikePhotonError } from '../errors.js'
 import type { PluginContext } from '../plugin/context.js'
 import { createPlugin } from '../plugin/create-plugin.js'
-import { runtimeFiles } from '../plugin/runtime-files.js'
 import { CATCH_ALL_ENTRY } from '../plugin/settings-plugin.js'
+import { pageModuleId } from '../plugin/virtual-modules-plugin.js'
 import type { Project, TargetDefinition } from './types.js'
 import { pageFunctionPath, pageRouteRegex } from './vercel-routes.js'
 import { type PageSettingsSource, planVercelPages } from './vercel-settings.js'
@@ -138,7 +138,9 @@ const vercelPagesPlugin = (ctx: PluginContext, vercelConfig: ViteVercelConfig, s
           const plan = plans.find((p) => p.pageId === page.pageId)
           const entry = entries.get(page.name)
           if (!plan || !entry) continue
-          if (!plan.prerendered && (plan.isr || plan.edge) && page.route) {
+          // A unit (`photonUnit: true`) is its own function too; the per-page plugin cuts its bundle down to its page.
+          const isUnit = ctx.units.some((unit) => unit.pageId === page.pageId)
+          if (!plan.prerendered && (plan.isr || plan.edge || isUnit) && page.route) {
             entry.vercel = {
               destination: pageFunctionPath(page.pageId),
               // A regular expression, so the page-context request of client-side navigation reaches it as well.
@@ -207,19 +209,25 @@ const vercelServerOnlyPlugin = (serverOnly: Set<string>) =>
 
 /**
  * Vike finds its production entry next to `dist/server/index.mjs` on Node; a Vercel function has no such file, so the
- * entry is bundled into every function that renders pages (they all go through the page handler).
+ * entry is bundled into every function that renders pages: each page handler (and the catch-all) imports it. Not the
+ * handlers of units (`photonUnit`): their functions import their own, smaller entry (plugin/per-page-plugin.ts).
  */
 const vercelServerEntryPlugin = (ctx: PluginContext) =>
   createPlugin('vercel:vike-entry', () => ({
     apply: 'build',
     applyToEnvironment: (environment) => VERCEL_ENVIRONMENTS.has(environment.name),
     transform: {
-      filter: { id: new RegExp(`^${escapeRegex(runtimeFiles.pageHandler)}$`) },
-      handler(code) {
+      filter: { id: new RegExp(`^${escapeRegex(HANDLER_MODULE_PREFIX)}`) },
+      handler(code, id) {
+        const entryName = id.slice(HANDLER_MODULE_PREFIX.length)
+        if (ctx.units.some((unit) => unit.name === entryName)) return undefined
         return { code: `import ${JSON.stringify(VIKE_SERVER_ENTRY)}\n${code}`, map: null }
       },
     },
   }))(ctx)
+
+/** The resolved id of a page's (or the catch-all's) handler module (see plugin/virtual-modules-plugin.ts). */
+const HANDLER_MODULE_PREFIX = `\0${pageModuleId('')}`
 
 function escapeRegex(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

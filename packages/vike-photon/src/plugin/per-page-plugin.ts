@@ -1,0 +1,176 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
+import { getPhotonServerIdWithEntry } from '@photonjs/core/api'
+import { getVikeConfig } from 'vike/plugin'
+import { VikePhotonError, warnOnce } from '../errors.js'
+import type { PageEntry, PluginContext } from './context.js'
+import { createPlugin } from './create-plugin.js'
+import {
+  filterAssetsManifest,
+  filterGlobalEntry,
+  pageIdOfPlaceholder,
+  parseUnitModuleId,
+  UNIT_ASSETS_MANIFEST_PLACEHOLDER,
+  unitFileName,
+  unitServerEntryCode,
+  unitServerEntryId,
+  VIKE_GLOBAL_ENTRY,
+  VIKE_SERVER_ENTRY,
+} from './per-page-units.js'
+
+/** Where a Node build writes the units, inside the server build's folder (`dist/server/units/`). */
+export const UNITS_DIR = 'units'
+/** The list of units a Node build wrote, for a router that sends each route to its unit. */
+export const UNITS_MANIFEST = `${UNITS_DIR}/manifest.json`
+
+/** One entry of `dist/server/units/manifest.json`. */
+export interface UnitManifestEntry {
+  pageId: string
+  /** The page's route as a rou3 pattern (`/movies/:id`); a router also sends `<route>/index.pageContext.json` here. */
+  route: string
+  /** The unit's handler module, relative to the manifest: `export default { fetch }`. */
+  file: string
+}
+
+const SERVER_WITH_ENTRY = /^(?:[^\0]*:)?virtual:photon:server-entry-with-entry:(?:node|edge):(.+)$/
+
+/**
+ * Per-page units (`photonUnit: true`, see docs/per-page-bundles.md). In a build, the root module of a unit page's own
+ * bundle (Photon's server-with-one-entry module: the server, the middleware chain and that page's handler) imports
+ * the unit's copy of Vike's production entry, which registers only that page and the error page with Vike. On Node
+ * the build also writes each unit as `dist/server/units/<page>.mjs`; on Vercel each unit is its own function
+ * (targets/vercel.ts).
+ */
+export const perPagePlugin = createPlugin('per-page', (ctx) => ({
+  config: {
+    order: 'post',
+    handler(config) {
+      ctx.units = readUnits(ctx.pages)
+      // A unit's bundle holds only its page's handler, so that handler must also answer the page's page-context
+      // request (`/about/index.pageContext.json`, client-side navigation). Vike's router still decides: in a unit it
+      // knows only this page, so any other URL under the route renders the error page (404).
+      for (const unit of ctx.units) {
+        const entry = findPhotonEntry(config, unit.name)
+        if (entry && unit.route) entry.route = unitRoute(unit.route)
+      }
+    },
+  },
+  resolveId: {
+    filter: { id: /^virtual:vike-photon:unit-/ },
+    handler(id) {
+      return `\0${id}`
+    },
+  },
+  load: {
+    filter: { id: /^\0virtual:vike-photon:unit-/ },
+    async handler(id) {
+      const unit = parseUnitModuleId(id.slice(1))
+      if (!unit) return undefined
+      const source = unit.kind === 'server-entry' ? VIKE_SERVER_ENTRY : VIKE_GLOBAL_ENTRY
+      const resolved = await this.resolve(source)
+      if (!resolved) throw new VikePhotonError(`Cannot resolve ${source} for the unit of ${unit.pageId}.`)
+      const { code } = await this.load({ id: resolved.id })
+      if (!code) throw new VikePhotonError(`${source} has no code (bug in vike-photon).`)
+      return unit.kind === 'server-entry'
+        ? unitServerEntryCode(code, unit.pageId)
+        : filterGlobalEntry(code, new Set([unit.pageId]))
+    },
+  },
+  transform: {
+    filter: { id: SERVER_WITH_ENTRY },
+    handler(code, id) {
+      if (this.environment.config.command !== 'build') return undefined
+      const entryName = SERVER_WITH_ENTRY.exec(id)?.[1]
+      const unit = ctx.units.find((page) => page.name === entryName)
+      if (!unit) return undefined
+      // First, so that Vike knows its pages before the server or a middleware calls it.
+      return { code: `import ${JSON.stringify(unitServerEntryId(unit.pageId))}\n${code}`, map: null }
+    },
+  },
+  buildStart() {
+    if (!isNodeUnitBuild(this.environment, ctx)) return
+    for (const unit of ctx.units) {
+      this.emitFile({
+        type: 'chunk',
+        fileName: `${UNITS_DIR}/${unitFileName(unit.pageId)}.mjs`,
+        id: getPhotonServerIdWithEntry('node', unit.name),
+      })
+    }
+  },
+  generateBundle() {
+    if (!isNodeUnitBuild(this.environment, ctx)) return
+    const manifest: UnitManifestEntry[] = ctx.units.map((unit) => ({
+      pageId: unit.pageId,
+      route: unit.route as string,
+      file: `./${unitFileName(unit.pageId)}.mjs`,
+    }))
+    this.emitFile({ type: 'asset', fileName: UNITS_MANIFEST, source: `${JSON.stringify(manifest, null, 2)}\n` })
+  },
+  writeBundle: {
+    // After Vike's own writeBundle, which writes the assets manifest (dist/assets.json) in the ssr build.
+    order: 'post',
+    async handler(options, bundle) {
+      const chunks = Object.values(bundle).filter(
+        (chunk) => chunk.type === 'chunk' && new RegExp(UNIT_ASSETS_MANIFEST_PLACEHOLDER.source).test(chunk.code),
+      )
+      if (chunks.length === 0) return
+      const config = this.environment.getTopLevelConfig()
+      const ssrOutDir = config.environments.ssr?.build.outDir ?? 'dist/server'
+      const assetsJson = await readFile(join(dirname(resolve(config.root, ssrOutDir)), 'assets.json'), 'utf8')
+      const manifest = JSON.parse(assetsJson) as Parameters<typeof filterAssetsManifest>[0]
+      const outDir = options.dir ?? resolve(config.root, this.environment.config.build.outDir)
+      for (const chunk of chunks) {
+        const file = join(outDir, chunk.fileName)
+        const code = (await readFile(file, 'utf8')).replace(UNIT_ASSETS_MANIFEST_PLACEHOLDER, (_match, hex: string) =>
+          JSON.stringify(filterAssetsManifest(manifest, pageIdOfPlaceholder(hex)), null, 2),
+        )
+        await writeFile(file, code)
+      }
+    },
+  },
+}))
+
+/** The route a unit's handler answers in the server framework: the page's route and everything below it. */
+export function unitRoute(route: string): string {
+  return route.endsWith('/**') ? route : `${route.replace(/\/$/, '')}/**`
+}
+
+/** A Photon entry registered by the settings plugin. Before Photon resolves its config, `photon` may be a list. */
+function findPhotonEntry(config: { photon?: unknown }, name: string): { route?: string } | undefined {
+  const partials = (Array.isArray(config.photon) ? config.photon : [config.photon]) as (
+    | { entries?: Record<string, { route?: string }> }
+    | undefined
+  )[]
+  return partials.find((partial) => partial?.entries?.[name])?.entries?.[name]
+}
+
+/** The Node target's server build: where `dist/server/units/*.mjs` are written. */
+function isNodeUnitBuild(environment: { name: string; config: { command: string } }, ctx: PluginContext): boolean {
+  return (
+    environment.config.command === 'build' &&
+    environment.name === 'ssr' &&
+    ctx.units.length > 0 &&
+    ctx.target.name === 'node'
+  )
+}
+
+/** The pages whose `photonUnit` setting is true. A page whose route only Vike can match cannot be a unit. */
+function readUnits(pages: PageEntry[]): PageEntry[] {
+  const vikePages = getVikeConfig().pages
+  return pages.filter((page) => {
+    const config = (vikePages[page.pageId]?.config ?? {}) as { photonUnit?: unknown }
+    const value = config.photonUnit
+    if (value === undefined || value === false) return false
+    if (value !== true) {
+      throw new VikePhotonError(`\`photonUnit\` of ${page.pageId} must be true or false, got ${JSON.stringify(value)}.`)
+    }
+    if (!page.route || page.route === '/**') {
+      warnOnce(
+        `${page.pageId} has \`photonUnit: true\` but its route is a route function or a catch-all glob, which only Vike's router can match: ` +
+          'it stays in the server bundle. Give it a route string (https://vike.dev/route-string) to deploy it as its own unit.',
+      )
+      return false
+    }
+    return true
+  })
+}
