@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { expect, test } from '@playwright/test'
+import { expect, type Page, test } from '@playwright/test'
 import { type AppCase, cases, expectedPages } from './cases'
 import { build, copyApp, install, readJson, removeScratch, serve, sourceFiles } from './helpers/apps'
 import { findTodos, legacyPackages, migrate, useWorkspaceVikePhoton } from './helpers/migrate'
@@ -16,16 +16,11 @@ function allDeps(pkg: Pkg) {
 }
 
 /** Serves the built app, checks every page and route against what the before app serves, and hydration. */
-async function expectSameApp(
-  app: AppCase,
-  dir: string,
-  phase: 'before' | 'after',
-  page: import('@playwright/test').Page,
-) {
+async function expectSameApp(app: AppCase, dir: string, phase: 'before' | 'after', page: Page) {
   const testInfo = test.info()
   const server = await serve(dir, phase === 'before' ? app.serveBefore : app.serveAfter)
   try {
-    const pages = await test.step('every page answers with the same status and text', async () => {
+    await test.step('every page answers with the same status and text', async () => {
       const expected = expectedPages(app)
       const records = await recordPages(
         page,
@@ -34,7 +29,6 @@ async function expectSameApp(
       )
       await attachJson(testInfo, `${phase}-pages.json`, records)
       expect(records).toEqual(expected)
-      return records
     })
     await test.step("the app's own routes answer the same", async () => {
       const routes = await recordRoutes(
@@ -47,7 +41,6 @@ async function expectSameApp(
     await test.step('the counter hydrates and links route on the client', async () => {
       await expectHydratedAndClientRouting(page, server.url)
     })
-    return pages
   } finally {
     await server.stop()
     await testInfo.attach(`${phase}-server-output.txt`, { body: server.output(), contentType: 'text/plain' })
