@@ -1,0 +1,1 @@
+export const title = 'About the parts shop'

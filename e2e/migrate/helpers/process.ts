@@ -1,0 +1,201 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+
+export type RunResult = {
+  code: number | null
+  signal: NodeJS.Signals | null
+  /** stdout and stderr, interleaved */
+  output: string
+  stdout: string
+}
+
+export type RunOptions = {
+  cwd: string
+  env?: Record<string, string | undefined>
+  /** Kill the command (and its children) after this long. */
+  timeoutMs: number
+  /** Resolve with the exit code instead of throwing when the command fails. */
+  allowFailure?: boolean
+}
+
+/**
+ * The environment for commands run inside a copied app. Drops what `pnpm --filter e2e exec` puts in the
+ * environment (`npm_*`, `PNPM_*`, `INIT_CWD`), so that the app's own pnpm never thinks it runs inside the
+ * workspace, and `NODE_ENV`, which the apps' scripts set themselves.
+ */
+export function appEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {}
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/^(npm_|pnpm_)/i.test(k) || k === 'INIT_CWD' || k === 'NODE_ENV' || k === 'NODE_OPTIONS') continue
+    env[k] = v
+  }
+  env.FORCE_COLOR = '0'
+  env.NO_COLOR = '1'
+  // wrangler: no telemetry, no update check (the machine is offline)
+  env.WRANGLER_SEND_METRICS = 'false'
+  env.WRANGLER_HIDE_BANNER = 'true'
+  for (const [k, v] of Object.entries(extra)) {
+    if (v === undefined) delete env[k]
+    else env[k] = v
+  }
+  return env
+}
+
+function describe(cmd: string, args: string[]) {
+  return [cmd, ...args].join(' ')
+}
+
+/**
+ * The end of a command's output, for an error message. Vite's error objects list every watched file
+ * (`watchFiles: [ '/…', … ]`), which would push the actual message out of view: those lines are dropped.
+ */
+function tail(output: string, lines = 60) {
+  return output
+    .trimEnd()
+    .split('\n')
+    .filter((l) => !/^\s+'\/[^']*',?$/.test(l))
+    .slice(-lines)
+    .join('\n')
+}
+
+/** Kills a child started with `detached: true` together with everything it started (its process group). */
+function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return
+  try {
+    process.kill(-child.pid, signal)
+  } catch {
+    // already gone
+  }
+}
+
+/** Runs a command to completion; throws with the tail of its output when it fails or times out. */
+export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(cmd, args, {
+      cwd: opts.cwd,
+      env: appEnv(opts.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    })
+    let output = ''
+    let stdout = ''
+    child.stdout?.on('data', (d) => {
+      output += d
+      stdout += d
+    })
+    child.stderr?.on('data', (d) => {
+      output += d
+    })
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      killGroup(child, 'SIGKILL')
+    }, opts.timeoutMs)
+    child.on('error', (err) => {
+      clearTimeout(timer)
+      reject(new Error(`\`${describe(cmd, args)}\` could not start in ${opts.cwd}: ${err.message}`))
+    })
+    child.on('close', (code, signal) => {
+      clearTimeout(timer)
+      const result = { code, signal, output, stdout }
+      if (timedOut) {
+        reject(new Error(`\`${describe(cmd, args)}\` timed out after ${opts.timeoutMs} ms:\n${tail(output)}`))
+      } else if (code !== 0 && !opts.allowFailure) {
+        reject(new Error(`\`${describe(cmd, args)}\` failed (exit ${code ?? signal}) in ${opts.cwd}:\n${tail(output)}`))
+      } else {
+        resolvePromise(result)
+      }
+    })
+  })
+}
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const srv = createServer()
+    srv.unref()
+    srv.on('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address()
+      srv.close(() => {
+        if (address && typeof address === 'object') resolvePromise(address.port)
+        else reject(new Error('no port'))
+      })
+    })
+  })
+}
+
+export type RunningServer = {
+  url: string
+  /** Everything the server printed so far. */
+  output(): string
+  stop(): Promise<void>
+}
+
+const running = new Set<ChildProcess>()
+// Safety net: a test that throws before its `finally` must not leave a server behind.
+process.on('exit', () => {
+  for (const child of running) killGroup(child, 'SIGKILL')
+})
+
+/**
+ * Starts a long-running server command and waits until `url` answers HTTP (any status).
+ * Fails with the server's output if it exits first or does not answer within `timeoutMs`.
+ */
+export async function startServer(
+  cmd: string,
+  args: string[],
+  opts: { cwd: string; env?: Record<string, string | undefined>; url: string; timeoutMs: number },
+): Promise<RunningServer> {
+  const child = spawn(cmd, args, {
+    cwd: opts.cwd,
+    env: appEnv(opts.env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  running.add(child)
+  let output = ''
+  child.stdout?.on('data', (d) => {
+    output += d
+  })
+  child.stderr?.on('data', (d) => {
+    output += d
+  })
+  const exited = new Promise<void>((r) => child.on('close', () => r()))
+  const stop = async () => {
+    killGroup(child, 'SIGTERM')
+    const killed = await Promise.race([exited.then(() => true), sleep(5_000).then(() => false)])
+    if (!killed) {
+      killGroup(child, 'SIGKILL')
+      await exited
+    }
+    running.delete(child)
+  }
+
+  const deadline = Date.now() + opts.timeoutMs
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      running.delete(child)
+      throw new Error(
+        `\`${describe(cmd, args)}\` exited (${child.exitCode ?? child.signalCode}) before ${opts.url} answered:\n${tail(output)}`,
+      )
+    }
+    try {
+      await fetch(opts.url, { signal: AbortSignal.timeout(2_000), redirect: 'manual' })
+      return { url: opts.url, output: () => output, stop }
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop()
+      throw new Error(
+        `\`${describe(cmd, args)}\`: ${opts.url} did not answer within ${opts.timeoutMs} ms:\n${tail(output)}`,
+      )
+    }
+    await sleep(250)
+  }
+}
+
+function sleep(ms: number) {
+  return new Promise((r) => setTimeout(r, ms))
+}
