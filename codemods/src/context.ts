@@ -83,6 +83,8 @@ export interface TransformOptions {
   rootConfig?: boolean
   /** vike-photon's own version, for package.json. */
   vikePhotonVersion?: string
+  /** The app's package manager (from its lockfile), for where package.json keeps overrides. */
+  packageManager?: 'npm' | 'pnpm' | 'yarn' | 'bun'
   [key: string]: unknown
 }
 

@@ -159,6 +159,7 @@ export function planMigration(rootDir: string, options: MigrateOptions): Migrati
           ...target.options,
           ctx,
           vikePhotonVersion: options.vikePhotonVersion,
+          packageManager,
         })
         if (target.renameTo) {
           project.rename(target.file, target.renameTo, output)

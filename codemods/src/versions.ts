@@ -24,6 +24,12 @@ export const knownGoodVersions = {
 
 export type KnownPackage = keyof typeof knownGoodVersions
 
+/**
+ * Transitive versions a migrated app must pin, by exact override: `@photonjs/cloudflare` accepts any
+ * `@cloudflare/vite-plugin` 1.x, but releases after 1.34.0 need a wrangler that requires Node 22.
+ */
+export const pinnedTransitiveVersions = { '@cloudflare/vite-plugin': '1.34.0' } as const
+
 /** Minimum versions vike-photon needs (its peer dependencies): below these, rule 6 bumps. */
 export const minimumVersions = { vike: '0.4.256', vite: '7.1.0' } as const
 

@@ -2,7 +2,13 @@ import type { API, FileInfo } from 'jscodeshift'
 import { contextOf, type SourceId, type TransformOptions } from '../context.js'
 import { adapterPackage } from '../frameworks.js'
 import { JsonDocument } from '../lib/json.js'
-import { type KnownPackage, knownGoodVersions, minimumVersions, rangeFor } from '../versions.js'
+import {
+  type KnownPackage,
+  knownGoodVersions,
+  minimumVersions,
+  pinnedTransitiveVersions,
+  rangeFor,
+} from '../versions.js'
 
 const sections = ['dependencies', 'devDependencies'] as const
 type Section = (typeof sections)[number]
@@ -63,6 +69,13 @@ export default function packageJson(file: FileInfo, _api: API, options: Transfor
   if (cloudflare) {
     add('@photonjs/cloudflare', target)
     add('wrangler', 'devDependencies')
+    // Where each package manager reads overrides from package.json.
+    const overrides = { pnpm: ['pnpm', 'overrides'], yarn: ['resolutions'] }[options.packageManager ?? 'npm'] ?? [
+      'overrides',
+    ]
+    for (const [name, pinned] of Object.entries(pinnedTransitiveVersions)) {
+      if (doc.get([...overrides, name]) === undefined) doc.set([...overrides, name], pinned)
+    }
   }
   if (vercel) add('@photonjs/vercel', target)
   for (const name of ctx.needs) add(name, 'dependencies')

@@ -272,6 +272,15 @@ class EntryState {
           props.push(this.prop('port', first))
           rest = args.slice(1)
         }
+        // `listen(port, host, cb)` (Node's and Express' signature): the host becomes `hostname`.
+        const isFunction = (n: N) => n?.type === 'ArrowFunctionExpression' || n?.type === 'FunctionExpression'
+        if (rest.length === 2 && !isFunction(rest[0]) && (isFunction(rest[1]) || rest[1]?.type === 'Identifier')) {
+          props.push(this.prop('hostname', rest[0]))
+          rest = rest.slice(1)
+        } else if (rest.length === 1 && (rest[0]?.type === 'StringLiteral' || rest[0]?.type === 'TemplateLiteral')) {
+          props.push(this.prop('hostname', rest[0]))
+          rest = []
+        }
         const cb = rest[rest.length - 1]
         if (
           rest.length > 1 ||
