@@ -70,9 +70,8 @@ export default function packageJson(file: FileInfo, _api: API, options: Transfor
     add('@photonjs/cloudflare', target)
     add('wrangler', 'devDependencies')
     // Where each package manager reads overrides from package.json.
-    const overrides = { pnpm: ['pnpm', 'overrides'], yarn: ['resolutions'] }[options.packageManager ?? 'npm'] ?? [
-      'overrides',
-    ]
+    const overridesPaths: Record<string, string[]> = { pnpm: ['pnpm', 'overrides'], yarn: ['resolutions'] }
+    const overrides = overridesPaths[options.packageManager ?? 'npm'] ?? ['overrides']
     for (const [name, pinned] of Object.entries(pinnedTransitiveVersions)) {
       if (doc.get([...overrides, name]) === undefined) doc.set([...overrides, name], pinned)
     }
