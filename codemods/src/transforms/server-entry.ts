@@ -51,6 +51,7 @@ export default function serverEntry(file: FileInfo, api: API, options: Transform
   s.renameServeOptions()
   s.exportServe()
   s.checkFastify()
+  s.checkBasePath()
   s.finishImports()
   return print(root, file.source)
 }
@@ -496,6 +497,19 @@ class EntryState {
   }
 
   /** Rule 33: Fastify needs `forceCloseConnections: true` and fastify-raw-body. */
+  /** Rule 29: a Hono base path moves the app's routes, and with them the pages vike-photon mounts on it. */
+  checkBasePath(): void {
+    const j = this.j
+    this.root
+      .find(j.CallExpression, { callee: { type: 'MemberExpression', property: { name: 'basePath' } } })
+      .forEach((path) => {
+        this.todo(
+          path,
+          "basePath() also prefixes the pages vike-photon mounts with apply(): keep pages at the root (apply() on an app without basePath) or set Vike's `baseServer` to the same path",
+        )
+      })
+  }
+
   checkFastify(): void {
     if (this.fw !== 'fastify') return
     const j = this.j
