@@ -41,6 +41,9 @@ export async function removeScratch(dir: string) {
 /**
  * `pnpm install` in isolation (`--ignore-workspace`), from the shared store. The before apps install exactly
  * their committed lockfile; a migrated app's lockfile is stale by design, as it is for a user after migrating.
+ * Files are copied, not hard-linked: @brillout/vite-plugin-server-entry writes the app's entry path into its own
+ * `autoImporter.js` at build time, and through a hard link that write would reach every other app on the machine
+ * that uses the same version (a later app then found an earlier, deleted app's entry).
  */
 export async function install(dir: string, { frozenLockfile }: { frozenLockfile: boolean }) {
   await run(
@@ -49,6 +52,7 @@ export async function install(dir: string, { frozenLockfile }: { frozenLockfile:
       'install',
       '--ignore-workspace',
       '--prefer-offline',
+      '--package-import-method=copy',
       frozenLockfile ? '--frozen-lockfile' : '--no-frozen-lockfile',
       '--reporter=append-only',
     ],
