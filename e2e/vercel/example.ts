@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 // The app these specs drive: examples/vercel-react, built with `vike build` (which writes .vercel/output) or served
@@ -26,8 +28,16 @@ export function buildExample(): void {
     })
   let result = build()
   // @photonjs/vercel 0.1.23 sometimes fails to find the edge function it wrote in .vercel/output/_tmp (seen about
-  // one build in five here, never twice in a row): one retry.
-  if (result.status !== 0 && result.stdout.includes('.vercel/output/_tmp')) result = build()
+  // one build in five on this loaded machine, up to four times in a row once; never reproduced on demand): start
+  // again from an empty .vercel, up to three attempts.
+  for (
+    let attempt = 2;
+    attempt <= 3 && result.status !== 0 && result.stdout.includes('.vercel/output/_tmp');
+    attempt++
+  ) {
+    rmSync(join(exampleDir, '.vercel'), { recursive: true, force: true })
+    result = build()
+  }
   if (result.status !== 0) {
     throw new Error(`vike build failed in examples/vercel-react:\n${result.stdout}\n${result.stderr}`)
   }
