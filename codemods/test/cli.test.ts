@@ -213,6 +213,28 @@ describe('vike-photon migrate', () => {
     expect(r.stdout).toContain('renamed  pages/+server.ts → pages/+photon.ts')
   })
 
+  it('creates pages/+config.js for a vike-node app that had none (rule 16), and moves the entry there', () => {
+    const dir = app({
+      'package.json': `${JSON.stringify(
+        { name: 'node-app', type: 'module', dependencies: { vike: '0.4.266', 'vike-node': '0.3.7', express: '5.3.0' } },
+        null,
+        2,
+      )}\n`,
+      'vite.config.ts':
+        "import vike from 'vike/plugin'\nimport vikeNode from 'vike-node/plugin'\n\nexport default { plugins: [vike(), vikeNode('server/index.js')] }\n",
+      'server/index.js':
+        "import express from 'express'\nimport vike from 'vike-node/express'\n\nconst app = express()\napp.use(vike())\napp.listen(3000)\n",
+      'pages/index/+Page.js': 'export default () => null\n',
+    })
+    const { code } = migrate(dir, '--yes')
+    expect([0, 2]).toContain(code)
+    const config = readFileSync(join(dir, 'pages/+config.js'), 'utf8')
+    expect(config).toContain("import vikePhoton from 'vike-photon/config'")
+    expect(config).toContain('extends: [vikePhoton]')
+    expect(config).toContain("server: 'server/index.js'")
+    expect(readFileSync(join(dir, 'vite.config.ts'), 'utf8')).not.toContain('vike-node')
+  })
+
   it('fails with a clear message outside an app folder', () => {
     const dir = app({}, { git: false })
     const r = migrate(dir)

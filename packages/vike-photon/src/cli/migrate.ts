@@ -9,6 +9,7 @@ import {
   touchedPaths,
 } from '@vike-photon/codemods'
 import { createTwoFilesPatch } from 'diff'
+import { DOCS } from '../errors.js'
 
 /**
  * Exit codes of `vike-photon migrate`:
@@ -209,5 +210,5 @@ function summary(
   out('Next:')
   for (const cmd of plan.nextSteps) out(`  ${cmd}`)
   out()
-  out('Guide: https://vike.dev/vike-photon. Review the diff before committing; this tool may not cover everything.')
+  out(`Guide: ${DOCS}/migration.md. Review the diff before committing; this tool may not cover everything.`)
 }
