@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
+import { expectAboutPageHotUpdates } from '../utils/browser.js'
 import { appChecks } from './app-checks'
 import { exampleDir, type RunningServer, startServer } from './server'
 
@@ -24,18 +25,7 @@ test.describe('vike dev (workerd)', () => {
 
 test.describe('vike dev (workerd): edits', () => {
   test('updates an open page when its file changes, without reloading it (client HMR)', async ({ page }) => {
-    const file = join(exampleDir, 'pages/about/+Page.tsx')
-    const original = readFileSync(file, 'utf8')
-    await page.goto(`${server.url}/about`, { waitUntil: 'networkidle' })
-    await expect(page.getByRole('heading', { name: 'About' })).toBeVisible()
-    await page.evaluate(() => Object.assign(window, { __noFullReload: true }))
-    try {
-      writeFileSync(file, original.replace('<h1>About</h1>', '<h1>About, edited</h1>'))
-      await expect(page.getByRole('heading', { name: 'About, edited' })).toBeVisible({ timeout: 30_000 })
-      expect(await page.evaluate(() => (window as { __noFullReload?: boolean }).__noFullReload)).toBe(true)
-    } finally {
-      writeFileSync(file, original)
-    }
+    await expectAboutPageHotUpdates(page, server.url, join(exampleDir, 'pages/about/+Page.tsx'))
   })
 
   test('applies an edit of the server entry to the next response, in workerd', async ({ request }) => {

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
+import { expectAboutPageHotUpdates, expectCounterHydrates, expectNoFullReload, markWindow } from '../utils/browser.js'
 import { rawRequest } from '../utils/raw-http.js'
 import { buildExample, exampleDir, type RunningServer, startServer, vikeBin } from '../utils/server.js'
 
@@ -78,26 +79,17 @@ for (const example of examples) {
 
       test('hydrates: the counter counts', async ({ page }) => {
         await page.goto(`${server.url}/`)
-        const button = page.getByRole('button', { name: /Counter/ })
-        await expect(async () => {
-          await button.click()
-          await expect(button).not.toHaveText('Counter 0', { timeout: 500 })
-        }).toPass()
+        await expectCounterHydrates(page)
       })
 
       test('navigates on the client', async ({ page }) => {
         await page.goto(`${server.url}/`)
         // Links only navigate on the client once the page is hydrated: wait until the counter reacts.
-        const button = page.getByRole('button', { name: /Counter/ })
-        await expect(async () => {
-          await button.click()
-          await expect(button).not.toHaveText('Counter 0', { timeout: 500 })
-        }).toPass()
-        // A marker on window survives client-side navigation but not a full page load.
-        await page.evaluate(() => Object.assign(window, { __noFullReload: true }))
+        await expectCounterHydrates(page)
+        await markWindow(page)
         await page.getByRole('link', { name: 'About' }).click()
         await expect(page.getByRole('heading', { name: 'About' })).toBeVisible()
-        expect(await page.evaluate(() => (window as { __noFullReload?: boolean }).__noFullReload)).toBe(true)
+        await expectNoFullReload(page)
       })
 
       test("serves the app's own API route", async ({ request }) => {
@@ -214,21 +206,7 @@ for (const example of examples) {
 
       if (mode === 'dev') {
         test('updates an open page when its file changes, without reloading it (client HMR)', async ({ page }) => {
-          const file = join(dir, 'pages/about/+Page.tsx')
-          const original = readFileSync(file, 'utf8')
-          // The first visit of a dev server may end in one reload (Vite optimizing newly found dependencies):
-          // visit until a load ends quietly, so that any later reload can only come from the edit.
-          await page.goto(`${server.url}/about`, { waitUntil: 'networkidle' })
-          await page.goto(`${server.url}/about`, { waitUntil: 'networkidle' })
-          await expect(page.getByRole('heading', { name: 'About' })).toBeVisible()
-          await page.evaluate(() => Object.assign(window, { __noFullReload: true }))
-          try {
-            writeFileSync(file, original.replace('<h1>About</h1>', '<h1>About, edited</h1>'))
-            await expect(page.getByRole('heading', { name: 'About, edited' })).toBeVisible({ timeout: 30_000 })
-            expect(await page.evaluate(() => (window as { __noFullReload?: boolean }).__noFullReload)).toBe(true)
-          } finally {
-            writeFileSync(file, original)
-          }
+          await expectAboutPageHotUpdates(page, server.url, join(dir, 'pages/about/+Page.tsx'))
         })
 
         test('applies server edits to the next response without a restart (server HMR)', async ({ request }) => {
