@@ -205,22 +205,19 @@ for (const example of examples) {
       }
 
       if (mode === 'dev') {
-        test('updates an open page when its file changes, without reloading it (client HMR)', async ({ page }) => {
-          await expectAboutPageHotUpdates(page, server.url, join(dir, 'pages/about/+Page.tsx'))
-        })
-
         test('applies server edits to the next response without a restart (server HMR)', async ({ request }) => {
           const file = join(dir, example.api.file)
           const original = readFileSync(file, 'utf8')
-          // Vike reloads plus files on a short debounce: an edit made within it (e.g. right after the previous
-          // test restored a page) can be dropped, so this edit waits the way a person's next save would.
-          await new Promise((resolve) => setTimeout(resolve, 1500))
+          // Vike reloads plus files on a short debounce: an edit made within it (e.g. right after another file was
+          // saved) can be dropped, so this edit waits the way a person's next save would. It runs before the
+          // client HMR test for the same reason.
+          await new Promise((resolve) => setTimeout(resolve, 3000))
           try {
             writeFileSync(file, original.replace(example.api.hello, 'edited by the test'))
             await expect(async () => {
               const response = await request.get(`${server.url}/api/hello`)
               expect((await response.json()).hello).toBe('edited by the test')
-            }).toPass({ timeout: 20_000 })
+            }).toPass({ timeout: 30_000 })
             // Vike reloads plus files on a short debounce: an edit made within it can be dropped, so the
             // restore waits the way a person's next save would.
             await new Promise((resolve) => setTimeout(resolve, 1500))
@@ -230,9 +227,13 @@ for (const example of examples) {
           await expect(async () => {
             const response = await request.get(`${server.url}/api/hello`)
             expect((await response.json()).hello).toBe(example.api.hello)
-          }).toPass({ timeout: 20_000 })
+          }).toPass({ timeout: 30_000 })
           // Same process throughout: the dev server was not restarted.
           expect(server.output()).not.toMatch(/Restarting server/)
+        })
+
+        test('updates an open page when its file changes, without reloading it (client HMR)', async ({ page }) => {
+          await expectAboutPageHotUpdates(page, server.url, join(dir, 'pages/about/+Page.tsx'))
         })
       }
     })
