@@ -3,13 +3,16 @@
 // it builds the app and prints, for the unit that serves `/`: its size (the files it loads) and its cold start (a new
 // Node process importing it and answering its first request, median of several spawns), each as a ratio to N = 1.
 // Variants: this workspace's vike-photon with `photonUnit: true` (Node handler module, Vercel function), and upstream
-// vike-photon 0.1.26 on Vercel (installed in bench/.cache, outside the workspace, as the other peers are).
+// vike-photon 0.1.26 on Vercel (apps/per-page-upstream, installed in bench/.cache outside the workspace, as the other
+// peers are).
 
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { moduleClosure, writePerPageApp } from '../../packages/vike-photon/test/helpers/per-page-app.js'
+import { pnpm } from './apps.js'
 import { paths } from './paths.js'
+import { run } from './process.js'
 
 const quick = process.argv.includes('--quick')
 const SIZES = quick ? [1, 10] : [1, 10, 100]
@@ -111,11 +114,21 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)] as number
 }
 
+/** Installs upstream vike-photon and its pinned peers from apps/per-page-upstream's lockfile (skipped when current). */
+async function installUpstream(): Promise<void> {
+  const source = join(paths.apps, 'per-page-upstream')
+  const lockfile = readFileSync(join(source, 'pnpm-lock.yaml'), 'utf8')
+  const installed = join(UPSTREAM_DIR, 'node_modules/.pnpm/lock.yaml')
+  if (existsSync(installed) && readFileSync(join(UPSTREAM_DIR, 'pnpm-lock.yaml'), 'utf8') === lockfile) return
+  mkdirSync(UPSTREAM_DIR, { recursive: true })
+  for (const file of ['package.json', 'pnpm-lock.yaml']) copyFileSync(join(source, file), join(UPSTREAM_DIR, file))
+  console.error(`  installing upstream vike-photon 0.1.26 in ${UPSTREAM_DIR}`)
+  const args = ['install', '--ignore-workspace', '--frozen-lockfile', '--prefer-offline', '--reporter=silent']
+  await run(pnpm(), args, { cwd: UPSTREAM_DIR, quiet: true })
+}
+
 async function main() {
-  if (!existsSync(join(UPSTREAM_DIR, 'node_modules/vike-photon'))) {
-    console.log(`upstream vike-photon is not installed in ${UPSTREAM_DIR}: see bench/README.md (per-page). Skipped.`)
-    variants.pop()
-  }
+  await installUpstream()
   mkdirSync(join(paths.workspacePackage, '.e2e-tmp/bench'), { recursive: true })
   const rows: string[][] = []
   for (const variant of variants) {
