@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { expectCounterHydrates, expectNoFullReload, markWindow } from '../utils/browser.js'
 import { buildExample, outputDir } from './example.js'
 import { startVercelOutputServer, type VercelOutputServer } from './vercel-output-server.js'
 
@@ -24,17 +25,12 @@ test('server-renders the home page in the server function', async ({ request }) 
 
 test('hydrates, then navigates on the client', async ({ page }) => {
   await page.goto(`${server.url}/`)
-  await page.evaluate(() => {
-    ;(window as { notReloaded?: boolean }).notReloaded = true
-  })
-  await expect(async () => {
-    await page.getByRole('button', { name: /Counter/ }).click()
-    await expect(page.getByRole('button', { name: 'Counter 1' })).toBeVisible({ timeout: 500 })
-  }).toPass()
+  await expectCounterHydrates(page)
+  await markWindow(page)
   await page.getByRole('link', { name: 'About' }).click()
   await expect(page.getByRole('heading', { name: 'About' })).toBeVisible()
   expect(page.url()).toBe(`${server.url}/about`)
-  expect(await page.evaluate(() => (window as { notReloaded?: boolean }).notReloaded)).toBe(true)
+  await expectNoFullReload(page)
 })
 
 test('sends the headers a page sets with headersResponse', async ({ request }) => {
@@ -55,16 +51,52 @@ test('caches the ISR page: a second request gets the same render', async ({ requ
   expect(await second.text()).toContain(`<time id="rendered-at">${renderedAt}</time>`)
 })
 
+test('navigates on the client to the ISR page through its own function', async ({ page }) => {
+  await page.goto(`${server.url}/`)
+  await expectCounterHydrates(page)
+  await markWindow(page)
+  const pageContextRequest = page.waitForResponse((response) => response.url().includes('/isr/index.pageContext.json'))
+  await page.getByRole('link', { name: 'ISR' }).click()
+  const pageContextResponse = await pageContextRequest
+  expect(pageContextResponse.status()).toBe(200)
+  expect(pageContextResponse.headers()['x-local-vercel']).toBe('function:_vike/pages/isr')
+  await expect(page.locator('#rendered-at')).toBeVisible()
+  await expectNoFullReload(page)
+})
+
 test('renders the edge page on the edge runtime, also after client navigation', async ({ page, request }) => {
   const response = await request.get(`${server.url}/edge`)
   expect(response.headers()['x-local-vercel']).toBe('function:_vike/pages/edge')
   await page.goto(`${server.url}/edge`)
   await expect(page.locator('#runtime')).toHaveText('edge')
-  await page.getByRole('link', { name: 'Home' }).click()
-  await expect(page.getByRole('heading', { name: 'Welcome' })).toBeVisible()
+  await page.goto(`${server.url}/`)
+  await expectCounterHydrates(page)
+  await markWindow(page)
+  // Client-side navigation: the page context comes from the edge function (`/edge/index.pageContext.json`), with
+  // no full page load (which is what Vike falls back to when that request fails).
+  const pageContextRequest = page.waitForResponse((response) => response.url().includes('/edge/index.pageContext.json'))
   await page.getByRole('link', { name: 'Edge' }).click()
+  const pageContextResponse = await pageContextRequest
+  expect(pageContextResponse.status()).toBe(200)
+  expect(pageContextResponse.headers()['x-local-vercel']).toBe('function:_vike/pages/edge')
   await expect(page.getByRole('heading', { name: 'Edge' })).toBeVisible()
   await expect(page.locator('#runtime')).toHaveText('edge')
+  await expectNoFullReload(page)
+})
+
+test("keeps the query string on a page with its own function (Photon's rewrite drops it)", async ({
+  page,
+  request,
+}) => {
+  const response = await request.get(`${server.url}/edge?name=Ada%20Lovelace&lang=en`)
+  expect(response.headers()['x-local-vercel']).toBe('function:_vike/pages/edge')
+  expect(await response.text()).toContain('<span id="name">Ada Lovelace</span>')
+  // The page-context request of client-side navigation carries the query to the same function.
+  const pageContext = await request.get(`${server.url}/edge/index.pageContext.json?name=Grace`)
+  expect(pageContext.headers()['x-local-vercel']).toBe('function:_vike/pages/edge')
+  expect(await pageContext.text()).toContain('Grace')
+  await page.goto(`${server.url}/edge?name=Ada`)
+  await expect(page.locator('#name')).toHaveText('Ada')
 })
 
 test('serves the pre-rendered page as a static file', async ({ page, request }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CATCH_ALL_ROUTE, vikeRouteToPattern } from '../src/plugin/route.js'
+import { CATCH_ALL_ROUTE, ownBundleRoute, vikeRouteToPattern } from '../src/plugin/route.js'
 
 describe('vikeRouteToPattern', () => {
   it.each([
@@ -32,5 +32,16 @@ describe('vikeRouteToPattern', () => {
     ['a relative route', 'about'],
   ])('falls back to the catch-all (null) for %s', (_, route) => {
     expect(vikeRouteToPattern(route)).toBeNull()
+  })
+})
+
+describe('ownBundleRoute (a page with a bundle of its own also answers its page-context request)', () => {
+  it.each([
+    ['/', '/**'],
+    ['/about', '/about/**'],
+    ['/movies/:id', '/movies/:id/**'],
+    ['/docs/**', '/docs/**'],
+  ])('%s → %s', (pattern, expected) => {
+    expect(ownBundleRoute(pattern)).toBe(expected)
   })
 })

@@ -17,6 +17,7 @@ import {
   VIKE_GLOBAL_ENTRY,
   VIKE_SERVER_ENTRY,
 } from './per-page-units.js'
+import { ownBundleRoute } from './route.js'
 
 /** Where a Node build writes the units, inside the server build's folder (`dist/server/units/`). */
 export const UNITS_DIR = 'units'
@@ -51,7 +52,7 @@ export const perPagePlugin = createPlugin('per-page', (ctx) => ({
       // knows only this page, so any other URL under the route renders the error page (404).
       for (const unit of ctx.units) {
         const entry = findPhotonEntry(config, unit.name)
-        if (entry && unit.route) entry.route = unitRoute(unit.route)
+        if (entry && unit.route) entry.route = ownBundleRoute(unit.route)
       }
     },
   },
@@ -129,11 +130,6 @@ export const perPagePlugin = createPlugin('per-page', (ctx) => ({
     },
   },
 }))
-
-/** The route a unit's handler answers in the server framework: the page's route and everything below it. */
-export function unitRoute(route: string): string {
-  return route.endsWith('/**') ? route : `${route.replace(/\/$/, '')}/**`
-}
 
 /** A Photon entry registered by the settings plugin. Before Photon resolves its config, `photon` may be a list. */
 function findPhotonEntry(config: { photon?: unknown }, name: string): { route?: string } | undefined {

@@ -5,6 +5,15 @@
 /** rou3 pattern that matches every path: the catch-all handler's route. */
 export const CATCH_ALL_ROUTE = '/**'
 
+/**
+ * The route a page's handler answers when the page has a bundle of its own (a unit, a Vercel ISR or edge function):
+ * the page's route and everything below it, so that its page-context request (`/about/index.pageContext.json`,
+ * fetched on client-side navigation) reaches it too. Vike's router still decides what renders.
+ */
+export function ownBundleRoute(pattern: string): string {
+  return pattern.endsWith('/**') ? pattern : `${pattern.replace(/\/$/, '')}/**`
+}
+
 export function vikeRouteToPattern(route: unknown): string | null {
   // Route functions (https://vike.dev/route-function) can only be evaluated by Vike at request time.
   if (typeof route !== 'string') return null

@@ -8,6 +8,7 @@ export const runtimeFiles = {
   serveNode: runtimeFile('serve-node'),
   pageHandler: runtimeFile('page-handler'),
   assertServerEntry: runtimeFile('assert-server-entry'),
+  vercelFunction: runtimeFile('vercel-function'),
   middlewares: {
     node: runtimeFile('middlewares/node'),
     dev: runtimeFile('middlewares/dev'),

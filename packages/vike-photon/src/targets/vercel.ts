@@ -7,9 +7,11 @@ import type { Plugin } from 'vite'
 import { DOCS, VikePhotonError } from '../errors.js'
 import type { PluginContext } from '../plugin/context.js'
 import { createPlugin } from '../plugin/create-plugin.js'
+import { ownBundleRoute } from '../plugin/route.js'
 import { CATCH_ALL_ENTRY } from '../plugin/settings-plugin.js'
 import { pageModuleId } from '../plugin/virtual-modules-plugin.js'
 import type { Project, TargetDefinition } from './types.js'
+import { vercelOriginalUrlPlugin } from './vercel-original-url.js'
 import { pageFunctionPath, pageRouteRegex } from './vercel-routes.js'
 import { type PageSettingsSource, planVercelPages } from './vercel-settings.js'
 
@@ -100,6 +102,7 @@ export const vercelTarget: TargetDefinition = {
       ...vercel(vercelConfig),
       vercelServerOnlyPlugin(serverOnly),
       vercelServerEntryPlugin(ctx),
+      vercelOriginalUrlPlugin(ctx),
     ]
   },
   docs: `${DOCS}/vercel.md`,
@@ -141,6 +144,8 @@ const vercelPagesPlugin = (ctx: PluginContext, vercelConfig: ViteVercelConfig, s
           // A unit (`photonUnit: true`) is its own function too; the per-page plugin cuts its bundle down to its page.
           const isUnit = ctx.units.some((unit) => unit.pageId === page.pageId)
           if (!plan.prerendered && (plan.isr || plan.edge || isUnit) && page.route) {
+            // Inside the function, the handler also answers the page's page-context request.
+            entry.route = ownBundleRoute(page.route)
             entry.vercel = {
               destination: pageFunctionPath(page.pageId),
               // A regular expression, so the page-context request of client-side navigation reaches it as well.
