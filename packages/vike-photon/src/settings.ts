@@ -60,12 +60,27 @@ export interface PhotonSettings {
   entries?: Record<string, string | { id: string; route?: string; [key: string]: unknown }>
 
   /**
-   * Accepted for compatibility with apps migrated from vike-server/vike-node, and ignored: `dist/server` imports its
-   * dependencies from `node_modules`, so deploy `node_modules` with it (see docs/node.md). vike-photon warns once.
+   * Node only: make `dist/` runnable without the project's `node_modules`, for Docker images and hosts that get
+   * only the build. The server build bundles its dependencies, and what cannot be bundled (native modules,
+   * packages that read their own files) is copied into `dist/server/node_modules` (traced with @vercel/nft, by
+   * standaloner). `true` for the defaults, or an object:
+   * - `bundle`: bundle the server output once more into one file per entry (default `false`);
+   * - `minify`: minify the server output (default `false`);
+   * - `trace`: copy the files the output still imports into `dist/server/node_modules` (default `true`);
+   * - `external`: packages never bundled (copied by the trace instead), e.g. `['sharp', /^@prisma\//]`.
    *
-   * @deprecated not supported yet
+   * Ignored with a warning on Vercel and Cloudflare, whose functions and Workers are bundled already.
+   *
+   * @default false
    */
-  standalone?: unknown
+  standalone?: boolean | StandaloneSettings
+}
+
+export interface StandaloneSettings {
+  bundle?: boolean
+  minify?: boolean
+  trace?: boolean
+  external?: (string | RegExp)[]
 }
 
 export interface StaticSettings {
@@ -88,6 +103,8 @@ export interface ResolvedSettings {
   endpoints: string | null
   /** Extra Photon entries, as the user wrote them. */
   entries: NonNullable<PhotonSettings['entries']>
+  /** The standalone build's options, or `false` for a build that imports `node_modules`. */
+  standalone: false | Required<StandaloneSettings>
   /** Where `photon` was set, as Vike shows it (e.g. `/pages/+config.ts`), for error messages. */
   definedAt: string | null
 }

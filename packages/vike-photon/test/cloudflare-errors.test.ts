@@ -29,6 +29,7 @@ async function runCheck(files: Record<string, string>, { server = null as string
     static: false,
     endpoints: null,
     entries: {},
+    standalone: false,
     definedAt: '/pages/+config.ts',
   }
   hook(check.configResolved).call({}, {})

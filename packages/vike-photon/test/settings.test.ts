@@ -42,6 +42,7 @@ describe('resolveSettings', () => {
       static: { cacheControl: 'public, max-age=0, must-revalidate' },
       endpoints: null,
       entries: {},
+      standalone: false,
       definedAt: null,
     })
   })
@@ -171,5 +172,47 @@ describe('resolveSettings', () => {
     ],
   ])('refuses a wrong type for %s', (_, value, message) => {
     expect(() => resolve(value)).toThrow(message)
+  })
+
+  describe('standalone', () => {
+    it('is off by default and takes true for the defaults', () => {
+      expect(resolve({}).standalone).toBe(false)
+      expect(resolve({ standalone: false }).standalone).toBe(false)
+      expect(resolve({ standalone: true }).standalone).toEqual({
+        bundle: false,
+        minify: false,
+        trace: true,
+        external: [],
+      })
+    })
+
+    it("keeps standaloner's options", () => {
+      expect(
+        resolve({ standalone: { minify: true, trace: false, external: ['sharp', /^@prisma\//] } }).standalone,
+      ).toEqual({
+        bundle: false,
+        minify: true,
+        trace: false,
+        external: ['sharp', /^@prisma\//],
+      })
+    })
+
+    it("accepts vike-node's `esbuild` options (with a warning) and builds standalone anyway", () => {
+      expect(resolve({ standalone: { esbuild: { minify: true } } }).standalone).toMatchObject({ trace: true })
+    })
+
+    it('names every wrong option', () => {
+      expect(() =>
+        resolve({ standalone: { bundle: 'yes', external: 'sharp', outDir: 'build' } }),
+      ).toThrowErrorMatchingInlineSnapshot(`
+        [VikePhotonError: [vike-photon] Invalid \`photon\` setting in /pages/+config.ts:
+          - \`photon.standalone.bundle\` must be true or false, got 'yes'.
+          - \`photon.standalone.external\` must be a list of package names or RegExps, got 'sharp'.
+          - \`photon.standalone.outDir\` is not a setting of vike-photon (known: bundle, minify, trace, external).]
+      `)
+      expect(() => resolve({ standalone: 'node' })).toThrow(
+        /`photon\.standalone` must be true, false or `\{ bundle, minify, trace, external \}`, got 'node'\./,
+      )
+    })
   })
 })

@@ -5,10 +5,12 @@ import { dedupePlugin } from './dedupe-plugin.js'
 import { endpointsPlugin } from './endpoints-plugin.js'
 import { nodeLauncherPlugin } from './node-launcher-plugin.js'
 import { perPagePlugin } from './per-page-plugin.js'
+import { photonMetaGuardPlugin } from './photon-meta-guard-plugin.js'
 import { precompressPlugin } from './precompress-plugin.js'
 import { runtimeFiles } from './runtime-files.js'
 import { serverEntryCheckPlugin } from './server-entry-check-plugin.js'
 import { settingsPlugin } from './settings-plugin.js'
+import { standalonePlugins } from './standalone-plugin.js'
 import { targetPlugins } from './target-plugin.js'
 import { virtualModulesPlugin } from './virtual-modules-plugin.js'
 
@@ -22,7 +24,9 @@ export function vikePhotonPlugins(): PluginOption[] {
     serverEntryCheckPlugin(ctx),
     nodeLauncherPlugin(ctx),
     precompressPlugin(ctx),
+    ...standalonePlugins(ctx),
     dedupePlugin(ctx),
+    photonMetaGuardPlugin(ctx),
     // Before the target's plugins: the Vercel target turns each unit into a function.
     perPagePlugin(ctx),
     // The deploy target's plugins (Cloudflare's, Vercel's), detected from the project's dependencies. After the

@@ -119,12 +119,7 @@ export function resolveSettings(source: SettingsSource): ResolvedSettings {
     }
   }
 
-  if (settings.standalone != null && settings.standalone !== false) {
-    warnOnce(
-      `\`photon.standalone\`${where} is ignored: this vike-photon does not bundle dependencies into dist/server yet. ` +
-        'Deploy node_modules next to dist/ (see docs/node.md) and remove `standalone` to silence this warning.',
-    )
-  }
+  const standalone = resolveStandalone(settings.standalone, problems, where)
 
   if (problems.length > 0) {
     const list = problems.map((p) => `  - ${p}`).join('\n')
@@ -138,8 +133,50 @@ export function resolveSettings(source: SettingsSource): ResolvedSettings {
     static: staticSettings,
     endpoints,
     entries,
+    standalone,
     definedAt,
   }
+}
+
+const STANDALONE_KEYS = ['bundle', 'minify', 'trace', 'external'] as const
+
+/** `photon.standalone`: `true`, or `{ bundle, minify, trace, external }` (standaloner's options). */
+function resolveStandalone(value: unknown, problems: string[], where: string): ResolvedSettings['standalone'] {
+  if (value === undefined || value === null || value === false) return false
+  const resolved = { bundle: false, minify: false, trace: true, external: [] as (string | RegExp)[] }
+  if (value === true) return resolved
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    problems.push(
+      `\`photon.standalone\` must be true, false or \`{ bundle, minify, trace, external }\`, got ${describe(value)}.`,
+    )
+    return false
+  }
+  const { esbuild, ...options } = value as Record<string, unknown>
+  if (esbuild !== undefined) {
+    // vike-node's and vike-server's esbuild options: there is no esbuild step any more. A migrated app still builds.
+    warnOnce(
+      `\`photon.standalone.esbuild\`${where} is ignored: the standalone build is made by Vite and standaloner, not esbuild. ` +
+        'Use `bundle`, `minify`, `trace` and `external` instead, and remove `esbuild`.',
+    )
+  }
+  for (const [key, option] of Object.entries(options)) {
+    if (key === 'external') {
+      const valid = Array.isArray(option) && option.every((item) => typeof item === 'string' || item instanceof RegExp)
+      if (valid) resolved.external = option as (string | RegExp)[]
+      else
+        problems.push(
+          `\`photon.standalone.external\` must be a list of package names or RegExps, got ${describe(option)}.`,
+        )
+    } else if ((STANDALONE_KEYS as readonly string[]).includes(key)) {
+      if (typeof option === 'boolean') resolved[key as 'bundle' | 'minify' | 'trace'] = option
+      else problems.push(`\`photon.standalone.${key}\` must be true or false, got ${describe(option)}.`)
+    } else {
+      problems.push(
+        `\`photon.standalone.${key}\` is not a setting of vike-photon (known: ${STANDALONE_KEYS.join(', ')}).`,
+      )
+    }
+  }
+  return resolved
 }
 
 /** Where a `photon.server` path may live: as given from the root, then next to the config file; with or without extension. */

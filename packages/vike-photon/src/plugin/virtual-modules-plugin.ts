@@ -1,4 +1,5 @@
-import { relative } from 'node:path'
+import { relative, resolve, sep } from 'node:path'
+import type { Environment } from 'vite'
 import { createPlugin } from './create-plugin.js'
 import { runtimeFiles } from './runtime-files.js'
 
@@ -31,6 +32,7 @@ export const virtualModulesPlugin = createPlugin('virtual-modules', (ctx) => ({
           compress,
           static: staticSettings,
           serverFile: server ? relative(ctx.root, server) : null,
+          clientDir: clientDirFromServer(this.environment),
         }
         return `export default ${JSON.stringify(runtimeSettings)}`
       }
@@ -45,3 +47,11 @@ export const virtualModulesPlugin = createPlugin('virtual-modules', (ctx) => ({
     },
   },
 }))
+
+/** Where the client build is, relative to the server build (`../client/` with Vike's defaults). */
+function clientDirFromServer(environment: Environment): string {
+  const top = environment.getTopLevelConfig()
+  const clientOutDir = resolve(top.root, top.environments.client?.build.outDir ?? 'dist/client')
+  const serverOutDir = resolve(top.root, environment.config.build.outDir)
+  return `${relative(serverOutDir, clientOutDir).split(sep).join('/')}/`
+}

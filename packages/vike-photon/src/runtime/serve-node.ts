@@ -18,8 +18,10 @@ import { isDecodable } from './url-guard.js'
 const entry = serverEntry as ServeResult
 if (settings.serverFile) assertServerEntry(entry, settings.serverFile)
 
-// This file is `dist/server/index.mjs`; the client build sits next to the server build.
-const clientDir = fileURLToPath(new URL('../client/', import.meta.url))
+// This file is `dist/server/index.mjs`; the client build sits next to the server build. `String()` keeps the path
+// opaque to a standalone build's file tracer (@vercel/nft), which evaluates `new URL(<constant>, import.meta.url)`
+// and would copy the whole client build into dist/server/node_modules.
+const clientDir = fileURLToPath(new URL(String(settings.clientDir), import.meta.url))
 const staticFiles = settings.static ? StaticFiles.load(clientDir, settings.static) : null
 
 const appHandler = appNodeHandler(entry)

@@ -9,6 +9,8 @@ declare module 'virtual:vike-photon:runtime-settings' {
     static: false | { cacheControl: string }
     /** The server entry as the user named it, for error messages; `null` for the built-in server. */
     serverFile: string | null
+    /** The client build's folder relative to the server build's (`../client/`), for the Node launcher. */
+    clientDir: string
   }
   export default settings
 }
