@@ -62,7 +62,8 @@ function build(variant: Variant, pages: number): string {
     }
   }
   let failure = run()
-  // @photonjs/vercel 0.1.23 sometimes fails to find the function it wrote in .vercel/output/_tmp: retried.
+  // A failed Vercel server build surfaces as ".vercel/output/_tmp/… not found"; its usual cause is guarded against
+  // (plugin/photon-meta-guard-plugin.ts), a rare one is retried.
   for (let retry = 0; retry < 2 && failure?.includes('.vercel/output/_tmp'); retry++) failure = run()
   if (failure) throw new Error(`vike build failed in ${root}:\n${failure}`)
   return root

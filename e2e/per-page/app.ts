@@ -32,7 +32,8 @@ export function buildPerPageApp(target: 'node' | 'vercel', pages: number): strin
       timeout: 180_000,
     })
   let result = build()
-  // @photonjs/vercel 0.1.23 sometimes fails to find the function it wrote in .vercel/output/_tmp: one retry.
+  // A failed Vercel server build surfaces as ".vercel/output/_tmp/… not found"; its usual cause is guarded against
+  // (packages/vike-photon/src/plugin/photon-meta-guard-plugin.ts), a rare one gets one retry.
   if (result.status !== 0 && result.stdout.includes('.vercel/output/_tmp')) result = build()
   if (result.status !== 0) throw new Error(`vike build failed in ${root}:\n${result.stdout}\n${result.stderr}`)
   return root

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, type Page, test } from '@playwright/test'
 import { expectCounterHydrates, expectNoFullReload, markWindow } from '../utils/browser.js'
 import { buildExample, outputDir } from './example.js'
 import { startVercelOutputServer, type VercelOutputServer } from './vercel-output-server.js'
@@ -51,17 +51,28 @@ test('caches the ISR page: a second request gets the same render', async ({ requ
   expect(await second.text()).toContain(`<time id="rendered-at">${renderedAt}</time>`)
 })
 
-test('navigates on the client to the ISR page through its own function', async ({ page }) => {
+/**
+ * From the hydrated home page, clicks `link` and checks that the client-side navigation fetched the page context from
+ * the page's own function, with no full page load (what Vike falls back to when that request fails).
+ */
+async function navigateToOwnFunction(page: Page, link: string, path: string): Promise<void> {
   await page.goto(`${server.url}/`)
   await expectCounterHydrates(page)
   await markWindow(page)
-  const pageContextRequest = page.waitForResponse((response) => response.url().includes('/isr/index.pageContext.json'))
-  await page.getByRole('link', { name: 'ISR' }).click()
+  const pageContextRequest = page.waitForResponse((response) =>
+    response.url().includes(`${path}/index.pageContext.json`),
+  )
+  await page.getByRole('link', { name: link }).click()
   const pageContextResponse = await pageContextRequest
   expect(pageContextResponse.status()).toBe(200)
-  expect(pageContextResponse.headers()['x-local-vercel']).toBe('function:_vike/pages/isr')
-  await expect(page.locator('#rendered-at')).toBeVisible()
+  expect(pageContextResponse.headers()['x-local-vercel']).toBe(`function:_vike/pages${path}`)
+  await expect(page.getByRole('heading', { name: link })).toBeVisible()
   await expectNoFullReload(page)
+}
+
+test('navigates on the client to the ISR page through its own function', async ({ page }) => {
+  await navigateToOwnFunction(page, 'ISR', '/isr')
+  await expect(page.locator('#rendered-at')).toBeVisible()
 })
 
 test('renders the edge page on the edge runtime, also after client navigation', async ({ page, request }) => {
@@ -69,19 +80,8 @@ test('renders the edge page on the edge runtime, also after client navigation', 
   expect(response.headers()['x-local-vercel']).toBe('function:_vike/pages/edge')
   await page.goto(`${server.url}/edge`)
   await expect(page.locator('#runtime')).toHaveText('edge')
-  await page.goto(`${server.url}/`)
-  await expectCounterHydrates(page)
-  await markWindow(page)
-  // Client-side navigation: the page context comes from the edge function (`/edge/index.pageContext.json`), with
-  // no full page load (which is what Vike falls back to when that request fails).
-  const pageContextRequest = page.waitForResponse((response) => response.url().includes('/edge/index.pageContext.json'))
-  await page.getByRole('link', { name: 'Edge' }).click()
-  const pageContextResponse = await pageContextRequest
-  expect(pageContextResponse.status()).toBe(200)
-  expect(pageContextResponse.headers()['x-local-vercel']).toBe('function:_vike/pages/edge')
-  await expect(page.getByRole('heading', { name: 'Edge' })).toBeVisible()
+  await navigateToOwnFunction(page, 'Edge', '/edge')
   await expect(page.locator('#runtime')).toHaveText('edge')
-  await expectNoFullReload(page)
 })
 
 test("keeps the query string on a page with its own function (Photon's rewrite drops it)", async ({
