@@ -4,9 +4,9 @@ import { type RunningServer, runInExample, startServer } from './server'
 
 // `vike build`, then the build served locally by `vike preview` and by `wrangler dev`, and checked by
 // `wrangler deploy --dry-run` (which bundles and validates without an account).
-test.beforeAll(() => {
+test.beforeAll(async () => {
   test.setTimeout(180_000)
-  runInExample('vike', ['build'])
+  await runInExample('vike', ['build'])
 })
 
 test.describe('vike preview (workerd)', () => {
@@ -41,8 +41,8 @@ test.describe('wrangler dev on the build', () => {
   appChecks(() => server.url)
 })
 
-test('wrangler deploy --dry-run accepts the build, with its bindings and assets', () => {
-  const output = runInExample('wrangler', ['deploy', '--dry-run', '--config', 'dist/server/wrangler.json'])
+test('wrangler deploy --dry-run accepts the build, with its bindings and assets', async () => {
+  const output = await runInExample('wrangler', ['deploy', '--dry-run', '--config', 'dist/server/wrangler.json'])
   expect(output).toContain('--dry-run: exiting now.')
   expect(output).toMatch(/env\.KV \(0+\)\s+KV Namespace/)
   expect(output).toContain('env.GREETING ("Hello from wrangler.toml")')

@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process'
 import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { writePerPageApp } from '../../packages/vike-photon/test/helpers/per-page-app.js'
+import { run } from '../utils/process.js'
 
 // The generated per-page app (packages/vike-photon/test/helpers/per-page-app.ts), built inside packages/vike-photon
 // so that it resolves vike, hono and vike-photon as an installed app would.
@@ -10,31 +10,17 @@ import { writePerPageApp } from '../../packages/vike-photon/test/helpers/per-pag
 const packageDir = fileURLToPath(new URL('../../packages/vike-photon/', import.meta.url))
 const vikeBin = join(packageDir, 'node_modules/.bin/vike')
 
-/** The environment of the test runner, minus the module loader Playwright installs for its own workers. */
-export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra }
-  delete env.NODE_OPTIONS
-  delete env.NODE_ENV
-  for (const key of Object.keys(env)) if (key.startsWith('PW_') || key.startsWith('PLAYWRIGHT_')) delete env[key]
-  return env
-}
-
-export function buildPerPageApp(target: 'node' | 'vercel', pages: number): string {
+export async function buildPerPageApp(target: 'node' | 'vercel', pages: number): Promise<string> {
   const root = join(packageDir, '.e2e-tmp', `per-page-${target}`)
   rmSync(root, { recursive: true, force: true })
   mkdirSync(root, { recursive: true })
   writePerPageApp(root, { pages, target })
-  const build = () =>
-    spawnSync(vikeBin, ['build'], {
-      cwd: root,
-      env: cleanEnv(target === 'vercel' ? { VERCEL: '1' } : {}),
-      encoding: 'utf8',
-      timeout: 180_000,
-    })
-  let result = build()
+  const env = target === 'vercel' ? { VERCEL: '1' } : {}
+  const build = () => run(vikeBin, ['build'], { cwd: root, env, timeoutMs: 180_000, allowFailure: true })
+  let result = await build()
   // A failed Vercel server build surfaces as ".vercel/output/_tmp/… not found"; its usual cause is guarded against
   // (packages/vike-photon/src/plugin/photon-meta-guard-plugin.ts), a rare one gets one retry.
-  if (result.status !== 0 && result.stdout.includes('.vercel/output/_tmp')) result = build()
-  if (result.status !== 0) throw new Error(`vike build failed in ${root}:\n${result.stdout}\n${result.stderr}`)
+  if (result.code !== 0 && result.output.includes('.vercel/output/_tmp')) result = await build()
+  if (result.code !== 0) throw new Error(`vike build failed in ${root}:\n${result.output}`)
   return root
 }

@@ -1,7 +1,8 @@
 import { expect, type Page, test } from '@playwright/test'
 import { pageMarker, pageRoute } from '../../packages/vike-photon/test/helpers/per-page-app.js'
+import { childEnv } from '../utils/process.js'
 import { startVercelOutputServer } from '../vercel/vercel-output-server.js'
-import { buildPerPageApp, cleanEnv } from './app.js'
+import { buildPerPageApp } from './app.js'
 import { startUnitRouter } from './unit-router.js'
 
 // A generated app whose every page is its own unit (`photonUnit: true`), served two ways: from .vercel/output as the
@@ -20,7 +21,7 @@ interface Served {
 
 const setups: Record<string, () => Promise<Served>> = {
   'Vercel output': async () => {
-    const root = buildPerPageApp('vercel', PAGES)
+    const root = await buildPerPageApp('vercel', PAGES)
     const server = await startVercelOutputServer(`${root}/.vercel/output`)
     return {
       ...server,
@@ -28,8 +29,8 @@ const setups: Record<string, () => Promise<Served>> = {
     }
   },
   'Node handler modules': async () => {
-    const root = buildPerPageApp('node', PAGES)
-    const router = await startUnitRouter(`${root}/dist`, cleanEnv({ NODE_ENV: 'production' }))
+    const root = await buildPerPageApp('node', PAGES)
+    const router = await startUnitRouter(`${root}/dist`, childEnv({ NODE_ENV: 'production' }))
     return { ...router, answeredBy: (i) => ['x-unit', `./pages_${i === 1 ? 'index' : `page-${i}`}.mjs`] }
   },
 }

@@ -1,16 +1,17 @@
 import { expect, test } from '@playwright/test'
+import type { RunningServer } from '../utils/process.js'
 import { startDevServer } from './example.js'
 
 // examples/vercel-react under `vike dev`, with @photonjs/vercel installed.
 
-let server: { url: string; close(): Promise<void> }
+let server: RunningServer
 
 test.beforeAll(async () => {
   test.setTimeout(120_000)
   server = await startDevServer(3517)
 })
 test.afterAll(async () => {
-  await server?.close()
+  await server?.stop()
 })
 
 test('renders and hydrates the home page, then navigates on the client', async ({ page }) => {

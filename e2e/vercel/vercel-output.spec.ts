@@ -9,7 +9,7 @@ let server: VercelOutputServer
 
 test.beforeAll(async () => {
   test.setTimeout(240_000)
-  buildExample()
+  await buildExample()
   server = await startVercelOutputServer(outputDir)
 })
 test.afterAll(async () => {

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs'
 import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join, relative } from 'node:path'
+import { freePort, type RunningServer, run, startServer } from '../../utils/process'
 import { startVercelOutputServer } from '../../vercel/vercel-output-server'
 import { appsDir, scratchRoot } from './paths'
-import { freePort, type RunningServer, run, startServer } from './process'
 
 /** How an app is served after its build. */
 export type ServeKind =

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
+import { type RunResult, run } from '../../utils/process'
 import { sourceFiles } from './apps'
 import { scratchRoot, vikePhotonDir, workspaceRoot } from './paths'
-import { type RunResult, run } from './process'
 
 export const todoMarker = 'TODO(vike-photon migrate)'
 

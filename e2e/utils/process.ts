@@ -1,6 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 
+// Child processes of the e2e suites: commands run to completion (`run`) and servers (`startServer`). Each gets its own
+// process group, so that stopping it also stops what it started (Vite's workers, workerd, restarters), and a server
+// still running when the test process ends is killed.
+
 export type RunResult = {
   code: number | null
   signal: NodeJS.Signals | null
@@ -19,14 +23,15 @@ export type RunOptions = {
 }
 
 /**
- * The environment for commands run inside a copied app. Drops what `pnpm --filter e2e exec` puts in the
- * environment (`npm_*`, `PNPM_*`, `INIT_CWD`), so that the app's own pnpm never thinks it runs inside the
- * workspace, and `NODE_ENV`, which the apps' scripts set themselves.
+ * The environment of a child: the test runner's, minus what `pnpm --filter e2e exec` puts in it (`npm_*`,
+ * `PNPM_*`, `INIT_CWD`: an app's own pnpm must not think it runs inside the workspace), `NODE_ENV` (apps and Vike
+ * decide it themselves), `NODE_OPTIONS` and `PW_*` (Playwright's module loader, for its own workers); `extra` on top, `undefined` removes a key.
  */
-export function appEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+export function childEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {}
   for (const [k, v] of Object.entries(process.env)) {
-    if (/^(npm_|pnpm_)/i.test(k) || k === 'INIT_CWD' || k === 'NODE_ENV' || k === 'NODE_OPTIONS') continue
+    if (/^(npm_|pnpm_|PW_|PLAYWRIGHT_)/i.test(k) || k === 'INIT_CWD' || k === 'NODE_ENV' || k === 'NODE_OPTIONS')
+      continue
     env[k] = v
   }
   env.FORCE_COLOR = '0'
@@ -73,7 +78,7 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
   return new Promise((resolvePromise, reject) => {
     const child = spawn(cmd, args, {
       cwd: opts.cwd,
-      env: appEnv(opts.env),
+      env: childEnv(opts.env),
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     })
@@ -139,17 +144,24 @@ process.on('exit', () => {
 })
 
 /**
- * Starts a long-running server command and waits until `url` answers HTTP (any status).
- * Fails with the server's output if it exits first or does not answer within `timeoutMs`.
+ * Starts a long-running server command and waits until `url` + `readyPath` answers HTTP: any status, or 200 with
+ * `okOnly`. Fails with the server's output if it exits first or does not answer within `timeoutMs`.
  */
 export async function startServer(
   cmd: string,
   args: string[],
-  opts: { cwd: string; env?: Record<string, string | undefined>; url: string; timeoutMs: number },
+  opts: {
+    cwd: string
+    env?: Record<string, string | undefined>
+    url: string
+    timeoutMs: number
+    readyPath?: string
+    okOnly?: boolean
+  },
 ): Promise<RunningServer> {
   const child = spawn(cmd, args, {
     cwd: opts.cwd,
-    env: appEnv(opts.env),
+    env: childEnv(opts.env),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })
@@ -172,24 +184,27 @@ export async function startServer(
     running.delete(child)
   }
 
+  const readyUrl = opts.url + (opts.readyPath ?? '')
   const deadline = Date.now() + opts.timeoutMs
+  let last = 'no answer'
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
       running.delete(child)
       throw new Error(
-        `\`${describe(cmd, args)}\` exited (${child.exitCode ?? child.signalCode}) before ${opts.url} answered:\n${tail(output)}`,
+        `\`${describe(cmd, args)}\` exited (${child.exitCode ?? child.signalCode}) before ${readyUrl} answered:\n${tail(output)}`,
       )
     }
     try {
-      await fetch(opts.url, { signal: AbortSignal.timeout(2_000), redirect: 'manual' })
-      return { url: opts.url, output: () => output, stop }
-    } catch {
-      // not listening yet
+      const response = await fetch(readyUrl, { signal: AbortSignal.timeout(10_000), redirect: 'manual' })
+      if (!opts.okOnly || response.status === 200) return { url: opts.url, output: () => output, stop }
+      last = `status ${response.status}: ${(await response.text()).slice(0, 500)}`
+    } catch (error) {
+      last = String((error as Error).cause ?? error) // not listening yet
     }
     if (Date.now() > deadline) {
       await stop()
       throw new Error(
-        `\`${describe(cmd, args)}\`: ${opts.url} did not answer within ${opts.timeoutMs} ms:\n${tail(output)}`,
+        `\`${describe(cmd, args)}\`: ${readyUrl} did not answer${opts.okOnly ? ' 200' : ''} within ${opts.timeoutMs} ms (last: ${last}):\n${tail(output)}`,
       )
     }
     await sleep(250)
