@@ -12,6 +12,7 @@ import { serverEntryCheckPlugin } from './server-entry-check-plugin.js'
 import { settingsPlugin } from './settings-plugin.js'
 import { standalonePlugins } from './standalone-plugin.js'
 import { targetPlugins } from './target-plugin.js'
+import { vikeEntryLookupPlugin } from './vike-entry-lookup-plugin.js'
 import { virtualModulesPlugin } from './virtual-modules-plugin.js'
 
 /** All of vike-photon's Vite plugins, in order. Added to the user's Vite config by the extension (`vite` setting). */
@@ -27,6 +28,7 @@ export function vikePhotonPlugins(): PluginOption[] {
     ...standalonePlugins(ctx),
     dedupePlugin(ctx),
     photonMetaGuardPlugin(ctx),
+    vikeEntryLookupPlugin(ctx),
     // Before the target's plugins: the Vercel target turns each unit into a function.
     perPagePlugin(ctx),
     // The deploy target's plugins (Cloudflare's, Vercel's), detected from the project's dependencies. After the

@@ -1,5 +1,9 @@
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse, STATUS_CODES } from 'node:http'
 import { fileURLToPath } from 'node:url'
+// Vike's production entry (dist/server/entry.mjs), imported rather than looked up: Vike's lookup goes through a file
+// that every build writes into node_modules/@brillout/vite-plugin-server-entry, which two apps sharing a pnpm store
+// (or a standalone build bundling it while another app builds) would share.
+import 'virtual:@brillout/vite-plugin-server-entry:serverEntry'
 import serverEntry from 'virtual:photon:server-entry'
 import settings from 'virtual:vike-photon:runtime-settings'
 import { FastResponse, toNodeHandler } from 'srvx/node'

@@ -15,6 +15,8 @@ declare module 'virtual:vike-photon:runtime-settings' {
   export default settings
 }
 
+declare module 'virtual:@brillout/vite-plugin-server-entry:serverEntry' {}
+
 declare module 'virtual:photon:server-entry' {
   const entry: unknown
   export default entry
