@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { unitsForTarget } from '../src/plugin/per-page-plugin.js'
 import { readWranglerConfig } from '../src/targets/cloudflare/wrangler-config.js'
 import { detectServerFramework } from '../src/targets/server-framework.js'
 import type { Project } from '../src/targets/types.js'
@@ -36,5 +37,29 @@ describe('readWranglerConfig', () => {
 
   it('keeps a # inside a TOML string', () => {
     expect(readWranglerConfig(projectWith('main = "a#b" # comment\n'), 'wrangler.toml').main).toBe('a#b')
+  })
+})
+
+describe('unitsForTarget (photonUnit per deploy target)', () => {
+  const pages = [
+    { pageId: '/pages/index', name: 'vike-photon:page:/pages/index', route: '/', id: 'a' },
+    { pageId: '/pages/about', name: 'vike-photon:page:/pages/about', route: '/about', id: 'b' },
+  ]
+
+  it('keeps every unit on Node and Vercel', () => {
+    expect(unitsForTarget(pages, { name: 'node', title: 'Node' })).toBe(pages)
+    expect(unitsForTarget(pages, { name: 'vercel', title: 'Vercel' })).toBe(pages)
+  })
+
+  it('drops them on Cloudflare, and says why', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    try {
+      expect(unitsForTarget(pages, { name: 'cloudflare', title: 'Cloudflare Workers' })).toEqual([])
+      expect(warn.mock.calls.flat().join('\n')).toContain(
+        '`photonUnit` is ignored on Cloudflare Workers: the app is deployed as one Worker, which holds every page (2 pages asked for a unit of their own).',
+      )
+    } finally {
+      warn.mockRestore()
+    }
   })
 })

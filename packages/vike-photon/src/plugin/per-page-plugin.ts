@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path'
 import { getPhotonServerIdWithEntry } from '@photonjs/core/api'
 import { getVikeConfig } from 'vike/plugin'
 import { VikePhotonError, warnOnce } from '../errors.js'
+import type { TargetDefinition } from '../targets/types.js'
 import type { PageEntry, PluginContext } from './context.js'
 import { createPlugin } from './create-plugin.js'
 import {
@@ -46,7 +47,7 @@ export const perPagePlugin = createPlugin('per-page', (ctx) => ({
   config: {
     order: 'post',
     handler(config) {
-      ctx.units = readUnits(ctx.pages)
+      ctx.units = unitsForTarget(readUnits(ctx.pages), ctx.target)
       // A unit's bundle holds only its page's handler, so that handler must also answer the page's page-context
       // request (`/about/index.pageContext.json`, client-side navigation). Vike's router still decides: in a unit it
       // knows only this page, so any other URL under the route renders the error page (404).
@@ -148,6 +149,20 @@ function isNodeUnitBuild(environment: { name: string; config: { command: string 
     ctx.units.length > 0 &&
     ctx.target.name === 'node'
   )
+}
+
+/**
+ * The units the target can deploy: every one on Node and Vercel, none on Cloudflare, where the app is one Worker (a
+ * Worker per page would need a router Worker in front and service bindings, which Photon's Cloudflare adapter does
+ * not write). Said once, so that nobody expects per-page bundles there.
+ */
+export function unitsForTarget(units: PageEntry[], target: Pick<TargetDefinition, 'name' | 'title'>): PageEntry[] {
+  if (units.length === 0 || target.name !== 'cloudflare') return units
+  warnOnce(
+    `\`photonUnit\` is ignored on ${target.title}: the app is deployed as one Worker, which holds every page ` +
+      `(${units.length} page${units.length > 1 ? 's' : ''} asked for a unit of ${units.length > 1 ? 'their' : 'its'} own). Remove the setting, or keep it for Node and Vercel builds.`,
+  )
+  return []
 }
 
 /** The pages whose `photonUnit` setting is true. A page whose route only Vike can match cannot be a unit. */
