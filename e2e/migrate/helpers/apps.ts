@@ -18,19 +18,24 @@ export type ServeKind =
 
 const skipWhenCopying = new Set(['node_modules', 'dist', '.vercel', '.wrangler'])
 
-/** Copies apps/<name> to a fresh scratch folder (outside the workspace) and returns its path. */
+/**
+ * Copies apps/<name> to a fresh scratch folder (outside the workspace) and returns its path. The pages every app
+ * shares come from apps/_shared; the app's own files (package.json, +config, server, vite.config...) go on top.
+ */
 export async function copyApp(name: string, phase: 'before' | 'after'): Promise<string> {
   const dir = join(scratchRoot, `${name}-${phase}`)
   await rm(dir, { recursive: true, force: true })
   await mkdir(scratchRoot, { recursive: true })
-  const src = join(appsDir, name)
-  await cp(src, dir, {
-    recursive: true,
-    filter: (from) =>
-      !relative(src, from)
-        .split(/[\\/]/)
-        .some((part) => skipWhenCopying.has(part)),
-  })
+  for (const src of [join(appsDir, '_shared'), join(appsDir, name)]) {
+    await cp(src, dir, {
+      recursive: true,
+      force: true,
+      filter: (from) =>
+        !relative(src, from)
+          .split(/[\\/]/)
+          .some((part) => skipWhenCopying.has(part)),
+    })
+  }
   return dir
 }
 
