@@ -7,9 +7,8 @@ import { PluginContext } from '../src/plugin/context.js'
 import { resolveSettings } from '../src/plugin/resolve-settings.js'
 import { standalonePlugins } from '../src/plugin/standalone-plugin.js'
 import { vercelTarget } from '../src/targets/vercel.js'
-import { buildFixture, copyFixture, type RunningServer, run, startServer, testTmpDir } from './helpers/fixture.js'
+import { buildFixture, copyFixture, type RunningServer, startServer } from './helpers/fixture.js'
 import { rawRequest } from './helpers/http.js'
-import { pageMarker, writePerPageApp } from './helpers/per-page-app.js'
 
 // `photon.standalone`: a real build of the Hono fixture, then its dist/ alone is copied to a folder with no
 // node_modules anywhere above it and started there, as in a Docker image that gets only the build.
@@ -52,7 +51,7 @@ describe.each(Object.keys(VARIANTS))('a build with %s, run from a copy of dist/ 
 
   it('renders pages and runs the Hono app', async () => {
     const home = await get('/')
-    expect(home.status).toBe(200)
+    expect(home.status, home.body.slice(0, 500)).toBe(200)
     expect(home.body).toContain('<h1>Home</h1>')
     expect((await get('/about')).body).toContain('<h1>About</h1>')
     const api = await get('/api/hello')
@@ -107,35 +106,3 @@ it('stays off on Vercel, and says so', async () => {
     expect(apply({ name: 'vercel_node', config: { consumer: 'server' } })).toBe(false)
   }
 })
-
-it('runs per-page units (`photonUnit`) of a standalone build from a copy of dist/ alone', async () => {
-  const built = mkdtempSync(join(testTmpDir, 'standalone-units-'))
-  writePerPageApp(built, { pages: 3, target: 'node' })
-  const config = join(built, 'pages/+config.ts')
-  writeFileSync(
-    config,
-    readFileSync(config, 'utf8').replace("server: 'server/index.ts'", "server: 'server/index.ts', standalone: true"),
-  )
-  const build = await buildFixture(built)
-  if (build.error) throw new Error(`Building the per-page app failed: ${build.error}\n${build.stderr}`)
-  const copy = mkdtempSync(join(tmpdir(), 'vike-photon-standalone-units-'))
-  try {
-    cpSync(join(built, 'dist'), join(copy, 'dist'), { recursive: true })
-    // Each unit in its own process, as a platform runs one handler per route: its page renders, another page 404s.
-    const answer = async (unit: string, path: string) => {
-      const script = `const { default: unit } = await import(${JSON.stringify(join(copy, 'dist/server/units', unit))})
-        const response = await unit.fetch(new Request('http://localhost${path}'))
-        console.log(JSON.stringify({ status: response.status, body: await response.text() }))`
-      const result = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: copy })
-      if (result.code !== 0) throw new Error(`${unit} failed:\n${result.stderr}`)
-      return JSON.parse(result.stdout) as { status: number; body: string }
-    }
-    const second = await answer('pages_page-2.mjs', '/page-2')
-    expect(second.status).toBe(200)
-    expect(second.body).toContain(pageMarker(2))
-    expect((await answer('pages_page-2.mjs', '/')).status).toBe(404)
-    expect((await answer('pages_index.mjs', '/')).body).toContain(pageMarker(1))
-  } finally {
-    rmSync(copy, { recursive: true, force: true })
-  }
-}, 120_000)

@@ -58,7 +58,7 @@ describe.each(VERSIONS)('vike %s with vike-photon installed from its tarball', (
 
   it('builds and serves pages, the error page and static files', async () => {
     const home = await get('/')
-    expect(home.status).toBe(200)
+    expect(home.status, home.body.toString().slice(0, 500)).toBe(200)
     expect(home.body.toString()).toContain('<h1>Home</h1>')
     expect((await get('/about')).body.toString()).toContain('<h1>About</h1>')
     const missing = await get('/nope')

@@ -1,23 +1,38 @@
 import type { Plugin } from 'vite'
 import { createPlugin } from './create-plugin.js'
+import { HANDLER_MODULE_PREFIX } from './virtual-modules-plugin.js'
 
-// Works around an intermittent build failure in @photonjs/core 0.1.22 (about one build in four on Vercel, also
-// seen on Node):
+// Works around a race in @photonjs/core 0.1.22 that made builds fail or serve the wrong routes, about one build in
+// five when several builds or many modules resolve at once:
 //
-//   [plugin photon:photon-meta-to-runtime] …/node_modules/@photonjs/core/dist/assert.js
-//   PhotonUsageError: [photon][Wrong Usage] Entry …/assert.js must have a default export
+// Photon tags each entry module with module meta (`meta.photon`: the entry, its route) while resolving it, through
+// `this.resolve()` calls that carry the entry in `custom`. Under concurrent resolution the tag sometimes lands on
+// another module resolved at the same moment. Photon's `photon-meta-to-runtime` transform then wraps that module's
+// default export with the wrong entry's route, or treats a package file as an entry:
+//   - "[photon][Wrong Usage] Entry …/node_modules/@photonjs/core/dist/assert.js must have a default export" (seen with
+//     assert.js and @universal-middleware/vercel's servers.js); on Vercel it surfaced as "Could not resolve
+//     .vercel/output/_tmp/…/edge.func/index.js", because the adapter's bundling step runs after the failed build;
+//   - every page handler of a build enhanced with `path: "/about"`, so `/` answered Hono's "404 Not Found".
 //
-// Photon tags its entries with module meta (`meta.photon`) while resolving them, through `this.resolve()` calls that
-// carry the entry in `custom`. Under concurrent resolution the tag sometimes lands on an unrelated module that is
-// resolved at the same moment (seen: @photonjs/core's assert.js, @universal-middleware/vercel's servers.js), and
-// Photon's `photon-meta-to-runtime` transform then treats that package file as an entry and fails. On Vercel the
-// failure surfaced as "Could not resolve .vercel/output/_tmp/…/edge.func/index.js", because the adapter's bundling
-// step runs after the failed build. An entry is the user's file or a virtual module, never a file inside
-// node_modules: for those, the transform is skipped.
+// The entries themselves are right (`resolvedId` is set per entry from its own id), so before Photon's transform runs,
+// the module's tag is checked against them: a module that is an entry gets its own entry back; a package file that is
+// no entry is left alone.
 
 const META_TO_RUNTIME = 'photon:photon-meta-to-runtime'
 
-type TransformHandler = (this: unknown, code: string, id: string, ...rest: unknown[]) => unknown
+type TransformHandler = (this: TransformContext, code: string, id: string, ...rest: unknown[]) => unknown
+
+interface PhotonEntryLike {
+  id?: string
+  resolvedId?: string
+  name?: string
+  type?: string
+}
+
+interface TransformContext {
+  getModuleInfo(id: string): { meta?: Record<string, unknown> } | null
+  environment: { config: { photon?: { entries?: PhotonEntryLike[]; server?: PhotonEntryLike } } }
+}
 
 export const photonMetaGuardPlugin = createPlugin('photon-meta-guard', () => ({
   configResolved(config) {
@@ -25,8 +40,8 @@ export const photonMetaGuardPlugin = createPlugin('photon-meta-guard', () => ({
     if (!target?.transform || (target as { vikePhotonGuarded?: boolean }).vikePhotonGuarded) return
     const hook = target.transform as TransformHandler | { handler: TransformHandler }
     const original = typeof hook === 'function' ? hook : hook.handler
-    const guarded: TransformHandler = function (this: unknown, code, id, ...rest) {
-      if (isPackageFile(id) && !isOwnEntryMeta(this, id)) return undefined
+    const guarded: TransformHandler = function (code, id, ...rest) {
+      if (!repairEntryMeta(this, id)) return undefined
       return original.call(this, code, id, ...rest)
     }
     ;(target as unknown as Record<string, unknown>).transform =
@@ -36,15 +51,27 @@ export const photonMetaGuardPlugin = createPlugin('photon-meta-guard', () => ({
   },
 }))
 
-function isPackageFile(id: string): boolean {
-  return id.includes('/node_modules/') && !id.startsWith('\0') && !id.startsWith('virtual:')
+/**
+ * Makes the module's Photon tag the one of the entry it is, if it is one. Returns `false` when Photon's transform
+ * must skip the module: a package file tagged as an entry it is not.
+ */
+function repairEntryMeta(context: TransformContext, id: string): boolean {
+  const info = context.getModuleInfo(id)
+  const tagged = info?.meta?.photon as PhotonEntryLike | undefined
+  if (!info?.meta || !tagged) return true
+  const photon = context.environment.config.photon
+  const entries = [...(photon?.entries ?? []), ...(photon?.server ? [photon.server] : [])]
+  // vike-photon's own handler modules name their entry in their id: that decides, whatever the tag says.
+  const handlerName = id.startsWith(HANDLER_MODULE_PREFIX) ? id.slice(HANDLER_MODULE_PREFIX.length) : null
+  if (handlerName === null && tagged.resolvedId === id) return true
+  const own = entries.find((entry) => (handlerName !== null ? entry.name === handlerName : entry.resolvedId === id))
+  if (own) {
+    info.meta.photon = own
+    return true
+  }
+  return !isPackageFile(id)
 }
 
-/** Whether the module's Photon meta was set for this very module (its `resolvedId`), as for a user's entry. */
-function isOwnEntryMeta(context: unknown, id: string): boolean {
-  const info = (
-    context as { getModuleInfo?: (id: string) => { meta?: Record<string, unknown> } | null }
-  ).getModuleInfo?.(id)
-  const photon = info?.meta?.photon as { resolvedId?: string } | undefined
-  return photon?.resolvedId === id
+function isPackageFile(id: string): boolean {
+  return id.includes('/node_modules/') && !id.startsWith('\0') && !id.startsWith('virtual:')
 }

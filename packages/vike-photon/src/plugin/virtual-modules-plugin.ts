@@ -8,6 +8,8 @@ const SETTINGS_ID = 'virtual:vike-photon:runtime-settings'
 
 /** The module id of a page's (or the catch-all's) universal handler. */
 export const pageModuleId = (entryName: string) => `${PAGE_PREFIX}${entryName}`
+/** How a handler module's resolved id starts; the entry name follows. */
+export const HANDLER_MODULE_PREFIX = `\0${PAGE_PREFIX}`
 
 /**
  * Generates the modules that connect the build to vike-photon's runtime: one handler module per Photon entry,

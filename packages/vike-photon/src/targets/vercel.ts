@@ -9,7 +9,7 @@ import type { PluginContext } from '../plugin/context.js'
 import { createPlugin } from '../plugin/create-plugin.js'
 import { ownBundleRoute } from '../plugin/route.js'
 import { CATCH_ALL_ENTRY } from '../plugin/settings-plugin.js'
-import { pageModuleId } from '../plugin/virtual-modules-plugin.js'
+import { HANDLER_MODULE_PREFIX } from '../plugin/virtual-modules-plugin.js'
 import type { Project, TargetDefinition } from './types.js'
 import { vercelOriginalUrlPlugin } from './vercel-original-url.js'
 import { pageFunctionPath, pageRouteRegex } from './vercel-routes.js'
@@ -230,9 +230,6 @@ const vercelServerEntryPlugin = (ctx: PluginContext) =>
       },
     },
   }))(ctx)
-
-/** The resolved id of a page's (or the catch-all's) handler module (see plugin/virtual-modules-plugin.ts). */
-const HANDLER_MODULE_PREFIX = `\0${pageModuleId('')}`
 
 function escapeRegex(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
