@@ -16,9 +16,9 @@ import {
   unitServerEntryCode,
   unitServerEntryId,
   VIKE_GLOBAL_ENTRY,
-  VIKE_SERVER_ENTRY,
 } from './per-page-units.js'
 import { ownBundleRoute } from './route.js'
+import { VIKE_SERVER_ENTRY } from './vike-entry-lookup-plugin.js'
 
 /** Where a Node build writes the units, inside the server build's folder (`dist/server/units/`). */
 export const UNITS_DIR = 'units'

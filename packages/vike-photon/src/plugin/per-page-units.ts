@@ -9,8 +9,6 @@ import { VikePhotonError } from '../errors.js'
 // list holds only the unit's page and the error page: the bundler then has no path to any other page's code.
 // The helpers here rewrite Vike's generated code; they check what they rely on and fail loudly if Vike changes it.
 
-/** Vike's production entry, as @brillout/vite-plugin-server-entry names it. */
-export const VIKE_SERVER_ENTRY = 'virtual:@brillout/vite-plugin-server-entry:serverEntry'
 /** Vike's server-side global entry: every page's config and lazy page import. */
 export const VIKE_GLOBAL_ENTRY = 'virtual:vike:global-entry:server'
 

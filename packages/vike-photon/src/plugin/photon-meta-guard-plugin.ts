@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite'
-import { createPlugin } from './create-plugin.js'
+import { createPlugin, hookHandler } from './create-plugin.js'
 import { HANDLER_MODULE_PREFIX } from './virtual-modules-plugin.js'
 
 // Works around a race in @photonjs/core 0.1.22 that made builds fail or serve the wrong routes, about one build in
@@ -39,7 +39,7 @@ export const photonMetaGuardPlugin = createPlugin('photon-meta-guard', () => ({
     const target = config.plugins.find((plugin) => plugin.name === META_TO_RUNTIME) as Plugin | undefined
     if (!target?.transform || (target as { vikePhotonGuarded?: boolean }).vikePhotonGuarded) return
     const hook = target.transform as TransformHandler | { handler: TransformHandler }
-    const original = typeof hook === 'function' ? hook : hook.handler
+    const original = hookHandler(hook)
     const guarded: TransformHandler = function (code, id, ...rest) {
       if (!repairEntryMeta(this, id)) return undefined
       return original.call(this, code, id, ...rest)

@@ -1,6 +1,7 @@
 import type { Plugin } from 'vite'
 import { warnOnce } from '../errors.js'
 import type { PluginContext } from './context.js'
+import { hookHandler } from './create-plugin.js'
 
 // `photon.standalone` (Node): the server build bundles its dependencies and copies what it still imports into
 // dist/server/node_modules, so that `dist/` runs without the project's node_modules. The work is done by
@@ -90,7 +91,5 @@ function callHook(plugin: Plugin | undefined, hook: string, context: unknown, ar
     | Hook
     | { handler: Hook }
     | undefined
-  if (!value) return undefined
-  const handler = typeof value === 'function' ? value : value.handler
-  return handler.apply(context, args)
+  return value ? hookHandler(value).apply(context, args) : undefined
 }

@@ -9,6 +9,7 @@ import type { PluginContext } from '../plugin/context.js'
 import { createPlugin } from '../plugin/create-plugin.js'
 import { ownBundleRoute } from '../plugin/route.js'
 import { CATCH_ALL_ENTRY } from '../plugin/settings-plugin.js'
+import { VIKE_SERVER_ENTRY } from '../plugin/vike-entry-lookup-plugin.js'
 import { HANDLER_MODULE_PREFIX } from '../plugin/virtual-modules-plugin.js'
 import type { Project, TargetDefinition } from './types.js'
 import { vercelOriginalUrlPlugin } from './vercel-original-url.js'
@@ -28,8 +29,6 @@ import { type PageSettingsSource, planVercelPages } from './vercel-settings.js'
 export const VERCEL_PACKAGE = '@photonjs/vercel'
 /** The function that serves the whole app, under `.vercel/output/functions/`. */
 export const SERVER_FUNCTION = '_vike/server'
-/** Vike's production entry (page files, assets manifest), as `@brillout/vite-plugin-server-entry` names it. */
-const VIKE_SERVER_ENTRY = 'virtual:@brillout/vite-plugin-server-entry:serverEntry'
 const VERCEL_ENVIRONMENTS = new Set(['vercel_node', 'vercel_edge'])
 
 /**

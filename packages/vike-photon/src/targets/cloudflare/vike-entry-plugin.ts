@@ -1,14 +1,12 @@
 import type { Plugin } from 'vite'
-
-/** Vike's production entry (the pages, the assets manifest), provided by @brillout/vite-plugin-server-entry. */
-const VIKE_SERVER_ENTRY = 'virtual:@brillout/vite-plugin-server-entry:serverEntry'
+import { VIKE_SERVER_ENTRY } from '../../plugin/vike-entry-lookup-plugin.js'
 
 /** The Worker entry that @photonjs/cloudflare generates around the server entry. */
 const WORKER_ENTRY_RE = /^virtual:photon:cloudflare:/
 
 /**
- * On Node, Vike finds dist/server/entry.mjs on disk at start-up. A Worker has no file system, so the Worker entry
- * imports Vike's production entry itself and everything ends up in the one Worker bundle.
+ * A Worker has no file system to look Vike's production entry up in (and the Node launcher does not look it up
+ * either), so the Worker entry imports Vike's production entry itself and everything ends up in the one Worker bundle.
  */
 export function vikeEntryPlugin(): Plugin {
   return {
