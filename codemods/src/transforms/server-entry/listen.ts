@@ -20,7 +20,7 @@ function appNames(s: EntryState): Set<string> {
   return names
 }
 
-const valueOf = (p: Member): Arg | null =>
+const propValue = (p: Member): Arg | null =>
   (p.type === 'ObjectProperty' || p.type === 'Property') && p.value.type !== 'AssignmentPattern'
     ? (p.value as Arg)
     : null
@@ -41,7 +41,7 @@ export function rewriteHonoNodeServer(s: EntryState): void {
         obj?.type === 'ObjectExpression'
           ? (obj as ObjectExpression).properties.find((p) => propName(p) === 'fetch')
           : undefined
-      const fetchValue = fetch ? valueOf(fetch) : null
+      const fetchValue = fetch ? propValue(fetch) : null
       const app = fetchValue?.type === 'MemberExpression' ? fetchValue.object : null
       if (app?.type !== 'Identifier') {
         s.todo(
@@ -107,7 +107,7 @@ export function rewriteListenCalls(s: EntryState): void {
       const first = args[0] && unwrap(args[0])
       if (first?.type === 'ObjectExpression') {
         for (const p of (first as ObjectExpression).properties) {
-          const value = valueOf(p)
+          const value = propValue(p)
           props.push(propName(p) === 'host' && value ? s.prop('hostname', value as never) : p)
         }
         rest = args.slice(1)
