@@ -1,5 +1,8 @@
-import type { SourceId, TransformOptions } from './context.js'
+import type { MigrateContext, SourceId, TransformOptions } from './context.js'
 import type { Project } from './project.js'
+import { recordImportedPackages } from './steps/imported-packages.js'
+import { createRootConfig } from './steps/root-config.js'
+import { createWranglerConfig, ignoreWranglerState } from './steps/wrangler-config.js'
 import type { TransformName } from './transforms/index.js'
 
 const js = /\.(?:[cm]?[jt]sx?)$/
@@ -12,6 +15,16 @@ export interface MigrationInput {
   sources: ReadonlySet<SourceId>
   /** The app's root +config, when there is one. */
   rootConfig: string | null
+  /** What earlier steps recorded (create steps read it; transforms get it through their options). */
+  ctx: MigrateContext
+  /** `name` of the app's package.json. */
+  packageName?: string
+}
+
+/** A whole file a create step writes (a new file, or a plain-text file such as .gitignore). */
+export interface FileWrite {
+  file: string
+  content: string
 }
 
 /** One file to run a transform on. `renameTo` moves it first (content kept). */
@@ -21,18 +34,29 @@ export interface MigrationTarget {
   renameTo?: string
 }
 
-/**
- * One step of `vike-photon migrate`. `check` returns the files it applies to (empty: nothing to do);
- * the engine runs `transform` on each, in registry order, sharing one context.
- */
-export interface Migration {
+interface Step {
   id: string
   title: string
   /** The sources this step serves; undefined: any. */
   sources?: SourceId[]
+}
+
+/**
+ * A transform step: `check` returns the files it applies to (empty: nothing to do); the engine runs
+ * `transform` on each, sharing one context.
+ */
+export interface TransformMigration extends Step {
   transform: TransformName
   check(input: MigrationInput): MigrationTarget[]
 }
+
+/** A create step: returns whole files to write (empty: nothing to do). It may record facts in `ctx`. */
+export interface CreateMigration extends Step {
+  create(input: MigrationInput): FileWrite[]
+}
+
+/** One step of `vike-photon migrate`. The engine runs every step of `migrations`, in order, and nothing else. */
+export type Migration = TransformMigration | CreateMigration
 
 const has = (input: MigrationInput, ids?: SourceId[]) => !ids || ids.some((id) => input.sources.has(id))
 const files = (input: MigrationInput, name: RegExp, text?: RegExp): MigrationTarget[] =>
@@ -88,6 +112,11 @@ export const migrations: Migration[] = [
         : [],
   },
   {
+    id: 'root-config',
+    title: 'Create pages/+config when the app has no root +config (rule 16)',
+    create: createRootConfig,
+  },
+  {
     id: 'plus-config',
     title: 'Extend vike-photon in +config and move `server` to `photon`',
     transform: 'plus-config',
@@ -135,6 +164,23 @@ export const migrations: Migration[] = [
     sources: cloudflare,
     transform: 'wrangler-json',
     check: (i) => (has(i, cloudflare) ? files(i, /^wrangler\.jsonc?$/) : []),
+  },
+  {
+    id: 'wrangler-config',
+    title: 'Create wrangler.jsonc when a Cloudflare app has no wrangler config (rule 35)',
+    sources: cloudflare,
+    create: (i) => (has(i, cloudflare) ? createWranglerConfig(i) : []),
+  },
+  {
+    id: 'gitignore-wrangler',
+    title: 'Ignore .wrangler/ in .gitignore',
+    sources: cloudflare,
+    create: (i) => (has(i, cloudflare) ? ignoreWranglerState(i) : []),
+  },
+  {
+    id: 'imported-packages',
+    title: 'Record which removed plugins are still imported (for package.json, rule 7)',
+    create: recordImportedPackages,
   },
   {
     id: 'package-json',
