@@ -62,7 +62,7 @@ export default function plusConfig(file: FileInfo, api: API, options: TransformO
         'replace this extension with `vikePhoton` from vike-photon/config, and move the `server` setting to `photon: { server }` (vike-photon migrate did not recognise the shape of this config)',
       )
     }
-    return print(root, file.source)
+    return print(root, source)
   }
 
   // Rule 11 (and 16 for the root config of a vike-node / vike-cloudflare 0.1 / Vercel app).
@@ -103,7 +103,7 @@ export default function plusConfig(file: FileInfo, api: API, options: TransformO
     decl.node.source = j.stringLiteral('@photonjs/vercel/utils')
   }
 
-  return print(root, file.source)
+  return print(root, source)
 }
 
 function insertImport(j: JSCodeshift, root: ReturnType<JSCodeshift>, decl: ImportDeclaration): void {
@@ -188,8 +188,10 @@ function moveServerSetting(j: JSCodeshift, config: ObjectExpression): void {
   if (!server) return
   const index = config.properties.indexOf(server as never)
   const comments = (server as { comments?: unknown[] }).comments
-  removeProp(config, server)
   const hadPhoton = Boolean(getProp(config, 'photon'))
+  // A new `photon` takes the place of `server` (only that property is reprinted); into an existing one, `server` moves.
+  if (hadPhoton) removeProp(config, server)
+  else config.properties.splice(index, 1)
   const target = photonObject(j, config, index)
   if (!target) return
   if (!hadPhoton && comments) (getProp(config, 'photon') as { comments?: unknown }).comments = comments
