@@ -19,6 +19,11 @@ const config = {
   vite: {
     plugins: vikePhotonPlugins(),
   },
+  // When every page is pre-rendered, Vike removes dist/server after pre-rendering: the Cloudflare Worker and its
+  // wrangler.json (`vike preview`, `wrangler deploy`) and the routes of the app's own server went with it.
+  // `enable: null` leaves pre-rendering off unless the app turns it on. The build says what it deploys
+  // (plugin/prerender-report-plugin.ts); an app may still set `prerender: { keepDistServer: false }`.
+  prerender: { enable: null, keepDistServer: true },
   meta: {
     photon: {
       env: { config: true },
