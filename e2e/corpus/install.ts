@@ -1,0 +1,101 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { readFile, writeFile } from 'node:fs/promises'
+import { dirname, join, relative } from 'node:path'
+import type { CorpusApp } from './list'
+import { pnpmBin } from './paths'
+import { type AppLog, exec, StepError } from './steps'
+
+// Step "install": the app's own package manager, as its owner would run it after migrating, with no
+// --legacy-peer-deps and no --force. The lockfile is stale by design (migrate changed package.json).
+
+export type PackageManager = CorpusApp['packageManager']
+
+const lockfiles = ['pnpm-lock.yaml', 'package-lock.json', 'yarn.lock', 'bun.lock', 'bun.lockb', 'npm-shrinkwrap.json']
+
+/** The only registry this machine reaches; yarn would otherwise go to its own. */
+const registry = process.env.npm_config_registry || 'https://registry.npmjs.org'
+
+/** Points the migrated app's `vike-photon` dependency (whatever version migrate wrote) at the packed tarball. */
+export async function useTarball(appDir: string, tarball: string) {
+  const file = join(appDir, 'package.json')
+  const pkg = JSON.parse(await readFile(file, 'utf8')) as Record<string, Record<string, string> | undefined>
+  const section = ['dependencies', 'devDependencies'].find((s) => pkg[s]?.['vike-photon'] !== undefined)
+  if (!section) throw new StepError('migrate did not add vike-photon to package.json')
+  pkg[section]!['vike-photon'] = `file:${tarball}`
+  await writeFile(file, `${JSON.stringify(pkg, null, 2)}\n`)
+}
+
+/** Where the install runs: the nearest folder from the app up to the repository root with a lockfile or workspace. */
+export function installRoot(repoDir: string, appDir: string): string {
+  for (let dir = appDir; ; dir = dirname(dir)) {
+    if (lockfiles.some((f) => existsSync(join(dir, f))) || existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir
+    const pkg = join(dir, 'package.json')
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { workspaces?: unknown }).workspaces) return dir
+    if (dir === repoDir || relative(repoDir, dir).startsWith('..')) return appDir
+  }
+}
+
+/** The command that runs the package manager (`cmd`, leading `args`) and the environment it needs. */
+export function packageManagerCommand(
+  pm: PackageManager,
+  root: string,
+): { cmd: string; args: string[]; env: Record<string, string> } {
+  if (pm === 'pnpm') return { cmd: pnpmBin, args: ['--config.manage-package-manager-versions=false'], env: {} }
+  if (pm === 'yarn') {
+    const yarnPath = /^yarnPath:\s*["']?([^"'\n]+)/m.exec(readIfExists(join(root, '.yarnrc.yml')))?.[1]?.trim()
+    if (yarnPath) {
+      // Yarn 2+ with its own release in the repository (corepack cannot run here: no signatures on this mirror).
+      return {
+        cmd: 'node',
+        args: [join(root, yarnPath)],
+        env: {
+          YARN_ENABLE_IMMUTABLE_INSTALLS: 'false',
+          YARN_NPM_REGISTRY_SERVER: registry,
+          YARN_ENABLE_TELEMETRY: '0',
+          YARN_ENABLE_GLOBAL_CACHE: 'true',
+        },
+      }
+    }
+    return { cmd: 'npx', args: ['--yes', 'yarn@1.22.22'], env: { YARN_REGISTRY: registry } }
+  }
+  // npm, and Bun apps: Bun is not on this machine, npm resolves them afresh.
+  return { cmd: 'npm', args: [], env: {} }
+}
+
+function installArgs(pm: PackageManager): string[] {
+  switch (pm) {
+    case 'pnpm':
+      // Copies, not hard links: @brillout/vite-plugin-server-entry rewrites its own file at build time, and a
+      // hard link would share that write with every other app built on this machine.
+      return ['install', '--no-frozen-lockfile', '--package-import-method=copy', '--reporter=append-only']
+    case 'yarn':
+      return ['install', '--non-interactive']
+    default:
+      return ['install', '--no-audit', '--no-fund']
+  }
+}
+
+/** Peer dependency complaints in an install's output (pnpm, npm and yarn spell them differently). */
+const peerWarning =
+  /unmet peer|overriding peer dependency|incorrect peer dependency|YN0060|Could not resolve dependency:/i
+
+export async function install(
+  log: AppLog,
+  app: CorpusApp,
+  repoDir: string,
+  appDir: string,
+): Promise<{ root: string; peerWarnings: number }> {
+  const root = installRoot(repoDir, appDir)
+  const { cmd, args, env } = packageManagerCommand(app.packageManager, root)
+  const result = await exec(log, cmd, [...args, ...installArgs(app.packageManager)], {
+    cwd: root,
+    timeoutMs: 900_000,
+    env: { ...app.env, ...env, CI: undefined },
+  })
+  const peerWarnings = result.output.split('\n').filter((l) => peerWarning.test(l)).length
+  return { root, peerWarnings }
+}
+
+function readIfExists(file: string): string {
+  return existsSync(file) ? readFileSync(file, 'utf8') : ''
+}

@@ -1,0 +1,98 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { CorpusApp } from './list'
+import { corpusDir } from './paths'
+import { type StepName, type StepResult, stepNames } from './steps'
+
+// The table: printed, and written with the raw results to e2e/corpus/results.{md,json}. A failure's class comes
+// from e2e/corpus/triage.json, a judgement made by reading the failure (the runner cannot make it).
+
+export type FailureClass = 'migration bug' | 'vike-photon bug' | 'app-inherent'
+export type Triage = Record<string, { class: FailureClass; reason: string }>
+
+export type AppResult = Pick<CorpusApp, 'name' | 'repo' | 'commit' | 'source' | 'sourceVersion' | 'framework'> & {
+  steps: Record<StepName, StepResult>
+  /** Migrate's manual steps (file:line message). */
+  todos: string[]
+  /** What the checks after migrate found (legacy imports left, files that no longer parse). */
+  problems: string[]
+  /** The step that failed first, its first error line, and the end of its output. */
+  failed?: { step: StepName; error: string; log: string }
+}
+
+export type RunInfo = {
+  date: string
+  /** The commit of `main` the run's branch contains, and the branch's own commit. */
+  main: string
+  head: string
+  node: string
+}
+
+export const passed = (r: AppResult) => stepNames.every((s) => r.steps[s].status === 'ok')
+
+export function summaryLine(results: AppResult[]): string {
+  return `real apps: ${results.filter(passed).length}/${results.length} build and serve`
+}
+
+export function loadTriage(): Triage {
+  const file = join(corpusDir, 'triage.json')
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Triage) : {}
+}
+
+function stepCell(step: StepResult): string {
+  const status = step.status === 'ok' ? 'ok' : step.status === 'fail' ? '**FAIL**' : '–'
+  return step.detail ? `${status} (${step.detail})` : status
+}
+
+export function table(results: AppResult[], triage: Triage): string {
+  const header = ['app', 'source', 'framework', ...stepNames, 'first error', 'class']
+  const rows = results.map((r) => [
+    r.name,
+    r.source,
+    r.framework,
+    ...stepNames.map((s) => stepCell(r.steps[s])),
+    r.failed ? `${r.failed.step}: ${r.failed.error}` : '',
+    passed(r) ? '' : (triage[r.name]?.class ?? 'untriaged'),
+  ])
+  return [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n')
+}
+
+/** Failed apps by class, with the reason triage.json gives. */
+export function failuresByClass(results: AppResult[], triage: Triage): string {
+  const failed = results.filter((r) => !passed(r))
+  const classes = [...new Set(failed.map((r) => triage[r.name]?.class ?? 'untriaged'))].sort()
+  return classes
+    .map((c) => {
+      const apps = failed.filter((r) => (triage[r.name]?.class ?? 'untriaged') === c)
+      return [
+        `### ${c} (${apps.length})`,
+        '',
+        ...apps.map((r) => `- **${r.name}** (${r.failed?.step}): ${triage[r.name]?.reason ?? r.failed?.error ?? ''}`),
+      ].join('\n')
+    })
+    .join('\n\n')
+}
+
+export async function writeResults(results: AppResult[], triage: Triage, info: RunInfo) {
+  const md = [
+    '# vike-photon migrate on real apps',
+    '',
+    `Run of \`pnpm corpus\` on ${info.date}, main at \`${info.main}\` (branch at \`${info.head}\`), Node ${info.node}.`,
+    'Each app: its commit exported, `vike-photon migrate --yes`, checks (no legacy import left, the files it wrote',
+    'parse), a second run that must change nothing, `vike-photon` pointed at the packed workspace build, a plain',
+    'install with its own package manager, the build, then the server its target documents and a GET of the index',
+    'page and of one client asset. See e2e/corpus/README.md.',
+    '',
+    table(results, triage),
+    '',
+    '## Failures by class',
+    '',
+    failuresByClass(results, triage) || 'None.',
+    '',
+    summaryLine(results),
+    '',
+  ].join('\n')
+  await writeFile(join(corpusDir, 'results.md'), md)
+  await writeFile(join(corpusDir, 'results.json'), `${JSON.stringify({ ...info, results }, null, 2)}\n`)
+}

@@ -1,0 +1,132 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { freePort, type RunningServer, startServer } from '../utils/process'
+import { startVercelOutputServer } from '../vercel/vercel-output-server'
+import { binPath, type Target } from './build'
+import { type CorpusApp, indexPath } from './list'
+import { type AppLog, cell, firstErrorLine, StepError } from './steps'
+
+// Step "serve": the built app served the way its target's docs say, on 127.0.0.1, then its index page (status
+// below 400, HTML) and one client asset that page references (200). The server is always stopped.
+
+/** How the app was served, shown in the table. */
+export type ServeKind = 'node' | 'cloudflare' | 'vercel' | 'static'
+
+const startTimeoutMs = 90_000
+const requestTimeoutMs = 30_000
+
+export async function serve(
+  log: AppLog,
+  app: CorpusApp,
+  { repoDir, appDir, target }: { repoDir: string; appDir: string; target: Target },
+): Promise<{ kind: ServeKind; detail: string }> {
+  const kind = serveKind(appDir, target)
+  const server = await start(kind, app, repoDir, appDir)
+  try {
+    const detail = await checkIndex(server.url, indexPath(app), server)
+    return { kind, detail }
+  } finally {
+    log.write(`\n--- ${kind} server output\n${server.output()}`)
+    await server.stop()
+  }
+}
+
+/** Node apps whose build wrote no server (every page pre-rendered) are static: `vike preview` serves dist/client. */
+function serveKind(appDir: string, target: Target): ServeKind {
+  if (target !== 'node') return target
+  const server = join(appDir, 'dist', 'server', 'index.mjs')
+  if (!existsSync(server) && existsSync(join(appDir, 'dist', 'client', 'index.html'))) return 'static'
+  return 'node'
+}
+
+async function start(kind: ServeKind, app: CorpusApp, repoDir: string, appDir: string): Promise<RunningServer> {
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const env = { ...app.env }
+  try {
+    switch (kind) {
+      case 'node': {
+        if (!existsSync(join(appDir, 'dist', 'server', 'index.mjs'))) {
+          throw new StepError('the build wrote no dist/server/index.mjs (and no pre-rendered dist/client/index.html)')
+        }
+        return await startServer('node', ['dist/server/index.mjs'], {
+          cwd: appDir,
+          url,
+          timeoutMs: startTimeoutMs,
+          env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
+        })
+      }
+      case 'cloudflare':
+      case 'static':
+        return await startServer(
+          binPath(repoDir, appDir, 'vike'),
+          ['preview', '--host', '127.0.0.1', '--port', String(port)],
+          { cwd: appDir, url, timeoutMs: startTimeoutMs, env },
+        )
+      case 'vercel': {
+        const outputDir = join(appDir, '.vercel', 'output')
+        if (!existsSync(join(outputDir, 'config.json'))) {
+          throw new StepError('the build wrote no .vercel/output/config.json')
+        }
+        const server = await startVercelOutputServer(outputDir)
+        return {
+          url: server.url,
+          output: () => '(Vercel functions print to the runner itself)',
+          stop: () => server.close(),
+        }
+      }
+    }
+  } catch (error) {
+    if (error instanceof StepError) throw error
+    const message = (error as Error).message
+    throw new StepError(firstErrorLine(message.split('\n').slice(1).join('\n')) ?? cell(message), message)
+  }
+}
+
+/** GET the index page, then the first same-origin script or stylesheet it references. Returns a short detail. */
+async function checkIndex(base: string, indexPath: string, server: RunningServer): Promise<string> {
+  const get = (url: string) => fetch(url, { signal: AbortSignal.timeout(requestTimeoutMs) })
+  const failed = (what: string, body: string) =>
+    new StepError(
+      cell(`${what}: ${firstErrorLine(server.output()) ?? textOf(body)}`),
+      `${what}\n${body.slice(0, 2000)}\n--- server output\n${server.output()}`,
+    )
+  const page = await get(base + indexPath).catch((error: Error) => {
+    throw failed(`GET ${indexPath} failed (${error.cause ?? error.message})`, '')
+  })
+  const html = await page.text()
+  if (page.status >= 400) throw failed(`GET ${indexPath} answered ${page.status}`, html)
+  if (!/<html|<!doctype html/i.test(html)) throw failed(`GET ${indexPath} answered ${page.status} but no HTML`, html)
+  const asset = clientAsset(html, page.url)
+  if (!asset) return `${indexPath} ${page.status}, references no script or stylesheet`
+  const res = await get(asset).catch((error: Error) => {
+    throw failed(`GET ${asset} failed (${error.cause ?? error.message})`, '')
+  })
+  await res.arrayBuffer()
+  if (res.status !== 200)
+    throw failed(`GET ${new URL(asset).pathname} (referenced by ${indexPath}) answered ${res.status}`, '')
+  return `${indexPath} ${page.status}, ${new URL(asset).pathname} 200`
+}
+
+/** The first script or stylesheet of the page served by the app itself (not a CDN). */
+function clientAsset(html: string, pageUrl: string): string | undefined {
+  const refs = [
+    ...[...html.matchAll(/<script\b[^>]*\bsrc=["']([^"']+)["']/gi)].map((m) => m[1]!),
+    ...[...html.matchAll(/<link\b[^>]*>/gi)]
+      .map((m) => m[0])
+      .filter((tag) => /\brel=["']?(stylesheet|modulepreload)/i.test(tag))
+      .map((tag) => /\bhref=["']([^"']+)["']/i.exec(tag)?.[1])
+      .filter((href): href is string => !!href),
+  ]
+  const origin = new URL(pageUrl).origin
+  return refs.map((ref) => new URL(ref, pageUrl)).find((url) => url.origin === origin)?.href
+}
+
+function textOf(html: string): string {
+  return html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 200)
+}

@@ -1,0 +1,93 @@
+import { appendFileSync } from 'node:fs'
+import { type RunOptions, type RunResult, run } from '../utils/process'
+
+// What every step of the runner shares: one log file per app, commands that never hang (each has a timeout), and
+// failures that carry the one line worth printing in the table.
+
+export type StepName = 'migrate' | 'second run' | 'install' | 'build' | 'serve'
+export const stepNames: StepName[] = ['migrate', 'second run', 'install', 'build', 'serve']
+
+export type StepResult = {
+  status: 'ok' | 'fail' | 'skipped'
+  /** Shown in the table next to the status, e.g. "3 TODO" or "static". */
+  detail?: string
+  /** The first line that says what went wrong. */
+  error?: string
+  seconds?: number
+}
+
+/** A step failed; `message` becomes the table's "first error", `log` the tail kept in results.json. */
+export class StepError extends Error {
+  constructor(
+    message: string,
+    readonly log = '',
+  ) {
+    super(message)
+  }
+}
+
+/** The app's log: every command and its whole output, in order (kept in the app's temp folder). */
+export class AppLog {
+  constructor(readonly file: string) {}
+  write(text: string) {
+    appendFileSync(this.file, text.endsWith('\n') ? text : `${text}\n`)
+  }
+}
+
+/** Runs a command; its output goes to the log. Fails with a StepError on a non-zero exit or a timeout. */
+export async function exec(log: AppLog, cmd: string, args: string[], opts: RunOptions): Promise<RunResult> {
+  const line = `$ ${[cmd, ...args].join(' ')}   (in ${opts.cwd})`
+  log.write(`\n${line}`)
+  let result: RunResult
+  try {
+    result = await run(cmd, args, { ...opts, allowFailure: true })
+  } catch (error) {
+    const message = (error as Error).message
+    log.write(message)
+    throw new StepError(
+      /timed out/.test(message) ? `timed out after ${opts.timeoutMs / 1000} s: ${cmd} ${args.join(' ')}` : message,
+      message,
+    )
+  }
+  log.write(result.output)
+  if (result.code !== 0 && !opts.allowFailure) {
+    throw new StepError(
+      firstErrorLine(result.output) ?? `${cmd} ${args.join(' ')} exited with ${result.code ?? result.signal}`,
+      tail(result.output),
+    )
+  }
+  return result
+}
+
+/** Lines that look like errors but are not the cause (or are too generic to tell it). */
+const noise = [
+  /^npm (error|ERR!) (code|errno|syscall|path|A complete log|command|signal)\b/,
+  /^npm (warn|WARN)/,
+  /^\s*at\s/,
+  /ELIFECYCLE|Command failed with exit code|error Command failed|exited with code/,
+  /^\s*(error|ERROR)\s*$/,
+  /^\s*\d+ error/,
+  /Error: Process completed with exit code/,
+  /^\s*ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL/,
+]
+
+const errorish =
+  /\b(ERR!|ERR_[A-Z_]+|ERESOLVE|[A-Za-z]*Error\b|error\b|Wrong Usage|failed|Cannot|Could not|Unexpected|not found|Missing|Invalid|Unsupported|isn't supported|refused)/i
+
+/** The first line of a command's output that says what failed, trimmed to fit a table cell. */
+export function firstErrorLine(output: string): string | undefined {
+  const lines = output.split('\n').map((l) => l.trim())
+  const hit = lines.find((l) => l !== '' && errorish.test(l) && !noise.some((n) => n.test(l)))
+  return hit ? cell(hit) : undefined
+}
+
+/** One line, no table pipes, at most 220 characters. */
+export function cell(text: string): string {
+  const one = text.replace(/\s+/g, ' ').replaceAll('|', '\\|').trim()
+  return one.length > 220 ? `${one.slice(0, 217)}...` : one
+}
+
+/** The end of a command's output. */
+export function tail(output: string, lines = 40): string {
+  return output.trimEnd().split('\n').slice(-lines).join('\n')
+}
