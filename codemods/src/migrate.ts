@@ -7,6 +7,7 @@ import { JsonParseError } from './lib/json.js'
 import { findTodos } from './lib/todo.js'
 import { type FileChange, Project } from './project.js'
 import { type MigrationInput, migrations } from './registry.js'
+import { checkTransformOutput, SelfCheckError } from './self-check.js'
 import { type DetectedSource, sourceDefinitions } from './sources.js'
 import { transforms } from './transforms/index.js'
 import { lowestVersion } from './transforms/package-json.js'
@@ -14,6 +15,8 @@ import { lowestVersion } from './transforms/package-json.js'
 export interface MigrateOptions {
   /** vike-photon's own version, written into package.json. */
   vikePhotonVersion: string
+  /** Replaces transforms by name (tests of the self-check make one misbehave). */
+  transforms?: Partial<typeof transforms>
 }
 
 export interface Todo {
@@ -27,6 +30,10 @@ export interface ParseFailure {
   line: number
   column: number
   message: string
+  /** `parse`: the file as it is does not parse; `self-check`: a step's output failed the engine's self-check. */
+  kind?: 'parse' | 'self-check'
+  /** The registry step whose output failed the self-check. */
+  step?: string
 }
 
 export interface DependencyChange {
@@ -141,7 +148,13 @@ export function planMigration(rootDir: string, options: MigrateOptions): Migrati
   for (const migration of migrations) {
     if ('create' in migration) {
       for (const { file, content } of migration.create(input)) {
-        if (project.read(file) === content) continue
+        const before = project.read(file)
+        if (before === content) continue
+        const failure = selfCheck(file, `${migration.id} step`, before ?? '', content)
+        if (failure) {
+          plan.errors.push(failure)
+          continue
+        }
         project.write(file, content)
         applied.add(migration.id)
       }
@@ -159,13 +172,19 @@ export function planMigration(rootDir: string, options: MigrateOptions): Migrati
         })
         continue
       }
+      const transform = options.transforms?.[migration.transform] ?? transforms[migration.transform]
       try {
-        const output = transforms[migration.transform]({ path, source }, api as never, {
+        const output = transform({ path, source }, api as never, {
           ...target.options,
           ctx,
           vikePhotonVersion: options.vikePhotonVersion,
           packageManager,
         })
+        const failure = selfCheck(target.file, `${migration.transform} transform`, source, output)
+        if (failure) {
+          plan.errors.push(failure)
+          continue
+        }
         if (target.renameTo) {
           project.rename(target.file, target.renameTo, output)
           applied.add(migration.id)
@@ -196,11 +215,25 @@ function findRootConfig(project: Project): string | null {
   return configs.sort((a, b) => a.split('/').length - b.split('/').length)[0] ?? null
 }
 
+/** The engine's self-check of one step's output (see self-check.ts): null when it passes. */
+function selfCheck(file: string, step: string, before: string, after: string): ParseFailure | null {
+  // `step` says who wrote the output: "server-entry transform", "root-config step".
+  try {
+    checkTransformOutput(file, before, after)
+    return null
+  } catch (err) {
+    if (!(err instanceof SelfCheckError)) throw err
+    return { file, line: 1, column: 1, message: `the ${step}: ${err.message}`, kind: 'self-check', step }
+  }
+}
+
 function parseFailure(file: string, err: unknown): ParseFailure {
-  if (err instanceof JsonParseError) return { file, line: err.line, column: err.column, message: err.message }
+  if (err instanceof JsonParseError) {
+    return { file, line: err.line, column: err.column, message: err.message, kind: 'parse' }
+  }
   const e = err as { loc?: { line: number; column: number }; message?: string }
   const message = (e.message ?? String(err)).replace(/\s*\(\d+:\d+\)\s*$/, '')
-  return { file, line: e.loc?.line ?? 1, column: (e.loc?.column ?? 0) + 1, message }
+  return { file, line: e.loc?.line ?? 1, column: (e.loc?.column ?? 0) + 1, message, kind: 'parse' }
 }
 
 /** TODOs the migration added: new marker lines in each file, plus manual steps reported for JSON files. */
@@ -286,7 +319,7 @@ export function touchedPaths(plan: MigrationPlan): string[] {
 
 /** Writes a plan: renames first (content kept), then each file through a temp file + rename. */
 export function applyPlan(plan: MigrationPlan): void {
-  if (plan.errors.length > 0) throw new MigrateError('The plan has parse errors: nothing was written.')
+  if (plan.errors.length > 0) throw new MigrateError('The plan has errors: nothing was written.')
   for (const change of plan.changes) {
     const abs = join(plan.root, change.path)
     mkdirSync(dirname(abs), { recursive: true })
