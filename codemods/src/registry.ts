@@ -1,5 +1,6 @@
 import type { SourceId, TransformOptions } from './context.js'
 import type { Project } from './project.js'
+import { batiEntryTargets } from './transforms/bati-entry/targets.js'
 import type { TransformName } from './transforms/index.js'
 
 const js = /\.(?:[cm]?[jt]sx?)$/
@@ -62,9 +63,9 @@ export const migrations: Migration[] = [
   },
   {
     id: 'bati-entry',
-    title: "Replace Bati's Vike route with apply(app)",
+    title: 'Replace the Vike route of Hono entries with apply(app) and export serve(app)',
     transform: 'bati-entry',
-    check: (i) => files(i, js, /vikeHandler|hono\/vercel/),
+    check: batiEntryTargets,
   },
   {
     id: 'connect-to-web',
