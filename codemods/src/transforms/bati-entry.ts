@@ -31,7 +31,9 @@ export default function batiEntry(file: FileInfo, api: API, options: TransformOp
   const apps = honoApps(j, root)
   const handle = vercelHandleLocals(j, root)
   const routes = apps.size > 0 ? findVikeRoutes(j, root, apps) : []
-  const app = routes[0]?.app ?? (handle.size > 0 && apps.size === 1 ? [...apps][0]! : null)
+  // Without a Vike route, only the entry vite.config named (or a Vercel export) is the server entry.
+  const isEntry = handle.size > 0 || samePath(ctx.serverEntry, file.path)
+  const app = routes[0]?.app ?? (isEntry && apps.size === 1 ? [...apps][0]! : null)
   if (!app) {
     if (isRetired(ctx, file.path)) markRetired(j, root)
     markVercelHandle(j, root)
@@ -122,6 +124,9 @@ export default function batiEntry(file: FileInfo, api: API, options: TransformOp
   markVercelHandle(j, root)
   return print(root, file.source)
 }
+
+const samePath = (a: string | undefined, b: string) =>
+  a !== undefined && a.replace(/\\/g, '/').replace(/^\.\//, '') === b.replace(/\\/g, '/').replace(/^\.\//, '')
 
 /** Prunes the imports of the replaced handler and of hono/vercel; returns the relative modules no longer imported. */
 function pruneHandlerImports(
