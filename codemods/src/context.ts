@@ -47,6 +47,11 @@ export interface MigrateContext {
   vercelExpiration?: number
   /** Manual steps in files that cannot hold a comment. */
   reportedTodos: ReportedTodo[]
+  /**
+   * Modules a server entry stopped importing because vike-photon replaces them (a Bati `vike-handler`):
+   * project paths without extension. The file itself stays, with a TODO saying it can go.
+   */
+  retiredModules: Set<string>
 }
 
 export interface SerializedContext {
@@ -58,6 +63,7 @@ export interface SerializedContext {
   importedPackages?: string[]
   needs?: string[]
   vercelExpiration?: number
+  retiredModules?: string[]
 }
 
 export function createContext(seed: SerializedContext = {}): MigrateContext {
@@ -71,6 +77,7 @@ export function createContext(seed: SerializedContext = {}): MigrateContext {
     needs: new Set(seed.needs ?? []),
     vercelExpiration: seed.vercelExpiration,
     reportedTodos: [],
+    retiredModules: new Set(seed.retiredModules ?? []),
   }
 }
 

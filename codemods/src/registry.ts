@@ -3,6 +3,7 @@ import type { Project } from './project.js'
 import { recordImportedPackages } from './steps/imported-packages.js'
 import { createRootConfig } from './steps/root-config.js'
 import { createWranglerConfig, ignoreWranglerState } from './steps/wrangler-config.js'
+import { batiEntryTargets } from './transforms/bati-entry/targets.js'
 import type { TransformName } from './transforms/index.js'
 
 const js = /\.(?:[cm]?[jt]sx?)$/
@@ -86,9 +87,9 @@ export const migrations: Migration[] = [
   },
   {
     id: 'bati-entry',
-    title: "Replace Bati's Vike route with apply(app)",
+    title: 'Replace the Vike route of Hono entries with apply(app) and export serve(app)',
     transform: 'bati-entry',
-    check: (i) => files(i, js, /vikeHandler|hono\/vercel/),
+    check: batiEntryTargets,
   },
   {
     id: 'connect-to-web',
