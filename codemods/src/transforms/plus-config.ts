@@ -306,6 +306,18 @@ function moveServerSetting(j: JSCodeshift, config: ObjectExpression): void {
     config.properties[index] = prop as never
     return
   }
+  const layout = !hadPhoton && !longForm ? multiLineLayout(j, config, server) : null
+  if (layout) {
+    // Written out so the value keeps its text and a trailing comment stays on the `server` line.
+    const { unit, comma, trailing } = layout
+    const inner = `server: ${text(j, server.value as Node)}${comma ? ',' : ''}${trailing ? ` //${trailing}` : ''}`
+    const prop = parseProperty(j, `photon: {\n${unit}${inner}\n}`) // recast indents it where it goes
+    ;(prop as { comments?: unknown }).comments = (comments as { trailing?: boolean }[] | undefined)?.filter(
+      (c) => !c.trailing,
+    )
+    config.properties[index] = prop as never
+    return
+  }
   // A new `photon` takes the place of `server` (only that property is reprinted); into an existing one, `server` moves.
   if (hadPhoton) removeProp(config, server)
   else config.properties.splice(index, 1)
@@ -382,6 +394,31 @@ function moveConditionalServerSettings(j: JSCodeshift, config: ObjectExpression)
         'this spread sets `photon`, which replaces the whole `photon` object of this config: merge the two by hand',
       )
     }
+  }
+}
+
+type Loc = { start: { line: number; column: number }; end: { line: number; column: number } }
+
+/** How a multi-line config object lays out its properties, read from the `server` property's source. */
+function multiLineLayout(
+  j: JSCodeshift,
+  config: ObjectExpression,
+  server: Prop,
+): { unit: string; comma: boolean; trailing: string | null } | null {
+  const configLoc = (config as { loc?: Loc | null }).loc
+  const serverLoc = (server as { loc?: Loc | null }).loc
+  if (!configLoc || !serverLoc || configLoc.start.line === configLoc.end.line) return null
+  const closing = configLoc.end.column - 1
+  const unitWidth = serverLoc.start.column - closing
+  if (unitWidth <= 0) return null
+  const comments = (server as { comments?: { type: string; value: string; trailing?: boolean; loc?: Loc }[] }).comments
+  const sameLine = comments?.filter((c) => c.trailing && c.loc?.start.line === serverLoc.end.line) ?? []
+  if (sameLine.some((c) => c.type !== 'CommentLine') || sameLine.length > 1) return null
+  const source = text(j, config)
+  return {
+    unit: (/\n(\s)[ \t]*server\b/.exec(source)?.[1] === '\t' ? '\t' : ' ').repeat(unitWidth),
+    comma: /,[ \t]*(\/\/[^\n]*)?\r?\n\s*\}$/.test(source),
+    trailing: sameLine[0]?.value ?? null,
   }
 }
 
