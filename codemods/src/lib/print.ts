@@ -25,7 +25,7 @@ export function print(root: Collection, original: string): string {
     lineTerminator: style.eol,
     trailingComma: style.trailingComma,
   })
-  const output = cutRemoved(printed, style)
+  const output = cutRemoved(printed)
   if (output === original) return output
   return tidy(original, output, style)
 }
@@ -100,7 +100,7 @@ export function detectStyle(root: Collection, original: string): CodeStyle {
  * Cuts out the placeholders removeProp/removeElement left: a placeholder alone on its line goes with
  * the line; otherwise it goes with the comma after it, or else with the comma before it.
  */
-export function cutRemoved(text: string, style: Pick<CodeStyle, 'trailingComma'>): string {
+export function cutRemoved(text: string): string {
   let out = text
   for (let at = out.lastIndexOf(REMOVED); at !== -1; at = at > 0 ? out.lastIndexOf(REMOVED, at - 1) : -1) {
     let end = at + REMOVED.length
@@ -115,12 +115,20 @@ export function cutRemoved(text: string, style: Pick<CodeStyle, 'trailingComma'>
     if (ownLine) {
       if (out[lineEnd] === '\r') lineEnd++
       out = out.slice(0, lineStart) + out.slice(lineEnd + 1)
+      if (!hadComma) {
+        // It was the last entry, written without a trailing comma: the entry before it is last now.
+        const prevLineEnd = out.lastIndexOf('\n', lineStart - 1)
+        const prevLineStart = out.lastIndexOf('\n', prevLineEnd - 1) + 1
+        const prevLine = out.slice(prevLineStart, prevLineEnd).replace(/\r$/, '')
+        const m = /,([ \t]*\/\/.*)?$/.exec(prevLine)
+        if (m && prevLineEnd > 0) {
+          const at = prevLineStart + m.index
+          out = out.slice(0, at) + out.slice(at + 1)
+          lineStart--
+        }
+      }
       let prev = lineStart - 1
       while (prev >= 0 && /\s/.test(out[prev]!)) prev--
-      if (!hadComma && out[prev] === ',' && !style.trailingComma) {
-        out = out.slice(0, prev) + out.slice(prev + 1)
-        prev--
-      }
       // An emptied multi-line array or object: `[\n]` → `[]`.
       let next = prev + 1
       while (next < out.length && /\s/.test(out[next]!)) next++
