@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import jscodeshift from 'jscodeshift'
+import { CLOUDFLARE_COMPATIBILITY_DATE } from '../../packages/vike-photon/src/facts.js'
 import { createContext, type MigrateContext, type SourceId } from './context.js'
 import { JsonParseError } from './lib/json.js'
 import { findTodos, todoText } from './lib/todo.js'
@@ -232,7 +233,7 @@ function addWranglerConfig(project: Project, ctx: MigrateContext, pkg: PackageJs
   // ${todoText('vike-photon migrate created this file: check the Worker name and compatibility_date, and add your bindings')}
   "name": ${JSON.stringify(name)},
   "main": "${photonMain}",
-  "compatibility_date": "2025-06-01",
+  "compatibility_date": "${CLOUDFLARE_COMPATIBILITY_DATE}",
   "compatibility_flags": ["nodejs_compat"]
 }
 `,
