@@ -92,6 +92,8 @@ export interface TransformOptions {
   vikePhotonVersion?: string
   /** The app's package manager (from its lockfile), for where package.json keeps overrides. */
   packageManager?: 'npm' | 'pnpm' | 'yarn' | 'bun'
+  /** wrangler configs: an older `compatibility_date` is raised to this (set by the registry from package.json). */
+  minimumCompatibilityDate?: string
   [key: string]: unknown
 }
 

@@ -1,4 +1,5 @@
 import type { MigrateContext, SourceId, TransformOptions } from './context.js'
+import { minimumCompatibilityDate } from './lib/compatibility-date.js'
 import type { Project } from './project.js'
 import { recordImportedPackages } from './steps/imported-packages.js'
 import { createRootConfig } from './steps/root-config.js'
@@ -64,6 +65,11 @@ const files = (input: MigrationInput, name: RegExp, text?: RegExp): MigrationTar
   input.project.files
     .filter((f) => name.test(f) && (!text || text.test(input.project.read(f) ?? '')))
     .map((file) => ({ file }))
+
+const workerConfigs = (input: MigrationInput, name: RegExp): MigrationTarget[] => {
+  const options = { minimumCompatibilityDate: minimumCompatibilityDate(input.project.read('package.json')) }
+  return files(input, name).map((target) => ({ ...target, options }))
+}
 
 /** Every migration, in the order they run: later ones use what earlier ones recorded. */
 export const migrations: Migration[] = [
@@ -157,14 +163,14 @@ export const migrations: Migration[] = [
     title: 'Point wrangler.toml at the Photon worker entry',
     sources: cloudflare,
     transform: 'wrangler-toml',
-    check: (i) => (has(i, cloudflare) ? files(i, /^wrangler\.toml$/) : []),
+    check: (i) => (has(i, cloudflare) ? workerConfigs(i, /^wrangler\.toml$/) : []),
   },
   {
     id: 'wrangler-json',
     title: 'Point wrangler.json(c) at the Photon worker entry',
     sources: cloudflare,
     transform: 'wrangler-json',
-    check: (i) => (has(i, cloudflare) ? files(i, /^wrangler\.jsonc?$/) : []),
+    check: (i) => (has(i, cloudflare) ? workerConfigs(i, /^wrangler\.jsonc?$/) : []),
   },
   {
     id: 'wrangler-config',

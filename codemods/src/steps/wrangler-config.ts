@@ -1,3 +1,4 @@
+import { CLOUDFLARE_COMPATIBILITY_DATE } from '../../../packages/vike-photon/src/facts.js'
 import { todoText } from '../lib/todo.js'
 import type { FileWrite, MigrationInput } from '../registry.js'
 import { photonMain } from '../transforms/wrangler-toml.js'
@@ -15,7 +16,7 @@ export function createWranglerConfig(input: MigrationInput): FileWrite[] {
   // ${todoText('vike-photon migrate created this file: check the Worker name and compatibility_date, and add your bindings')}
   "name": ${JSON.stringify(name)},
   "main": "${photonMain}",
-  "compatibility_date": "2025-06-01",
+  "compatibility_date": "${CLOUDFLARE_COMPATIBILITY_DATE}",
   "compatibility_flags": ["nodejs_compat"]
 }
 `

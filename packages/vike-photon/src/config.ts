@@ -1,4 +1,5 @@
 import type { Config } from 'vike/types'
+import { PEER_MINIMUMS } from './facts.js'
 import { vikePhotonPlugins } from './plugin/index.js'
 import type { PhotonSettings } from './settings.js'
 import type { IsrSetting } from './targets/vercel-settings.js'
@@ -14,7 +15,7 @@ const config = {
   // Vike recognizes this name: it switches its own `+server` machinery off while vike-photon serves the app.
   name: 'vike-photon',
   require: {
-    vike: '>=0.4.256',
+    vike: `>=${PEER_MINIMUMS.vike}`,
   },
   vite: {
     plugins: vikePhotonPlugins(),
