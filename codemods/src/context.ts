@@ -8,6 +8,7 @@ export type SourceId =
   | 'vike-cloudflare' // vike-cloudflare 0.2.x: a Vike extension built on vike-server
   | 'vite-plugin-vercel' // vite-plugin-vercel <= 9 with @vite-plugin-vercel/vike
   | 'vike-vercel' // the short-lived photon-based beta
+  | 'vike-photon-upstream' // the unrelated vike-photon 0.1.x on npm (vikejs/vike-photon), before this package's 0.2
 
 /** A photon setting that a transform moved out of code (e.g. `apply(app, { compress })`) for `+config`. */
 export interface PhotonSetting {

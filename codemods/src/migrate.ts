@@ -70,7 +70,7 @@ export function detectSources(root: string, pkg: PackageJson): DetectedSource[] 
     const name = def.packages.find((p) => deps[p] !== undefined)
     if (!name) continue
     const version = installedVersion(root, name) ?? lowestVersion(deps[name]!)
-    if (def.matches && !def.matches(version)) continue
+    if (def.matches && !def.matches(version, deps[name])) continue
     found.push({ id: def.id, title: def.title, package: name, version })
   }
   return found

@@ -10,6 +10,7 @@ import type { TransformName } from './transforms/index.js'
 const js = /\.(?:[cm]?[jt]sx?)$/
 const cloudflare: SourceId[] = ['vike-cloudflare', 'vike-cloudflare-pages']
 const vercel: SourceId[] = ['vite-plugin-vercel', 'vike-vercel']
+const upstream: SourceId[] = ['vike-photon-upstream']
 
 /** What a migration sees when it decides whether it applies. */
 export interface MigrationInput {
@@ -106,6 +107,20 @@ export const migrations: Migration[] = [
       has(i, ['vike-server', 'vike-node']) ? files(i, js, /from\s*['"](?:vike-server|vike-node)['"]/) : [],
   },
   {
+    id: 'upstream-imports',
+    title: 'Replace what the earlier vike-photon 0.1 offered in code (vike-photon/plugin, getMiddlewares options)',
+    sources: upstream,
+    transform: 'upstream-imports',
+    check: (i) =>
+      has(i, upstream)
+        ? files(
+            i,
+            js,
+            /['"](?:vike-photon\/(?:plugin|api|photon-types|universal-middlewares)|@photonjs\/(?:core|cloudflare|vercel)\/vite)['"]/,
+          )
+        : [],
+  },
+  {
     id: 'plus-server-file',
     title: 'Rename the +server plus-file to +photon',
     sources: ['vike-server', 'vike-cloudflare'],
@@ -139,6 +154,16 @@ export const migrations: Migration[] = [
     },
   },
   {
+    id: 'upstream-settings',
+    title: "Rewrite the earlier vike-photon 0.1's `photon` values that vike-photon reads differently",
+    sources: upstream,
+    transform: 'upstream-settings',
+    check: (i) =>
+      has(i, upstream)
+        ? [...files(i, /(^|\/)\+config\.[cm]?[jt]s$/, /\bphoton\s*:/), ...files(i, /(^|\/)\+photon\.[cm]?[jt]s$/)]
+        : [],
+  },
+  {
     id: 'cloudflare-env',
     title: 'Mark pageContext.env / pageContext.ctx (vike-cloudflare types)',
     sources: cloudflare,
@@ -156,7 +181,12 @@ export const migrations: Migration[] = [
     id: 'tsconfig',
     title: 'Remove vike-cloudflare/types and vite-plugin-vercel/types from tsconfig',
     transform: 'tsconfig',
-    check: (i) => files(i, /^tsconfig(\.[\w-]+)?\.json$/, /vike-cloudflare\/types|vite-plugin-vercel\/types/),
+    check: (i) =>
+      files(
+        i,
+        /^tsconfig(\.[\w-]+)?\.json$/,
+        /vike-cloudflare\/types|vite-plugin-vercel\/types|vike-photon\/photon-types/,
+      ),
   },
   {
     id: 'wrangler-toml',
@@ -188,6 +218,13 @@ export const migrations: Migration[] = [
     id: 'imported-packages',
     title: 'Record which removed plugins are still imported (for package.json, rule 7)',
     create: recordImportedPackages,
+  },
+  {
+    id: 'upstream-package-json',
+    title: 'Point vike-photon 0.1 (vikejs/vike-photon) at this package and raise @photonjs/*',
+    sources: upstream,
+    transform: 'upstream-package-json',
+    check: (i) => (has(i, upstream) ? files(i, /^package\.json$/) : []),
   },
   {
     id: 'package-json',

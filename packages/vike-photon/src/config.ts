@@ -1,3 +1,4 @@
+import type { RuntimeAdapterTarget } from '@universal-middleware/core'
 import type { Config } from 'vike/types'
 import { PEER_MINIMUMS } from './facts.js'
 import { vikePhotonPlugins } from './plugin/index.js'
@@ -46,6 +47,11 @@ const config = {
 
 export default config
 
+/** `pageContext.runtime` for a `Vike.Photon` declaration: the named framework's context, or any adapter's. */
+export type PhotonRuntime<P> = RuntimeAdapterTarget<
+  P extends { server: infer Server extends string } ? Server : unknown
+>
+
 declare global {
   namespace Vike {
     interface Config {
@@ -74,6 +80,15 @@ declare global {
        * @default false
        */
       photonUnit?: boolean
+    }
+    /**
+     * Name your server framework here to type `pageContext.runtime` (the framework's request context):
+     * `declare global { namespace Vike { interface Photon { server: 'hono' } } }`. Vike's own `Vike.Server` works too.
+     */
+    interface Photon {}
+    interface PageContextServer {
+      /** Hono's `c` as `runtime.hono`, Express' `runtime.req`/`runtime.res`, Cloudflare's `runtime.env`... */
+      runtime: PhotonRuntime<Photon>
     }
   }
 }
