@@ -31,6 +31,7 @@ export async function runApp(app: CorpusApp, tarball: string, { keep }: { keep: 
     steps,
     todos: [],
     problems: [],
+    notes: [],
   }
   const paths: Record<string, string> = {
     [join(work, 'repo')]: '<repo>',
@@ -66,6 +67,9 @@ export async function runApp(app: CorpusApp, tarball: string, { keep }: { keep: 
       return checkout(log, { gitDir, commit: app.commit, appDir: app.appDir, work })
     })
     if (!dirs) return result
+    if (dirs.missing.length > 0) {
+      result.notes.push(`left out, not in the mirror (4 MiB or more): ${dirs.missing.join(', ')}`)
+    }
     const { repoDir, appDir } = dirs
     let written = false
     await step(

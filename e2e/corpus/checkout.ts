@@ -1,32 +1,29 @@
 import { existsSync } from 'node:fs'
-import { mkdir, rm } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import { exportCommit } from './export'
 import { type AppLog, exec, StepError } from './steps'
 
 /**
  * Exports the app's commit into `<work>/repo` (no history, nothing of this machine's clone) and commits it into a
  * fresh git repository: `vike-photon migrate` refuses files with uncommitted changes, and a user's app is a
- * committed git checkout. Returns the repository and the app folder inside it.
+ * committed git checkout. Returns the repository, the app folder inside it, and the files the mirror lacked.
  */
 export async function checkout(
   log: AppLog,
   { gitDir, commit, appDir, work }: { gitDir: string; commit: string; appDir: string; work: string },
-): Promise<{ repoDir: string; appDir: string }> {
+): Promise<{ repoDir: string; appDir: string; missing: string[] }> {
   const repoDir = join(work, 'repo')
-  const tarball = join(work, 'source.tar')
   await mkdir(repoDir, { recursive: true })
-  await exec(log, 'git', ['--git-dir', gitDir, 'archive', '--format=tar', '-o', tarball, commit], {
-    cwd: work,
-    timeoutMs: 120_000,
-  })
-  await exec(log, 'tar', ['-xf', tarball, '-C', repoDir], { cwd: work, timeoutMs: 120_000 })
-  await rm(tarball)
+  log.write(`$ export ${commit} of ${gitDir}`)
+  const { missing } = await exportCommit(gitDir, commit, repoDir)
+  if (missing.length > 0) log.write(`not in the mirror (left out): ${missing.join(', ')}`)
   await commitAll(log, repoDir, 'the app as published')
   const dir = join(repoDir, appDir)
   if (!existsSync(join(dir, 'package.json'))) {
     throw new StepError(`${appDir}/package.json does not exist at ${commit.slice(0, 10)}`)
   }
-  return { repoDir, appDir: dir }
+  return { repoDir, appDir: dir, missing }
 }
 
 /** `git add -A && git commit` (a repository is created first when there is none). */

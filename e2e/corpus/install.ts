@@ -15,14 +15,19 @@ const lockfiles = ['pnpm-lock.yaml', 'package-lock.json', 'yarn.lock', 'bun.lock
 /** The only registry this machine reaches; yarn would otherwise go to its own. */
 const registry = process.env.npm_config_registry || 'https://registry.npmjs.org'
 
-/** Points the migrated app's `vike-photon` dependency (whatever version migrate wrote) at the packed tarball. */
+/**
+ * Points the migrated app's `vike-photon` dependency (whatever version migrate wrote) at the packed tarball,
+ * editing that one value so the file keeps its own formatting.
+ */
 export async function useTarball(appDir: string, tarball: string) {
   const file = join(appDir, 'package.json')
-  const pkg = JSON.parse(await readFile(file, 'utf8')) as Record<string, Record<string, string> | undefined>
-  const section = ['dependencies', 'devDependencies'].find((s) => pkg[s]?.['vike-photon'] !== undefined)
-  if (!section) throw new StepError('migrate did not add vike-photon to package.json')
-  pkg[section]!['vike-photon'] = `file:${tarball}`
-  await writeFile(file, `${JSON.stringify(pkg, null, 2)}\n`)
+  const text = await readFile(file, 'utf8')
+  const edited = text.replace(
+    /("vike-photon"\s*:\s*)"[^"]*"/,
+    (_m, key: string) => `${key}${JSON.stringify(`file:${tarball}`)}`,
+  )
+  if (edited === text) throw new StepError('migrate did not add vike-photon to package.json')
+  await writeFile(file, edited)
 }
 
 /** Where the install runs: the nearest folder from the app up to the repository root with a lockfile or workspace. */
@@ -35,12 +40,20 @@ export function installRoot(repoDir: string, appDir: string): string {
   }
 }
 
-/** The command that runs the package manager (`cmd`, leading `args`) and the environment it needs. */
-export function packageManagerCommand(
-  pm: PackageManager,
-  root: string,
-): { cmd: string; args: string[]; env: Record<string, string> } {
-  if (pm === 'pnpm') return { cmd: pnpmBin, args: ['--config.manage-package-manager-versions=false'], env: {} }
+/** How to run the app's package manager: the command, its leading arguments, its environment, its install. */
+export type PackageManagerCommand = { cmd: string; args: string[]; env: Record<string, string>; install: string[] }
+
+export function packageManagerCommand(pm: PackageManager, root: string): PackageManagerCommand {
+  if (pm === 'pnpm') {
+    return {
+      cmd: pnpmBin,
+      args: ['--config.manage-package-manager-versions=false'],
+      env: {},
+      // Copies, not hard links: @brillout/vite-plugin-server-entry rewrites its own file at build time, and a
+      // hard link would share that write with every other app built on this machine.
+      install: ['install', '--no-frozen-lockfile', '--package-import-method=copy', '--reporter=append-only'],
+    }
+  }
   if (pm === 'yarn') {
     const yarnPath = /^yarnPath:\s*["']?([^"'\n]+)/m.exec(readIfExists(join(root, '.yarnrc.yml')))?.[1]?.trim()
     if (yarnPath) {
@@ -54,25 +67,19 @@ export function packageManagerCommand(
           YARN_ENABLE_TELEMETRY: '0',
           YARN_ENABLE_GLOBAL_CACHE: 'true',
         },
+        install: ['install'],
       }
     }
-    return { cmd: 'npx', args: ['--yes', 'yarn@1.22.22'], env: { YARN_REGISTRY: registry } }
+    return {
+      cmd: 'npx',
+      args: ['--yes', 'yarn@1.22.22'],
+      env: { YARN_REGISTRY: registry },
+      // Yarn 1 fetches from the registry its lockfile names; on a loaded machine its 30 s default is too short.
+      install: ['install', '--non-interactive', '--network-timeout', '600000'],
+    }
   }
   // npm, and Bun apps: Bun is not on this machine, npm resolves them afresh.
-  return { cmd: 'npm', args: [], env: {} }
-}
-
-function installArgs(pm: PackageManager): string[] {
-  switch (pm) {
-    case 'pnpm':
-      // Copies, not hard links: @brillout/vite-plugin-server-entry rewrites its own file at build time, and a
-      // hard link would share that write with every other app built on this machine.
-      return ['install', '--no-frozen-lockfile', '--package-import-method=copy', '--reporter=append-only']
-    case 'yarn':
-      return ['install', '--non-interactive']
-    default:
-      return ['install', '--no-audit', '--no-fund']
-  }
+  return { cmd: 'npm', args: [], env: {}, install: ['install', '--no-audit', '--no-fund'] }
 }
 
 /** Peer dependency complaints in an install's output (pnpm, npm and yarn spell them differently). */
@@ -86,8 +93,8 @@ export async function install(
   appDir: string,
 ): Promise<{ root: string; peerWarnings: number }> {
   const root = installRoot(repoDir, appDir)
-  const { cmd, args, env } = packageManagerCommand(app.packageManager, root)
-  const result = await exec(log, cmd, [...args, ...installArgs(app.packageManager)], {
+  const { cmd, args, env, install: installCmd } = packageManagerCommand(app.packageManager, root)
+  const result = await exec(log, cmd, [...args, ...installCmd], {
     cwd: root,
     timeoutMs: 900_000,
     env: { ...app.env, ...env, CI: undefined },

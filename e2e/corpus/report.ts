@@ -17,6 +17,8 @@ export type AppResult = Pick<CorpusApp, 'name' | 'repo' | 'commit' | 'source' | 
   todos: string[]
   /** What the checks after migrate found (legacy imports left, files that no longer parse). */
   problems: string[]
+  /** What the runner had to do differently for this app (files the mirror lacked). */
+  notes: string[]
   /** The step that failed first, its first error line, and the end of its output. */
   failed?: { step: StepName; error: string; log: string }
 }

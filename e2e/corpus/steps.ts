@@ -77,8 +77,30 @@ const errorish =
 /** The first line of a command's output that says what failed, trimmed to fit a table cell. */
 export function firstErrorLine(output: string): string | undefined {
   const lines = output.split('\n').map((l) => l.trim())
+  const summary = eresolve(lines) ?? afterMarker(lines)
+  if (summary) return cell(summary)
   const hit = lines.find((l) => l !== '' && errorish.test(l) && !noise.some((n) => n.test(l)))
   return hit ? cell(hit) : undefined
+}
+
+/** npm's ERESOLVE report in one line: what was found, and the first peer range that excludes it. */
+function eresolve(lines: string[]): string | undefined {
+  if (!lines.some((l) => /ERESOLVE/.test(l))) return undefined
+  const strip = (l: string) => l.replace(/^npm (error|ERR!)\s*/, '')
+  const found = lines.find((l) => /^npm (error|ERR!) Found: /.test(l))
+  const at = found ? lines.indexOf(found) : -1
+  const peer = lines.slice(at + 1).find((l) => /^npm (error|ERR!)\s+peer(Optional)? .+ from /.test(l))
+  const conflicting = lines.find((l) => /Conflicting peer dependency:|Could not resolve dependency:/.test(l))
+  return `ERESOLVE: ${[found, peer ?? conflicting]
+    .filter(Boolean)
+    .map((l) => strip(l!))
+    .join('; ')}`
+}
+
+/** The line after a tool's own "here is the error" marker (Vite's "error during build:"). */
+function afterMarker(lines: string[]): string | undefined {
+  const at = lines.findIndex((l) => /^error during build:$/i.test(l))
+  return at === -1 ? undefined : lines.slice(at + 1).find((l) => l !== '')
 }
 
 /** One line, no table pipes, at most 220 characters. */
