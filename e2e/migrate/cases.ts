@@ -53,7 +53,8 @@ export const cases: AppCase[] = [
     // wrangler 3 cannot run @cloudflare/vite-plugin 1.34, and a 2024 date is too old for React 19 in workerd:
     // migrate raises both (issue 15, classes 2.2 and 2.3).
     name: 'vike-cloudflare-wrangler3',
-    legacy: 'vike-cloudflare 0.2.8 + hono 4.13.19 (vike 0.4.266, vite 7.3.8, wrangler 3.114.17, wrangler.toml dated 2024-09-23)',
+    legacy:
+      'vike-cloudflare 0.2.8 + hono 4.13.19 (vike 0.4.266, vite 7.3.8, wrangler 3.114.17, wrangler.toml dated 2024-09-23)',
     serveBefore: 'wrangler-pages-dev',
     serveAfter: 'vike-preview',
     routes: [{ path: '/api/ping', status: 200, body: 'pong from hono' }],
