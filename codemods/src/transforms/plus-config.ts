@@ -28,6 +28,7 @@ import {
   text,
   unwrap,
 } from '../lib/ast.js'
+import { literalValue, NOT_LITERAL, photonSettingProblems } from '../lib/photon-setting.js'
 import { print } from '../lib/print.js'
 
 /** Config modules of legacy Vike extensions, and the source each one means. */
@@ -354,17 +355,23 @@ function moveServerSetting(j: JSCodeshift, config: ObjectExpression): void {
       } else setIfMissing(target, j.objectProperty(j.identifier('server'), (prop as Prop).value as never))
       continue
     }
-    setIfMissing(target, prop as Prop)
     if (name === 'standalone') {
       const v = unwrap((prop as Prop).value as Node)
       if (v.type === 'ObjectExpression' && getProp(v as ObjectExpression, 'esbuild')) {
+        // vike-photon refuses esbuild options ("Invalid `photon` setting"): the build keeps working with the
+        // defaults, and the options stay in the TODO.
+        const original = text(j, v).replace(/\s+/g, ' ')
+        const standalone = j.objectProperty(j.identifier('standalone'), j.booleanLiteral(true))
+        setIfMissing(target, standalone)
         addTodo(
           j,
-          prop,
-          '`standalone: { esbuild }` is no longer supported: use `standalone: true` or `{ bundle, minify, trace, external }`',
+          standalone,
+          `was \`standalone: ${original}\`: vike-photon's standalone build takes \`{ bundle, minify, trace, external }\`, not esbuild options`,
         )
+        continue
       }
     }
+    setIfMissing(target, prop as Prop)
   }
 }
 
@@ -453,10 +460,20 @@ function addPhotonSettings(j: JSCodeshift, ctx: MigrateContext, config: ObjectEx
   const target = photonObject(j, config)
   if (!target) return
   for (const [name, value, todo] of pending) {
-    const prop = j.objectProperty(
-      j.identifier(name),
-      name === 'server' && ctx.serverEntry ? j.stringLiteral(ctx.serverEntry) : parseExpression(j, value),
-    )
+    const expression =
+      name === 'server' && ctx.serverEntry ? j.stringLiteral(ctx.serverEntry) : parseExpression(j, value)
+    // Written only if vike-photon's own resolver accepts it: a refused value would fail every build.
+    const literal = literalValue(expression as never)
+    const problems = literal === NOT_LITERAL ? [] : photonSettingProblems({ [name]: literal })
+    if (problems.length > 0) {
+      addTodo(
+        j,
+        getProp(config, 'photon')!,
+        `\`${name}: ${value.replace(/\s+/g, ' ')}\` (from the server entry) was not carried over: ${problems.join(' ')}`,
+      )
+      continue
+    }
+    const prop = j.objectProperty(j.identifier(name), expression)
     target.properties.push(prop)
     if (todo) addTodo(j, prop, todo)
   }
