@@ -1,5 +1,6 @@
-import type { Collection, Node } from 'jscodeshift'
+import jscodeshift, { type Collection, type Node } from 'jscodeshift'
 import { detectQuote, REMOVED } from './ast.js'
+import { TODO_MARKER } from './todo.js'
 
 /** How the user writes code, read from the file before the transform changed it. */
 export interface CodeStyle {
@@ -20,14 +21,105 @@ export interface CodeStyle {
  */
 export function print(root: Collection, original: string): string {
   const style = detectStyle(root, original)
-  const printed = root.toSource({
-    quote: style.quote,
-    lineTerminator: style.eol,
-    trailingComma: style.trailingComma,
-  })
-  const output = cutRemoved(printed)
+  const toSource = () =>
+    cutRemoved(root.toSource({ quote: style.quote, lineTerminator: style.eol, trailingComma: style.trailingComma }))
+  // A comment added to a node makes recast reprint that node from scratch; TODOs on nodes that are
+  // otherwise unchanged are written as lines of text instead, above the node's first line.
+  const deferred = deferTodos(root)
+  let output = toSource()
+  if (deferred.length > 0) {
+    const placed = placeTodos(output, original, deferred)
+    if (placed !== null) output = placed
+    else {
+      for (const d of deferred) d.restore()
+      output = toSource()
+    }
+  }
   if (output === original) return output
   return tidy(original, output, style)
+}
+
+type Comment = { type: string; value: string; loc?: unknown; leading?: boolean; trailing?: boolean }
+interface DeferredTodo {
+  /** 1-based line of the node in the original text. */
+  line: number
+  node: Node
+  comments: Comment[]
+  restore: () => void
+}
+
+/** Takes the new TODO comments off nodes that come from the original text (they keep their position). */
+function deferTodos(root: Collection): DeferredTodo[] {
+  const deferred: DeferredTodo[] = []
+  walk(root, (node, inCode) => {
+    const n = node as Node & { comments?: Comment[] | null; loc?: { start: { line: number } } | null; start?: number }
+    if (!inCode || !n.comments || typeof n.start !== 'number' || !n.loc) return
+    const todos = n.comments.filter((c) => !c.loc && c.value.includes(TODO_MARKER) && c.leading !== false)
+    if (todos.length === 0) return
+    const all = n.comments
+    const others = all.filter((c) => !todos.includes(c))
+    if (others.length > 0) n.comments = others
+    else delete n.comments
+    deferred.push({
+      line: n.loc.start.line,
+      node: n,
+      comments: todos,
+      restore: () => {
+        n.comments = all
+      },
+    })
+  })
+  return deferred
+}
+
+const leadingComments = /^(?:\s*(?:\/\/[^\n]*|\/\*[\s\S]*?\*\/))*\s*/
+
+/** Writes each TODO above its node's line; null when a line cannot be found exactly once where it was. */
+function placeTodos(output: string, original: string, deferred: DeferredTodo[]): string | null {
+  const eol = output.includes('\r\n') ? '\r\n' : '\n'
+  const lines = output.split(/\r?\n/)
+  const before = original.split(/\r?\n/)
+  const inserts = new Map<number, string[]>()
+  for (const d of deferred) {
+    const text = before[d.line - 1]?.trim()
+    if (!text) return null
+    const ordinal = before.slice(0, d.line - 1).filter((l) => l.trim() === text).length
+    const inOriginal = before.filter((l) => l.trim() === text).length
+    const candidates = lines.flatMap((l, i) => (l.trim() === text ? [i] : []))
+    let at = candidates.length === inOriginal ? candidates[ordinal] : undefined
+    if (at === undefined) {
+      // The node's first line changed (e.g. an identifier in it was renamed): find it as printed, if unique.
+      const code = cutRemoved(jscodeshift(d.node as never).toSource()).replace(leadingComments, '')
+      const printed = code.split(/\r?\n/)[0]!.trim()
+      const found = printed ? lines.flatMap((l, i) => (l.trim() === printed ? [i] : [])) : []
+      if (found.length !== 1) return null
+      at = found[0]!
+    }
+    const indent = /^\s*/.exec(lines[at]!)![0]
+    inserts.set(at, [...(inserts.get(at) ?? []), ...d.comments.map((c) => `${indent}//${c.value}`)])
+  }
+  return lines.flatMap((l, i) => [...(inserts.get(i) ?? []), l]).join(eol)
+}
+
+/** Visits every node; `inCode` is false inside JSX and template literals, where a comment line would be text. */
+function walk(root: Collection, visit: (node: Node, inCode: boolean, parent: Node | null) => void): void {
+  const seen = new Set<object>()
+  const go = (node: Node, parent: Node | null, inCode: boolean): void => {
+    if (seen.has(node)) return
+    seen.add(node)
+    visit(node, inCode, parent)
+    const code = inCode && !/^(JSX\w+|TemplateLiteral)$/.test(node.type)
+    for (const key of Object.keys(node)) {
+      if (key === 'loc' || key === 'tokens' || key === 'original' || key === 'comments' || key === 'extra') continue
+      const value = (node as unknown as Record<string, unknown>)[key]
+      if (Array.isArray(value)) {
+        for (const v of value) if (v && typeof v === 'object' && typeof (v as Node).type === 'string') go(v, node, code)
+      } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') {
+        go(value as Node, node, code)
+      }
+    }
+  }
+  for (const node of root.nodes()) go(node as Node, null, true)
 }
 
 const asiStatements = new Set([
@@ -53,10 +145,7 @@ export function detectStyle(root: Collection, original: string): CodeStyle {
   let double = 0
   let semi = 0
   let noSemi = 0
-  const seen = new Set<object>()
-  const visit = (node: Node, parent: Node | null): void => {
-    if (seen.has(node)) return
-    seen.add(node)
+  walk(root, (node, _inCode, parent) => {
     const n = node as Node & { start?: number; end?: number; extra?: { raw?: string }; declaration?: Node | null }
     // Nodes a transform built have no position (and ast-types gives them double-quoted `raw`s).
     if (n.type === 'StringLiteral' && typeof n.start === 'number' && parent?.type !== 'JSXAttribute') {
@@ -77,17 +166,7 @@ export function detectStyle(root: Collection, original: string): CodeStyle {
         else noSemi++
       }
     }
-    for (const key of Object.keys(n)) {
-      if (key === 'loc' || key === 'tokens' || key === 'original' || key === 'comments' || key === 'extra') continue
-      const value = (n as unknown as Record<string, unknown>)[key]
-      if (Array.isArray(value)) {
-        for (const v of value) if (v && typeof v === 'object' && typeof (v as Node).type === 'string') visit(v, n)
-      } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') {
-        visit(value as Node, n)
-      }
-    }
-  }
-  for (const node of root.nodes()) visit(node as Node, null)
+  })
   return {
     quote: single === double ? detectQuote(original) : double > single ? 'double' : 'single',
     semicolons: semi === noSemi ? /;\r?\n/.test(original) : semi > noSemi,
@@ -159,7 +238,7 @@ export function tidy(original: string, output: string, style?: Pick<CodeStyle, '
   let lines = output
     .split(/\r?\n/)
     .map((line) =>
-      semicolonFree && !known.has(line.trim()) && /;$/.test(line) && !/^\s*for\s*\(/.test(line)
+      semicolonFree && !known.has(line.trim()) && /;$/.test(line) && !/^\s*(for\s*\(|\/\/|\*|\/\*)/.test(line)
         ? line.slice(0, -1)
         : line,
     )
