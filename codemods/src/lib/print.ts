@@ -1,5 +1,5 @@
 import jscodeshift, { type Collection, type Node } from 'jscodeshift'
-import { detectQuote, REMOVED } from './ast.js'
+import { detectQuote, parsedText, REMOVED } from './ast.js'
 import { TODO_MARKER } from './todo.js'
 
 /** How the user writes code, read from the file before the transform changed it. */
@@ -7,6 +7,8 @@ export interface CodeStyle {
   quote: 'single' | 'double'
   semicolons: boolean
   trailingComma: boolean
+  /** Indents with tabs (recast indents with spaces unless told). */
+  tabs: boolean
   eol: '\n' | '\r\n'
 }
 
@@ -22,7 +24,14 @@ export interface CodeStyle {
 export function print(root: Collection, original: string): string {
   const style = detectStyle(root, original)
   const toSource = () =>
-    cutRemoved(root.toSource({ quote: style.quote, lineTerminator: style.eol, trailingComma: style.trailingComma }))
+    cutRemoved(
+      root.toSource({
+        quote: style.quote,
+        lineTerminator: style.eol,
+        trailingComma: style.trailingComma,
+        useTabs: style.tabs,
+      }),
+    )
   // A comment added to a node makes recast reprint that node from scratch; TODOs on nodes that are
   // otherwise unchanged are written as lines of text instead, above the node's first line.
   const deferred = deferTodos(root)
@@ -145,6 +154,7 @@ export function detectStyle(root: Collection, original: string): CodeStyle {
   let double = 0
   let semi = 0
   let noSemi = 0
+  const parsed = parsedText(root, original)
   walk(root, (node, _inCode, parent) => {
     const n = node as Node & { start?: number; end?: number; extra?: { raw?: string }; declaration?: Node | null }
     // Nodes a transform built have no position (and ast-types gives them double-quoted `raw`s).
@@ -162,7 +172,7 @@ export function detectStyle(root: Collection, original: string): CodeStyle {
           n.declaration != null &&
           /Function|Class|TSInterface|TSModule|TSEnum|TSTypeAlias/.test(n.declaration.type))
       if (!skip) {
-        if (original.slice(n.start, n.end).trimEnd().endsWith(';')) semi++
+        if (parsed.slice(n.start, n.end).trimEnd().endsWith(';')) semi++
         else noSemi++
       }
     }
@@ -171,6 +181,7 @@ export function detectStyle(root: Collection, original: string): CodeStyle {
     quote: single === double ? detectQuote(original) : double > single ? 'double' : 'single',
     semicolons: semi === noSemi ? /;\r?\n/.test(original) : semi > noSemi,
     trailingComma: /,\r?\n\s*[}\]]/.test(original),
+    tabs: (original.match(/^\t/gm)?.length ?? 0) > (original.match(/^ +\S/gm)?.length ?? 0),
     eol: original.includes('\r\n') ? '\r\n' : '\n',
   }
 }
@@ -219,7 +230,8 @@ export function cutRemoved(text: string): string {
     } else {
       let prev = at - 1
       while (prev >= 0 && /\s/.test(out[prev]!)) prev--
-      out = out[prev] === ',' ? out.slice(0, prev) + out.slice(end) : out.slice(0, at) + out.slice(end)
+      const tokenEnd = at + REMOVED.length // the space after it stays: `{ a, X }` → `{ a }`
+      out = out[prev] === ',' ? out.slice(0, prev) + out.slice(tokenEnd) : out.slice(0, at) + out.slice(tokenEnd)
     }
   }
   return out
