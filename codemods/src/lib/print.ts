@@ -34,8 +34,17 @@ export function print(root: Collection, original: string): string {
     )
   // A comment added to a node makes recast reprint that node from scratch; TODOs on nodes that are
   // otherwise unchanged are written as lines of text instead, above the node's first line.
+  const appends = parsedText(root, original) === original ? deferAppends(root) : []
   const deferred = deferTodos(root)
   let output = toSource()
+  if (appends.length > 0) {
+    const placed = placeAppends(output, original, appends, style)
+    if (placed !== null) output = placed
+    else {
+      for (const a of appends) a.restore()
+      output = toSource()
+    }
+  }
   if (deferred.length > 0) {
     const placed = placeTodos(output, original, deferred)
     if (placed !== null) output = placed
@@ -46,6 +55,124 @@ export function print(root: Collection, original: string): string {
   }
   if (output === original) return output
   return tidy(original, output, style)
+}
+
+type Positioned = Node & { start?: number; end?: number; original?: Node }
+interface DeferredAppend {
+  container: Positioned
+  /** The last child the container had in the original text. */
+  last: Positioned
+  items: Node[]
+  restore: () => void
+}
+
+/**
+ * Children a transform appended to an array or object literal of the original text (`extends`,
+ * `photon`): recast would reprint the whole literal (one-line arrays, trailing comments moved), so
+ * they are taken off and written as text after the last original child, in the literal's layout.
+ */
+function deferAppends(root: Collection): DeferredAppend[] {
+  const found: DeferredAppend[] = []
+  walk(root, (node) => {
+    const n = node as Positioned
+    const key = n.type === 'ArrayExpression' ? 'elements' : n.type === 'ObjectExpression' ? 'properties' : null
+    if (!key || typeof n.start !== 'number' || !n.original) return
+    const children = (n as unknown as Record<string, Positioned[]>)[key]!
+    const before = ((n.original as unknown as Record<string, Positioned[]>)[key] ?? []).length
+    if (before === 0 || children.length <= before) return
+    const tail = children.slice(before)
+    const last = children[before - 1]!
+    if (tail.some((c) => !c || typeof c.start === 'number') || typeof last?.start !== 'number') return
+    ;(n as unknown as Record<string, Positioned[]>)[key] = children.slice(0, before)
+    found.push({
+      container: n,
+      last,
+      items: tail,
+      restore: () => {
+        ;(n as unknown as Record<string, Positioned[]>)[key] = children
+      },
+    })
+  })
+  return found
+}
+
+/** A node's current text without its comments (single-line nodes: as the output has it). */
+function printBare(node: Node, style: CodeStyle): string {
+  const n = node as Node & { comments?: unknown }
+  const comments = n.comments
+  n.comments = null
+  try {
+    return jscodeshift(node as never).toSource({ quote: style.quote })
+  } finally {
+    n.comments = comments
+  }
+}
+
+/** Writes appended children after the last original child; null when that spot is not found exactly once. */
+function placeAppends(output: string, original: string, appends: DeferredAppend[], style: CodeStyle): string | null {
+  let out = output
+  const done: { from: string; to: string; start: number; end: number }[] = []
+  for (const a of [...appends].sort(
+    (x, y) => x.container.end! - x.container.start! - (y.container.end! - y.container.start!),
+  )) {
+    const { start, end } = a.container as { start: number; end: number }
+    const lastStart = a.last.start!
+    const lastEnd = a.last.end!
+    const lastOriginal = original.slice(lastStart, lastEnd)
+    const lastNow = lastOriginal.includes('\n') ? lastOriginal : printBare(a.last, style)
+    let from = lastNow + original.slice(lastEnd, end)
+    for (const d of done) if (d.start >= lastStart && d.end <= end) from = from.replace(d.from, d.to)
+    if (out.split(from).length !== 2) return null
+    const multiLine = original.slice(start, end).includes('\n')
+    const lineStart = original.lastIndexOf('\n', lastStart - 1) + 1
+    const indent = /^[ \t]*/.exec(original.slice(lineStart))![0]
+    const closingIndent = /^[ \t]*/.exec(original.slice(original.lastIndexOf('\n', end - 1) + 1))![0]
+    const unit =
+      indent.startsWith(closingIndent) && indent.length > closingIndent.length
+        ? indent.slice(closingIndent.length)
+        : '  '
+    const printed = a.items.map((item) =>
+      jscodeshift(item as never)
+        .toSource({
+          quote: style.quote,
+          trailingComma: style.trailingComma,
+          tabWidth: unit.length,
+          useTabs: style.tabs,
+        })
+        .split(/\r?\n/)
+        .join(`\n${multiLine ? indent : ''}`),
+    )
+    // `from` starts with the last child; what follows it up to the closing bracket stays as written.
+    const afterLast = from.slice(lastNow.length)
+    const comma = /^\s*,/.exec(afterLast)
+    let to: string
+    if (!multiLine) {
+      const at = lastNow.length + (comma ? comma[0].length : 0)
+      if (comma) to = `${from.slice(0, lastNow.length)}, ${printed.join(', ')}${comma[0]}${from.slice(at)}`
+      else to = `${from.slice(0, lastNow.length)}${printed.map((p) => `, ${p}`).join('')}${from.slice(lastNow.length)}`
+      const at0 = out.indexOf(from)
+      const lineOf = out.slice(out.lastIndexOf('\n', at0) + 1, at0) + to
+      if (lineOf.split('\n')[0]!.length > 100) return null // too long for one line: let recast lay it out
+    } else {
+      // After the last child's line (its comma and trailing comment stay on it).
+      const eolAt = from.indexOf('\n', lastNow.length)
+      if (eolAt === -1) return null
+      const lineEnd = from[eolAt - 1] === '\r' ? eolAt - 1 : eolAt
+      const eol = from.slice(lineEnd, eolAt + 1)
+      const hadComma =
+        comma !== null &&
+        comma.index === 0 &&
+        !from.slice(lastNow.length, lastNow.length + comma[0].length).includes('\n')
+      const lines = printed.map((p, i) => `${indent}${p}${i < printed.length - 1 || hadComma ? ',' : ''}`)
+      const head = hadComma
+        ? from.slice(0, lineEnd)
+        : `${from.slice(0, lastNow.length)},${from.slice(lastNow.length, lineEnd)}`
+      to = `${head}${eol}${lines.join(eol)}${from.slice(lineEnd)}`
+    }
+    out = out.replace(from, () => to)
+    done.push({ from, to, start, end })
+  }
+  return out
 }
 
 type Comment = { type: string; value: string; loc?: unknown; leading?: boolean; trailing?: boolean }
@@ -180,7 +307,7 @@ export function detectStyle(root: Collection, original: string): CodeStyle {
   return {
     quote: single === double ? detectQuote(original) : double > single ? 'double' : 'single',
     semicolons: semi === noSemi ? /;\r?\n/.test(original) : semi > noSemi,
-    trailingComma: /,\r?\n\s*[}\]]/.test(original),
+    trailingComma: /,[ \t]*(\/\/[^\n]*)?\r?\n\s*[}\]]/.test(original),
     tabs: (original.match(/^\t/gm)?.length ?? 0) > (original.match(/^ +\S/gm)?.length ?? 0),
     eol: original.includes('\r\n') ? '\r\n' : '\n',
   }
