@@ -14,6 +14,16 @@ export type AppCase = {
   routes: RouteRecord[]
   /** What /status shows: `pageContext.shopStatus`, which the server entry sets through `apply()`/`vike()` options */
   shopStatus: string
+  /**
+   * Packages the before app must have installed at their pinned version (default: the legacy packages it depends
+   * on, `helpers/migrate.ts#legacyPackages`).
+   */
+  pinned?: string[]
+  /**
+   * The app also runs on this vike-photon with nothing changed but the `vike-photon` dependency (no migrate): the
+   * drop-in test builds and serves that copy the way `serveAfter` says.
+   */
+  dropIn?: boolean
 }
 
 export const cases: AppCase[] = [
@@ -57,6 +67,18 @@ export const cases: AppCase[] = [
     routes: [],
     // no server entry, so nothing sets it
     shopStatus: 'in an unknown state',
+  },
+  {
+    // The earlier vike-photon 0.1 on npm (vikejs/vike-photon), Bati's layout: `+photon.ts`, @photonjs/hono
+    // `apply`/`serve`, `getMiddlewares({ pageContext })`. It shares this package's name, so it is no legacy package.
+    name: 'vike-photon-upstream-hono',
+    legacy: 'vike-photon 0.1.26 (vikejs/vike-photon) + @photonjs/hono 0.1.12 + hono 4.13.19 (vike 0.4.266, vite 7.3.8)',
+    serveBefore: 'node-prod',
+    serveAfter: 'node-prod',
+    routes: [{ path: '/api/ping', status: 200, body: 'pong from hono' }],
+    shopStatus: 'open',
+    pinned: ['vike-photon', '@photonjs/hono'],
+    dropIn: true,
   },
 ]
 
