@@ -19,6 +19,16 @@ export type AppCase = {
    * "after" half always runs.
    */
   skipBefore?: { reason: string; unlessEnv?: string }
+  /**
+   * Packages the before app must have installed at their pinned version (default: the legacy packages it depends
+   * on, `helpers/migrate.ts#legacyPackages`).
+   */
+  pinned?: string[]
+  /**
+   * The app also runs on this vike-photon with nothing changed but the `vike-photon` dependency (no migrate): the
+   * drop-in test builds and serves that copy the way `serveAfter` says.
+   */
+  dropIn?: boolean
 }
 
 export const cases: AppCase[] = [
@@ -111,6 +121,18 @@ export const cases: AppCase[] = [
       reason: 'legacy vite-plugin-vercel 9 build is unreliable on a shared machine; set E2E_MIGRATE_LEGACY_VERCEL=1',
       unlessEnv: 'E2E_MIGRATE_LEGACY_VERCEL',
     },
+  },
+  {
+    // The earlier vike-photon 0.1 on npm (vikejs/vike-photon), Bati's layout: `+photon.ts`, @photonjs/hono
+    // `apply`/`serve`, `getMiddlewares({ pageContext })`. It shares this package's name, so it is no legacy package.
+    name: 'vike-photon-upstream-hono',
+    legacy: 'vike-photon 0.1.26 (vikejs/vike-photon) + @photonjs/hono 0.1.12 + hono 4.13.19 (vike 0.4.266, vite 7.3.8)',
+    serveBefore: 'node-prod',
+    serveAfter: 'node-prod',
+    routes: [{ path: '/api/ping', status: 200, body: 'pong from hono' }],
+    shopStatus: 'open',
+    pinned: ['vike-photon', '@photonjs/hono'],
+    dropIn: true,
   },
 ]
 

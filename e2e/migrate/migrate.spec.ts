@@ -17,7 +17,7 @@ function allDeps(pkg: Pkg) {
 }
 
 /** Serves the built app, checks every page and route against what the before app serves, and hydration. */
-async function expectSameApp(app: AppCase, dir: string, phase: 'before' | 'after', page: Page) {
+async function expectSameApp(app: AppCase, dir: string, phase: 'before' | 'after' | 'drop-in', page: Page) {
   const testInfo = test.info()
   const server = await serve(dir, phase === 'before' ? app.serveBefore : app.serveAfter)
   try {
@@ -57,7 +57,7 @@ for (const app of cases) {
       await test.step('install the committed lockfile', () => install(dir, { frozenLockfile: true }))
       await test.step('the legacy package comes from the registry, at its pinned version', async () => {
         const pkg = await readJson<Pkg>(join(dir, 'package.json'))
-        const legacy = Object.entries(allDeps(pkg)).filter(([name]) => legacyPackages.includes(name))
+        const legacy = Object.entries(allDeps(pkg)).filter(([name]) => (app.pinned ?? legacyPackages).includes(name))
         expect(legacy.length, 'the before app depends on a legacy package').toBeGreaterThan(0)
         for (const [name, version] of legacy) {
           const installed = await readJson<{ version: string }>(join(dir, 'node_modules', name, 'package.json'))
@@ -89,6 +89,8 @@ for (const app of cases) {
         const deps = Object.keys(allDeps(pkg))
         expect(deps.filter((d) => legacyPackages.includes(d))).toEqual([])
         expect(deps).toContain('vike-photon')
+        // npm's vike-photon 0.1.x is another package (vikejs/vike-photon): the range must not reach it.
+        expect(allDeps(pkg)['vike-photon'], 'the vike-photon range excludes 0.1.x').toMatch(/^\^0\.(?:[2-9]|\d{2,})\./)
         const legacyImports: string[] = []
         for (const file of await sourceFiles(dir)) {
           if (!/\.(m|c)?[jt]sx?$/.test(file)) continue
@@ -105,5 +107,16 @@ for (const app of cases) {
       await expectSameApp(app, dir, 'after', page)
       await removeScratch(dir)
     })
+
+    if (app.dropIn) {
+      test('drop-in: only the vike-photon dependency swapped (no migrate), the same pages', async ({ page }) => {
+        const dir = await copyApp(app.name, 'drop-in')
+        await test.step('point vike-photon at the workspace build, nothing else', () => useWorkspaceVikePhoton(dir))
+        await test.step('install', () => install(dir, { frozenLockfile: false }))
+        await test.step('build', () => build(dir, app.serveAfter))
+        await expectSameApp(app, dir, 'drop-in', page)
+        await removeScratch(dir)
+      })
+    }
   })
 }

@@ -22,7 +22,7 @@ const skipWhenCopying = new Set(['node_modules', 'dist', '.vercel', '.wrangler']
  * Copies apps/<name> to a fresh scratch folder (outside the workspace) and returns its path. The pages every app
  * shares come from apps/_shared; the app's own files (package.json, +config, server, vite.config...) go on top.
  */
-export async function copyApp(name: string, phase: 'before' | 'after'): Promise<string> {
+export async function copyApp(name: string, phase: 'before' | 'after' | 'drop-in'): Promise<string> {
   const dir = join(scratchRoot, `${name}-${phase}`)
   await rm(dir, { recursive: true, force: true })
   await mkdir(scratchRoot, { recursive: true })
