@@ -8,6 +8,7 @@ export type SourceId =
   | 'vike-cloudflare' // vike-cloudflare 0.2.x: a Vike extension built on vike-server
   | 'vite-plugin-vercel' // vite-plugin-vercel <= 9 with @vite-plugin-vercel/vike
   | 'vike-vercel' // the short-lived photon-based beta
+  | 'vike-photon-upstream' // the unrelated vike-photon 0.1.x on npm (vikejs/vike-photon), before this package's 0.2
 
 /** A photon setting that a transform moved out of code (e.g. `apply(app, { compress })`) for `+config`. */
 export interface PhotonSetting {
@@ -47,6 +48,11 @@ export interface MigrateContext {
   vercelExpiration?: number
   /** Manual steps in files that cannot hold a comment. */
   reportedTodos: ReportedTodo[]
+  /**
+   * Modules a server entry stopped importing because vike-photon replaces them (a Bati `vike-handler`):
+   * project paths without extension. The file itself stays, with a TODO saying it can go.
+   */
+  retiredModules: Set<string>
 }
 
 export interface SerializedContext {
@@ -58,6 +64,7 @@ export interface SerializedContext {
   importedPackages?: string[]
   needs?: string[]
   vercelExpiration?: number
+  retiredModules?: string[]
 }
 
 export function createContext(seed: SerializedContext = {}): MigrateContext {
@@ -71,6 +78,7 @@ export function createContext(seed: SerializedContext = {}): MigrateContext {
     needs: new Set(seed.needs ?? []),
     vercelExpiration: seed.vercelExpiration,
     reportedTodos: [],
+    retiredModules: new Set(seed.retiredModules ?? []),
   }
 }
 
@@ -85,6 +93,8 @@ export interface TransformOptions {
   vikePhotonVersion?: string
   /** The app's package manager (from its lockfile), for where package.json keeps overrides. */
   packageManager?: 'npm' | 'pnpm' | 'yarn' | 'bun'
+  /** wrangler configs: an older `compatibility_date` is raised to this (set by the registry from package.json). */
+  minimumCompatibilityDate?: string
   [key: string]: unknown
 }
 

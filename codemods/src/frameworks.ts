@@ -1,3 +1,5 @@
+import { SERVER_FRAMEWORKS_BY_TARGET } from '../../packages/vike-photon/src/facts.js'
+
 /** The server frameworks legacy packages had an entry for, and the Photon adapter that replaces each one. */
 export const frameworks = ['hono', 'express', 'fastify', 'h3', 'elysia', 'hattip'] as const
 export type Framework = (typeof frameworks)[number]
@@ -13,8 +15,10 @@ export function adapterPackage(fw: Framework): `@photonjs/${Framework}` {
 /** Frameworks whose `apply()` is async, so `apply(app)` must be awaited. */
 export const asyncApplyFrameworks: ReadonlySet<Framework> = new Set(['fastify'])
 
-/** Frameworks @photonjs/cloudflare 0.1.13 can run (checked in its dist/vite.js); srvx too. */
-export const cloudflareFrameworks: ReadonlySet<Framework> = new Set(['hono', 'h3'])
+/** Frameworks a legacy entry can have that @photonjs/cloudflare runs (the extension checks the same list). */
+export const cloudflareFrameworks: ReadonlySet<Framework> = new Set(
+  (SERVER_FRAMEWORKS_BY_TARGET.cloudflare as readonly string[]).filter(isFramework),
+)
 
 /**
  * A legacy module that maps to a Photon adapter: `vike-server/hono`, `vike-server/hono/serve`,

@@ -4,17 +4,19 @@ import { dirname, join, resolve } from 'node:path'
 import jscodeshift from 'jscodeshift'
 import { createContext, type MigrateContext, type SourceId } from './context.js'
 import { JsonParseError } from './lib/json.js'
-import { findTodos, todoText } from './lib/todo.js'
+import { findTodos } from './lib/todo.js'
 import { type FileChange, Project } from './project.js'
-import { migrations } from './registry.js'
+import { type MigrationInput, migrations } from './registry.js'
+import { checkTransformOutput, SelfCheckError } from './self-check.js'
 import { type DetectedSource, sourceDefinitions } from './sources.js'
 import { transforms } from './transforms/index.js'
 import { lowestVersion } from './transforms/package-json.js'
-import { photonMain } from './transforms/wrangler-toml.js'
 
 export interface MigrateOptions {
   /** vike-photon's own version, written into package.json. */
   vikePhotonVersion: string
+  /** Replaces transforms by name (tests of the self-check make one misbehave). */
+  transforms?: Partial<typeof transforms>
 }
 
 export interface Todo {
@@ -28,6 +30,10 @@ export interface ParseFailure {
   line: number
   column: number
   message: string
+  /** `parse`: the file as it is does not parse; `self-check`: a step's output failed the engine's self-check. */
+  kind?: 'parse' | 'self-check'
+  /** The registry step whose output failed the self-check. */
+  step?: string
 }
 
 export interface DependencyChange {
@@ -64,7 +70,7 @@ export function detectSources(root: string, pkg: PackageJson): DetectedSource[] 
     const name = def.packages.find((p) => deps[p] !== undefined)
     if (!name) continue
     const version = installedVersion(root, name) ?? lowestVersion(deps[name]!)
-    if (def.matches && !def.matches(version)) continue
+    if (def.matches && !def.matches(version, deps[name])) continue
     found.push({ id: def.id, title: def.title, package: name, version })
   }
   return found
@@ -129,20 +135,32 @@ export function planMigration(rootDir: string, options: MigrateOptions): Migrati
   if (sources.length === 0) return plan
 
   const ctx = createContext({ sources: sources.map((s) => s.id) })
-  const sourceIds = new Set<SourceId>(ctx.sources)
-  const rootConfig = findRootConfig(project)
+  const input: MigrationInput = {
+    project,
+    sources: new Set<SourceId>(ctx.sources),
+    rootConfig: findRootConfig(project),
+    ctx,
+    packageName: pkg.name,
+  }
   const api = { jscodeshift, j: jscodeshift, stats: () => {}, report: () => {} }
   const applied = new Set<string>()
-  const ensureRootConfig = (): void => createRootConfigIfMissing(project, ctx, rootConfig, applied)
 
   for (const migration of migrations) {
-    if (migration.id === 'plus-config') ensureRootConfig()
-    if (migration.id === 'package-json') {
-      addWranglerConfig(project, ctx, pkg, applied)
-      ctx.importedPackages = importedPackages(project, ctx.removedPlugins)
+    if ('create' in migration) {
+      for (const { file, content } of migration.create(input)) {
+        const before = project.read(file)
+        if (before === content) continue
+        const failure = selfCheck(file, `${migration.id} step`, before ?? '', content)
+        if (failure) {
+          plan.errors.push(failure)
+          continue
+        }
+        project.write(file, content)
+        applied.add(migration.id)
+      }
+      continue
     }
-    const targets = migration.check({ project, sources: sourceIds, rootConfig })
-    for (const target of targets) {
+    for (const target of migration.check(input)) {
       const source = project.read(target.file)
       if (source === null) continue
       const path = target.renameTo ?? target.file
@@ -154,13 +172,19 @@ export function planMigration(rootDir: string, options: MigrateOptions): Migrati
         })
         continue
       }
+      const transform = options.transforms?.[migration.transform] ?? transforms[migration.transform]
       try {
-        const output = transforms[migration.transform]({ path, source }, api as never, {
+        const output = transform({ path, source }, api as never, {
           ...target.options,
           ctx,
           vikePhotonVersion: options.vikePhotonVersion,
           packageManager,
         })
+        const failure = selfCheck(target.file, `${migration.transform} transform`, source, output)
+        if (failure) {
+          plan.errors.push(failure)
+          continue
+        }
         if (target.renameTo) {
           project.rename(target.file, target.renameTo, output)
           applied.add(migration.id)
@@ -191,78 +215,25 @@ function findRootConfig(project: Project): string | null {
   return configs.sort((a, b) => a.split('/').length - b.split('/').length)[0] ?? null
 }
 
-/** Rule 16: a vike-node / vike-cloudflare 0.1 / Vercel app without a root +config gets one. */
-function createRootConfigIfMissing(
-  project: Project,
-  ctx: MigrateContext,
-  rootConfig: string | null,
-  applied: Set<string>,
-): void {
-  if (rootConfig) return
-  const ts = project.exists('tsconfig.json')
-  const file = ts ? 'pages/+config.ts' : 'pages/+config.js'
-  const entry = ctx.serverEntry?.replace(/\\/g, '\\\\').replace(/'/g, "\\'")
-  const photon = entry ? `\n  photon: { server: '${entry}' },` : ''
-  project.write(
-    file,
-    [
-      `// ${todoText('vike-photon migrate created this file: move the Vike settings you keep elsewhere (e.g. in vite.config) here')}`,
-      ...(ts ? ["import type { Config } from 'vike/types'"] : []),
-      "import vikePhoton from 'vike-photon/config'",
-      '',
-      `export default {\n  extends: [vikePhoton],${photon}\n}${ts ? ' satisfies Config' : ''}`,
-      '',
-    ].join('\n'),
-  )
-  applied.add('plus-config')
-}
-
-/** Rule 35 (wrangler.jsonc when there is no wrangler config) and `.wrangler/` in .gitignore. */
-function addWranglerConfig(project: Project, ctx: MigrateContext, pkg: PackageJson, applied: Set<string>): void {
-  if (!ctx.sources.has('vike-cloudflare') && !ctx.sources.has('vike-cloudflare-pages')) return
-  if (!['wrangler.toml', 'wrangler.json', 'wrangler.jsonc'].some((f) => project.exists(f))) {
-    const name = (pkg.name ?? 'vike-app')
-      .replace(/^@[^/]+\//, '')
-      .replace(/[^a-z0-9-]/gi, '-')
-      .toLowerCase()
-    project.write(
-      'wrangler.jsonc',
-      `{
-  "$schema": "node_modules/wrangler/config-schema.json",
-  // ${todoText('vike-photon migrate created this file: check the Worker name and compatibility_date, and add your bindings')}
-  "name": ${JSON.stringify(name)},
-  "main": "${photonMain}",
-  "compatibility_date": "2025-06-01",
-  "compatibility_flags": ["nodejs_compat"]
-}
-`,
-    )
-    applied.add('wrangler-json')
+/** The engine's self-check of one step's output (see self-check.ts): null when it passes. */
+function selfCheck(file: string, step: string, before: string, after: string): ParseFailure | null {
+  // `step` says who wrote the output: "server-entry transform", "root-config step".
+  try {
+    checkTransformOutput(file, before, after)
+    return null
+  } catch (err) {
+    if (!(err instanceof SelfCheckError)) throw err
+    return { file, line: 1, column: 1, message: `the ${step}: ${err.message}`, kind: 'self-check', step }
   }
-  const gitignore = project.read('.gitignore')
-  if (gitignore === null) project.write('.gitignore', '.wrangler/\n')
-  else if (!/^\/?\.wrangler\/?\s*$/m.test(gitignore)) {
-    project.write('.gitignore', `${gitignore}${gitignore.endsWith('\n') || gitignore === '' ? '' : '\n'}.wrangler/\n`)
-  }
-}
-
-/** Rule 7 needs to know whether a removed plugin's package is still imported anywhere. */
-function importedPackages(project: Project, candidates: Set<string>): Set<string> {
-  const imported = new Set<string>()
-  if (candidates.size === 0) return imported
-  for (const file of project.files) {
-    if (!/\.[cm]?[jt]sx?$/.test(file)) continue
-    const text = project.read(file) ?? ''
-    for (const name of candidates) if (text.includes(`'${name}`) || text.includes(`"${name}`)) imported.add(name)
-  }
-  return imported
 }
 
 function parseFailure(file: string, err: unknown): ParseFailure {
-  if (err instanceof JsonParseError) return { file, line: err.line, column: err.column, message: err.message }
+  if (err instanceof JsonParseError) {
+    return { file, line: err.line, column: err.column, message: err.message, kind: 'parse' }
+  }
   const e = err as { loc?: { line: number; column: number }; message?: string }
   const message = (e.message ?? String(err)).replace(/\s*\(\d+:\d+\)\s*$/, '')
-  return { file, line: e.loc?.line ?? 1, column: (e.loc?.column ?? 0) + 1, message }
+  return { file, line: e.loc?.line ?? 1, column: (e.loc?.column ?? 0) + 1, message, kind: 'parse' }
 }
 
 /** TODOs the migration added: new marker lines in each file, plus manual steps reported for JSON files. */
@@ -348,7 +319,7 @@ export function touchedPaths(plan: MigrationPlan): string[] {
 
 /** Writes a plan: renames first (content kept), then each file through a temp file + rename. */
 export function applyPlan(plan: MigrationPlan): void {
-  if (plan.errors.length > 0) throw new MigrateError('The plan has parse errors: nothing was written.')
+  if (plan.errors.length > 0) throw new MigrateError('The plan has errors: nothing was written.')
   for (const change of plan.changes) {
     const abs = join(plan.root, change.path)
     mkdirSync(dirname(abs), { recursive: true })

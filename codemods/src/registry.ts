@@ -1,10 +1,16 @@
-import type { SourceId, TransformOptions } from './context.js'
+import type { MigrateContext, SourceId, TransformOptions } from './context.js'
+import { minimumCompatibilityDate } from './lib/compatibility-date.js'
 import type { Project } from './project.js'
+import { recordImportedPackages } from './steps/imported-packages.js'
+import { createRootConfig } from './steps/root-config.js'
+import { createWranglerConfig, ignoreWranglerState } from './steps/wrangler-config.js'
+import { batiEntryTargets } from './transforms/bati-entry/targets.js'
 import type { TransformName } from './transforms/index.js'
 
 const js = /\.(?:[cm]?[jt]sx?)$/
 const cloudflare: SourceId[] = ['vike-cloudflare', 'vike-cloudflare-pages']
 const vercel: SourceId[] = ['vite-plugin-vercel', 'vike-vercel']
+const upstream: SourceId[] = ['vike-photon-upstream']
 
 /** What a migration sees when it decides whether it applies. */
 export interface MigrationInput {
@@ -12,6 +18,16 @@ export interface MigrationInput {
   sources: ReadonlySet<SourceId>
   /** The app's root +config, when there is one. */
   rootConfig: string | null
+  /** What earlier steps recorded (create steps read it; transforms get it through their options). */
+  ctx: MigrateContext
+  /** `name` of the app's package.json. */
+  packageName?: string
+}
+
+/** A whole file a create step writes (a new file, or a plain-text file such as .gitignore). */
+export interface FileWrite {
+  file: string
+  content: string
 }
 
 /** One file to run a transform on. `renameTo` moves it first (content kept). */
@@ -21,24 +37,40 @@ export interface MigrationTarget {
   renameTo?: string
 }
 
-/**
- * One step of `vike-photon migrate`. `check` returns the files it applies to (empty: nothing to do);
- * the engine runs `transform` on each, in registry order, sharing one context.
- */
-export interface Migration {
+interface Step {
   id: string
   title: string
   /** The sources this step serves; undefined: any. */
   sources?: SourceId[]
+}
+
+/**
+ * A transform step: `check` returns the files it applies to (empty: nothing to do); the engine runs
+ * `transform` on each, sharing one context.
+ */
+export interface TransformMigration extends Step {
   transform: TransformName
   check(input: MigrationInput): MigrationTarget[]
 }
+
+/** A create step: returns whole files to write (empty: nothing to do). It may record facts in `ctx`. */
+export interface CreateMigration extends Step {
+  create(input: MigrationInput): FileWrite[]
+}
+
+/** One step of `vike-photon migrate`. The engine runs every step of `migrations`, in order, and nothing else. */
+export type Migration = TransformMigration | CreateMigration
 
 const has = (input: MigrationInput, ids?: SourceId[]) => !ids || ids.some((id) => input.sources.has(id))
 const files = (input: MigrationInput, name: RegExp, text?: RegExp): MigrationTarget[] =>
   input.project.files
     .filter((f) => name.test(f) && (!text || text.test(input.project.read(f) ?? '')))
     .map((file) => ({ file }))
+
+const workerConfigs = (input: MigrationInput, name: RegExp): MigrationTarget[] => {
+  const options = { minimumCompatibilityDate: minimumCompatibilityDate(input.project.read('package.json')) }
+  return files(input, name).map((target) => ({ ...target, options }))
+}
 
 /** Every migration, in the order they run: later ones use what earlier ones recorded. */
 export const migrations: Migration[] = [
@@ -62,9 +94,9 @@ export const migrations: Migration[] = [
   },
   {
     id: 'bati-entry',
-    title: "Replace Bati's Vike route with apply(app)",
+    title: 'Replace the Vike route of Hono entries with apply(app) and export serve(app)',
     transform: 'bati-entry',
-    check: (i) => files(i, js, /vikeHandler|hono\/vercel/),
+    check: batiEntryTargets,
   },
   {
     id: 'connect-to-web',
@@ -73,6 +105,20 @@ export const migrations: Migration[] = [
     transform: 'connect-to-web',
     check: (i) =>
       has(i, ['vike-server', 'vike-node']) ? files(i, js, /from\s*['"](?:vike-server|vike-node)['"]/) : [],
+  },
+  {
+    id: 'upstream-imports',
+    title: 'Replace what the earlier vike-photon 0.1 offered in code (vike-photon/plugin, getMiddlewares options)',
+    sources: upstream,
+    transform: 'upstream-imports',
+    check: (i) =>
+      has(i, upstream)
+        ? files(
+            i,
+            js,
+            /['"](?:vike-photon\/(?:plugin|api|photon-types|universal-middlewares)|@photonjs\/(?:core|cloudflare|vercel)\/vite)['"]/,
+          )
+        : [],
   },
   {
     id: 'plus-server-file',
@@ -88,6 +134,11 @@ export const migrations: Migration[] = [
         : [],
   },
   {
+    id: 'root-config',
+    title: 'Create pages/+config when the app has no root +config (rule 16)',
+    create: createRootConfig,
+  },
+  {
     id: 'plus-config',
     title: 'Extend vike-photon in +config and move `server` to `photon`',
     transform: 'plus-config',
@@ -101,6 +152,16 @@ export const migrations: Migration[] = [
       })
       return targets.map((t) => (t.file === i.rootConfig ? { ...t, options: { rootConfig: true } } : t))
     },
+  },
+  {
+    id: 'upstream-settings',
+    title: "Rewrite the earlier vike-photon 0.1's `photon` values that vike-photon reads differently",
+    sources: upstream,
+    transform: 'upstream-settings',
+    check: (i) =>
+      has(i, upstream)
+        ? [...files(i, /(^|\/)\+config\.[cm]?[jt]s$/, /\bphoton\s*:/), ...files(i, /(^|\/)\+photon\.[cm]?[jt]s$/)]
+        : [],
   },
   {
     id: 'cloudflare-env',
@@ -120,21 +181,50 @@ export const migrations: Migration[] = [
     id: 'tsconfig',
     title: 'Remove vike-cloudflare/types and vite-plugin-vercel/types from tsconfig',
     transform: 'tsconfig',
-    check: (i) => files(i, /^tsconfig(\.[\w-]+)?\.json$/, /vike-cloudflare\/types|vite-plugin-vercel\/types/),
+    check: (i) =>
+      files(
+        i,
+        /^tsconfig(\.[\w-]+)?\.json$/,
+        /vike-cloudflare\/types|vite-plugin-vercel\/types|vike-photon\/photon-types/,
+      ),
   },
   {
     id: 'wrangler-toml',
     title: 'Point wrangler.toml at the Photon worker entry',
     sources: cloudflare,
     transform: 'wrangler-toml',
-    check: (i) => (has(i, cloudflare) ? files(i, /^wrangler\.toml$/) : []),
+    check: (i) => (has(i, cloudflare) ? workerConfigs(i, /^wrangler\.toml$/) : []),
   },
   {
     id: 'wrangler-json',
     title: 'Point wrangler.json(c) at the Photon worker entry',
     sources: cloudflare,
     transform: 'wrangler-json',
-    check: (i) => (has(i, cloudflare) ? files(i, /^wrangler\.jsonc?$/) : []),
+    check: (i) => (has(i, cloudflare) ? workerConfigs(i, /^wrangler\.jsonc?$/) : []),
+  },
+  {
+    id: 'wrangler-config',
+    title: 'Create wrangler.jsonc when a Cloudflare app has no wrangler config (rule 35)',
+    sources: cloudflare,
+    create: (i) => (has(i, cloudflare) ? createWranglerConfig(i) : []),
+  },
+  {
+    id: 'gitignore-wrangler',
+    title: 'Ignore .wrangler/ in .gitignore',
+    sources: cloudflare,
+    create: (i) => (has(i, cloudflare) ? ignoreWranglerState(i) : []),
+  },
+  {
+    id: 'imported-packages',
+    title: 'Record which removed plugins are still imported (for package.json, rule 7)',
+    create: recordImportedPackages,
+  },
+  {
+    id: 'upstream-package-json',
+    title: 'Point vike-photon 0.1 (vikejs/vike-photon) at this package and raise @photonjs/*',
+    sources: upstream,
+    transform: 'upstream-package-json',
+    check: (i) => (has(i, upstream) ? files(i, /^package\.json$/) : []),
   },
   {
     id: 'package-json',

@@ -6,8 +6,11 @@ export interface SourceDefinition {
   title: string
   /** The package whose presence means this source (the first one found wins). */
   packages: string[]
-  /** Extra condition on the package's version (vike-cloudflare changed shape in 0.2). */
-  matches?: (version: string | null) => boolean
+  /**
+   * Extra condition on the package's version (vike-cloudflare changed shape in 0.2): `version` is the installed
+   * one (else the range's lowest), `range` what package.json declares.
+   */
+  matches?: (version: string | null, range?: string) => boolean
 }
 
 const below = (v: string | null, major: number, minor: number) => {
@@ -37,7 +40,24 @@ export const sourceDefinitions: SourceDefinition[] = [
     packages: ['@vite-plugin-vercel/vike', 'vite-plugin-vercel'],
   },
   { id: 'vike-vercel', title: 'vike-vercel (beta)', packages: ['vike-vercel'] },
+  {
+    id: 'vike-photon-upstream',
+    title: 'vike-photon 0.1 (the earlier package of that name, vikejs/vike-photon)',
+    packages: ['vike-photon'],
+    matches: isUpstreamVikePhoton,
+  },
 ]
+
+/**
+ * vike-photon below 0.2 on npm is another package (vikejs/vike-photon); this one starts at 0.2. A semver range in
+ * package.json decides (after migrating, node_modules may still hold 0.1 until the next install); a tag, a
+ * workspace or file link falls back to the installed version.
+ */
+export function isUpstreamVikePhoton(version: string | null, range?: string): boolean {
+  const declared = range && !/^(workspace|link|file|catalog|npm|git|github|http)/.test(range) ? range : null
+  if (declared && /\d+\.\d+/.test(declared)) return below(declared, 0, 2)
+  return below(version, 0, 2)
+}
 
 export interface DetectedSource {
   id: SourceId

@@ -1,7 +1,9 @@
 import type {
+  ArrayExpression,
   ASTNode,
   ASTPath,
   Collection,
+  Identifier,
   ImportDeclaration,
   JSCodeshift,
   Node,
@@ -25,7 +27,8 @@ export function isTypeScript(path: string): boolean {
 /** Adds `// TODO(vike-photon migrate): <message>` on the line before `node`, once. */
 export function addTodo(j: JSCodeshift, node: ASTNode | Node, message: string): void {
   const n = node as AnyNode
-  const text = ` ${todoText(message)}`
+  // A line comment ends at the first line break: a message never spans lines (the rest would be live code).
+  const text = ` ${todoText(message.replace(/\s*[\r\n]+\s*/g, ' '))}`
   n.comments ??= []
   if (n.comments.some((c) => c.value.includes(TODO_MARKER) && c.value.trim() === text.trim())) return
   n.comments.push(j.commentLine(text, true, false) as never)
@@ -69,9 +72,43 @@ export function getProp(obj: ObjectExpression, name: string): Prop | undefined {
   return obj.properties.find((p) => propName(p) === name) as Prop | undefined
 }
 
+/**
+ * Stands in for a removed array element or object property. Replacing a child (rather than splicing it
+ * out) lets recast reprint only that child and keep the rest of the array or object as the user wrote it
+ * (line breaks, trailing comments); print() then cuts the placeholder out together with its comma.
+ */
+export const REMOVED = '__vikePhotonMigrateRemoved__'
+
+const removedIdentifier = (): Node => ({ type: 'Identifier', name: REMOVED }) as Node
+
+export function isRemoved(node: Node | null | undefined): boolean {
+  if (!node) return false
+  if (node.type === 'Identifier') return (node as Identifier).name === REMOVED
+  return (node.type === 'ObjectProperty' || node.type === 'Property') && isRemoved((node as Prop).key as Node)
+}
+
+/** Removes a property from an object literal, keeping the layout of the others. */
 export function removeProp(obj: ObjectExpression, prop: Node): void {
   const i = obj.properties.indexOf(prop as never)
-  if (i !== -1) obj.properties.splice(i, 1)
+  if (i === -1) return
+  const key = removedIdentifier()
+  obj.properties[i] = { type: 'ObjectProperty', key, value: key, shorthand: true, computed: false } as never
+}
+
+/** Removes an element from an array literal, keeping the layout of the others. */
+export function removeElement(arr: ArrayExpression, element: Node): void {
+  const i = arr.elements.indexOf(element as never)
+  if (i !== -1) arr.elements[i] = removedIdentifier() as never
+}
+
+/** The properties of an object literal that were not removed. */
+export function liveProps(obj: ObjectExpression): ObjectExpression['properties'] {
+  return obj.properties.filter((p) => !isRemoved(p as Node))
+}
+
+/** The elements of an array literal that were not removed. */
+export function liveElements(arr: ArrayExpression): ArrayExpression['elements'] {
+  return arr.elements.filter((e) => !isRemoved(e as Node))
 }
 
 /** Unwraps `x as T`, `x satisfies T`, `x!`, `(x)` and `<T>x`. */
@@ -226,7 +263,12 @@ export function countReferences(j: JSCodeshift, root: Collection, name: string):
     .filter((p) => {
       const parent = p.parent?.node as Node | undefined
       if (!parent) return true
-      if (parent.type === 'ImportSpecifier' || parent.type === 'ImportDefaultSpecifier') return false
+      if (
+        parent.type === 'ImportSpecifier' ||
+        parent.type === 'ImportDefaultSpecifier' ||
+        parent.type === 'ImportNamespaceSpecifier'
+      )
+        return false
       if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && (parent as Prop).key === p.node) {
         return (parent as Prop).shorthand === true
       }

@@ -4,8 +4,11 @@ import connectToWeb from './connect-to-web.js'
 import packageJson from './package-json.js'
 import plusConfig from './plus-config.js'
 import plusServerFile from './plus-server-file.js'
-import serverEntry from './server-entry.js'
+import serverEntry from './server-entry/index.js'
 import tsconfig from './tsconfig.js'
+import upstreamImports from './upstream-imports.js'
+import upstreamPackageJson from './upstream-package-json.js'
+import upstreamSettings from './upstream-settings.js'
 import vercelEndpoint from './vercel-endpoint.js'
 import viteConfig from './vite-config.js'
 import wranglerJson from './wrangler-json.js'
@@ -21,6 +24,9 @@ export const transforms = {
   'plus-server-file': plusServerFile,
   'server-entry': serverEntry,
   tsconfig,
+  'upstream-imports': upstreamImports,
+  'upstream-package-json': upstreamPackageJson,
+  'upstream-settings': upstreamSettings,
   'vercel-endpoint': vercelEndpoint,
   'vite-config': viteConfig,
   'wrangler-json': wranglerJson,

@@ -3,11 +3,14 @@ import { contextOf, type SourceId, type TransformOptions } from '../context.js'
 import { adapterPackage } from '../frameworks.js'
 import { JsonDocument } from '../lib/json.js'
 import {
+  cloudflareMinimums,
   type KnownPackage,
   knownGoodVersions,
   minimumVersions,
   pinnedTransitiveVersions,
   rangeFor,
+  vikeSetVersions,
+  vitePluginVersions,
 } from '../versions.js'
 
 const sections = ['dependencies', 'devDependencies'] as const
@@ -24,7 +27,7 @@ const replacements: [legacy: string, replacement: string, source: SourceId][] = 
 ]
 
 /** Fallback when the engine does not pass vike-photon's version (fixture tests). */
-const defaultVikePhotonVersion = '0.1.0'
+const defaultVikePhotonVersion = '0.2.0'
 
 /**
  * package.json: swaps legacy packages for vike-photon and its Photon adapters (rules 1-7) and rewrites
@@ -43,6 +46,31 @@ export default function packageJson(file: FileInfo, _api: API, options: Transfor
       : knownGoodVersions[name as KnownPackage]
   const add = (name: string, section: Section) => {
     if (!sectionOf(name)) doc.set([section, name], rangeFor(version(name)))
+  }
+  const currentRange = (name: string): string | undefined => {
+    const section = sectionOf(name)
+    return section ? (doc.get([section, name]) as string) : undefined
+  }
+  /** Sets `name` to `^version` when the app lists it with a lowest version below `floor`. */
+  const raiseBelow = (name: string, floor: string, version: string): boolean => {
+    const section = sectionOf(name)
+    const lowest = section ? lowestVersion(doc.get([section, name]) as string) : null
+    if (!section || !lowest || compareVersions(lowest, floor) >= 0) return false
+    doc.set([section, name], rangeFor(version))
+    return true
+  }
+  /**
+   * Once vike or vite moved: Vike's UI integrations and their companions move to the versions that work with them,
+   * the UI libraries their peers then ask for follow, and known Vite plugins move to releases that accept the new Vite.
+   */
+  const alignVikeSet = () => {
+    const { integrations, peers } = vikeSetVersions
+    for (const [name, v] of Object.entries(integrations)) raiseBelow(name, v, v)
+    for (const [integration, libraries] of Object.entries(peers)) {
+      if (!sectionOf(integration)) continue
+      for (const [name, { below, version }] of Object.entries(libraries)) raiseBelow(name, below, version)
+    }
+    for (const [name, v] of Object.entries(vitePluginVersions)) raiseBelow(name, v, v)
   }
 
   const found = new Set<SourceId>(ctx.sources)
@@ -69,6 +97,8 @@ export default function packageJson(file: FileInfo, _api: API, options: Transfor
   if (cloudflare) {
     add('@photonjs/cloudflare', target)
     add('wrangler', 'devDependencies')
+    // @cloudflare/vite-plugin 1.34 runs only with wrangler >= 4.86: an app's own wrangler 3 moves up with it.
+    raiseBelow('wrangler', cloudflareMinimums.wrangler, knownGoodVersions.wrangler)
     // Where each package manager reads overrides from package.json.
     const overridesPaths: Record<string, string[]> = { pnpm: ['pnpm', 'overrides'], yarn: ['resolutions'] }
     const overrides = overridesPaths[options.packageManager ?? 'npm'] ?? ['overrides']
@@ -77,6 +107,8 @@ export default function packageJson(file: FileInfo, _api: API, options: Transfor
     }
   }
   if (vercel) add('@photonjs/vercel', target)
+  // @photonjs/hono serves through @hono/node-server on Node (`vike dev` too): without it, "Missing @hono/node-server package".
+  if (ctx.frameworks.has('hono') && !cloudflare && !sectionOf('@photonjs/cloudflare')) add('@hono/node-server', target)
   for (const name of ctx.needs) add(name, 'dependencies')
 
   // Rule 7: plugin packages whose call vite.config no longer has, unless still imported somewhere.
@@ -85,22 +117,25 @@ export default function packageJson(file: FileInfo, _api: API, options: Transfor
     if (section && !ctx.importedPackages.has(name)) doc.remove([section, name])
   }
 
-  // Rule 6: vike-photon's peer dependencies.
+  // Rule 6: vike-photon's peer dependencies, and what must move with them.
   if (migrating) {
-    for (const name of ['vike', 'vite'] as const) {
-      const section = sectionOf(name)
-      const current = section ? (doc.get([section, name]) as string) : undefined
-      const floor = current ? lowestVersion(current) : null
-      if (section && floor && compareVersions(floor, minimumVersions[name]) < 0) {
-        doc.set([section, name], rangeFor(knownGoodVersions[name]))
-        if (name === 'vite' && compareVersions(floor, '7.0.0') < 0) {
-          todo(
-            [section, name],
-            `vite was bumped from ${current} to ${rangeFor(knownGoodVersions.vite)} (vike-photon needs >=7.1): check your Vite plugins support Vite 7 (https://vite.dev/guide/migration)`,
-          )
-        }
-      }
+    const viteBefore = currentRange('vite')
+    const raised = (['vike', 'vite'] as const).filter((name) =>
+      raiseBelow(name, minimumVersions[name], knownGoodVersions[name]),
+    )
+    // Vike 0.4.266 refuses Vite below 6.3: an app that got Vite only through a lockfile now lists it.
+    if (!sectionOf('vite') && sectionOf('vike')) {
+      doc.set([sectionOf('vike')!, 'vite'], rangeFor(knownGoodVersions.vite))
+      raised.push('vite')
     }
+    const viteFloor = viteBefore ? lowestVersion(viteBefore) : null
+    if (raised.includes('vite') && viteFloor && compareVersions(viteFloor, '7.0.0') < 0) {
+      todo(
+        [sectionOf('vite')!, 'vite'],
+        `vite was bumped from ${viteBefore} to ${rangeFor(knownGoodVersions.vite)} (vike-photon needs >=${minimumVersions.vite}): check your Vite plugins support Vite 7 (https://vite.dev/guide/migration)`,
+      )
+    }
+    if (raised.length > 0) alignVikeSet()
   }
 
   if (migrating) rewriteScripts(doc, cloudflare, todo)

@@ -1,4 +1,15 @@
-import type { API, FileInfo, Identifier, ImportDeclaration, JSCodeshift, Node, ObjectExpression } from 'jscodeshift'
+import type {
+  API,
+  ArrayExpression,
+  ASTPath,
+  Collection,
+  FileInfo,
+  Identifier,
+  ImportDeclaration,
+  JSCodeshift,
+  Node,
+  ObjectExpression,
+} from 'jscodeshift'
 import { contextOf, type MigrateContext, type SourceId, type TransformOptions } from '../context.js'
 import {
   addTodo,
@@ -6,11 +17,14 @@ import {
   findConfigObjects,
   getProp,
   importsFrom,
+  liveElements,
   type Prop,
   parserFor,
   propName,
+  removeElement,
   removeProp,
   removeStatementKeepComments,
+  statementOf,
   text,
   unwrap,
 } from '../lib/ast.js'
@@ -42,14 +56,15 @@ export default function plusConfig(file: FileInfo, api: API, options: TransformO
 
   const configs = findConfigObjects(j, root)
   const legacyDecls = importsFrom(j, root, (s) => s in legacyConfigModules)
-  const legacyLocals = new Set<string>()
+  /** Local name of each legacy extension → the source it belongs to. */
+  const legacyLocals = new Map<string, SourceId>()
   const fileSources = new Set<SourceId>()
   for (const decl of legacyDecls) {
     const src = legacyConfigModules[decl.node.source.value as string]!
     fileSources.add(src)
     ctx.sources.add(src)
     const local = defaultLocal(decl.node)
-    if (local) legacyLocals.add(local)
+    if (local) legacyLocals.set(local, src)
   }
   const vercel = ctx.sources.has('vite-plugin-vercel') || ctx.sources.has('vike-vercel')
 
@@ -62,7 +77,7 @@ export default function plusConfig(file: FileInfo, api: API, options: TransformO
         'replace this extension with `vikePhoton` from vike-photon/config, and move the `server` setting to `photon: { server }` (vike-photon migrate did not recognise the shape of this config)',
       )
     }
-    return print(root, file.source)
+    return print(root, source)
   }
 
   // Rule 11 (and 16 for the root config of a vike-node / vike-cloudflare 0.1 / Vercel app).
@@ -83,9 +98,16 @@ export default function plusConfig(file: FileInfo, api: API, options: TransformO
   }
   for (const decl of legacyDecls) removeStatementKeepComments(decl)
 
+  const legacyNames = new Set(legacyLocals.keys())
+  const hadLegacyPlugin = new Set(configs.filter((config) => removeLegacyPlugins(config, legacyNames)))
+  if (photon) renameLegacyReferences(j, root, legacyLocals, photon)
+  const movesServer = [...fileSources].some((s) => serverSettingSources.has(s))
   for (const config of configs) {
-    if (photon && (isMain || legacyLocals.size > 0)) rewriteExtends(j, config, legacyLocals, photon, isMain)
-    if ([...fileSources].some((s) => serverSettingSources.has(s))) moveServerSetting(j, config)
+    if (photon && (isMain || legacyLocals.size > 0)) {
+      rewriteExtends(j, root, config, photon, isMain || hadLegacyPlugin.has(config))
+    }
+    if (movesServer) moveServerSetting(j, config)
+    if (movesServer) moveConditionalServerSettings(j, config)
     if (isMain) addPhotonSettings(j, ctx, config)
     if (vercel) rewriteVercelSettings(j, ctx, config)
     const viteEnv = getProp(config, 'viteEnvironmentAPI')
@@ -103,7 +125,7 @@ export default function plusConfig(file: FileInfo, api: API, options: TransformO
     decl.node.source = j.stringLiteral('@photonjs/vercel/utils')
   }
 
-  return print(root, file.source)
+  return print(root, source)
 }
 
 function insertImport(j: JSCodeshift, root: ReturnType<JSCodeshift>, decl: ImportDeclaration): void {
@@ -119,47 +141,133 @@ function isIdentifier(node: Node | null | undefined, names?: Set<string> | strin
   return typeof names === 'string' ? name === names : names.has(name)
 }
 
-/** `extends: [vikeServer, x]` → `[vikePhoton, x]`; `extends: config` → `[vikePhoton]`; buggy `plugins: [vikeCloudflare]`. */
+/** The buggy `plugins: [vikeCloudflare]` (vike.dev once showed it): the extension goes to `extends`. */
+function removeLegacyPlugins(config: ObjectExpression, legacy: Set<string>): boolean {
+  const plugins = getProp(config, 'plugins')
+  if (!plugins || unwrap(plugins.value as Node).type !== 'ArrayExpression') return false
+  const arr = unwrap(plugins.value as Node) as ArrayExpression
+  const found = arr.elements.filter((e) => isIdentifier(e as Node, legacy))
+  for (const e of found) removeElement(arr, e as Node)
+  if (found.length > 0 && liveElements(arr).length === 0) removeProp(config, plugins)
+  return found.length > 0
+}
+
+/** References to an identifier outside import declarations (as countReferences counts them). */
+function references(j: JSCodeshift, root: Collection, name: string): ASTPath<Identifier>[] {
+  return root
+    .find(j.Identifier, { name })
+    .filter((p) => {
+      const parent = p.parent?.node as Node | undefined
+      if (!parent) return true
+      if (/^Import(Default|Namespace)?Specifier$/.test(parent.type)) return false
+      if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && (parent as Prop).key === p.node) {
+        return (parent as Prop).shorthand === true
+      }
+      if (parent.type === 'MemberExpression' && (parent as unknown as { property: Node }).property === p.node) {
+        return (parent as unknown as { computed: boolean }).computed
+      }
+      return true
+    })
+    .paths()
+}
+
+/**
+ * Class 2.8: every reference to a legacy extension becomes vike-photon in place, wherever it sits
+ * (`extends: cond ? [vikeServer] : []`, `[...(process.env.X ? [vikeServer] : [])]`, a variable), so
+ * its condition keeps its meaning. A condition that only chose between legacy extensions (both
+ * branches now the same) is dropped; when it chose between two deploy targets, a TODO says so.
+ */
+function renameLegacyReferences(j: JSCodeshift, root: Collection, legacy: Map<string, SourceId>, photon: string): void {
+  const found: { path: ASTPath<Identifier>; source: SourceId }[] = []
+  for (const [name, source] of legacy) {
+    if (name === photon) continue
+    for (const path of references(j, root, name)) found.push({ path, source })
+  }
+  for (const { path } of found) path.node.name = photon
+
+  const collapsed = new Set<Node>()
+  for (const { path, source } of found) {
+    if (collapsed.size > 0 && !root.find(j.Identifier).nodes().includes(path.node)) continue // went with a dropped condition
+    let p: ASTPath | null = path
+    let understood = false
+    while (p?.parent) {
+      const parent = p.parent.node as Node
+      if (parent.type === 'ConditionalExpression') {
+        const c = parent as unknown as { test: Node; consequent: Node; alternate: Node }
+        if (c.test === p.node) break
+        if (!collapsed.has(parent) && text(j, c.consequent) === text(j, c.alternate)) {
+          collapsed.add(parent)
+          const sources = new Set(found.filter((f) => hasAncestor(f.path, parent)).map((f) => f.source))
+          const conditional: ASTPath = p.parent
+          const replaced = (conditional.replace(c.consequent) as ASTPath[] | undefined)?.[0] ?? conditional
+          p = replaced
+          const at = statementOf(replaced)
+          if (sources.size > 1) {
+            addTodo(
+              j,
+              at.node,
+              `this condition (\`${text(j, c.test)}\`) chose between ${[...sources].join(' and ')}; vike-photon replaces both and picks the deploy target from the @photonjs/* package installed (@photonjs/cloudflare, @photonjs/vercel, or none for Node): keep one target per app, or switch the package per deployment`,
+            )
+          }
+          continue
+        }
+        p = p.parent
+        continue
+      }
+      if (
+        /^(ArrayExpression|SpreadElement|LogicalExpression|ParenthesizedExpression|TS\w+Expression)$/.test(parent.type)
+      ) {
+        p = p.parent
+        continue
+      }
+      understood =
+        ((parent.type === 'ObjectProperty' || parent.type === 'Property') && (parent as Prop).value === p.node) ||
+        parent.type === 'VariableDeclarator' ||
+        parent.type === 'ExportDefaultDeclaration'
+      break
+    }
+    if (!understood && path.parent) {
+      addTodo(
+        j,
+        statementOf(path).node,
+        `\`${photon}\` (vike-photon/config) replaced ${source}'s extension here: check that this use still makes sense`,
+      )
+    }
+  }
+}
+
+function hasAncestor(path: ASTPath, node: Node): boolean {
+  for (let p = path.parent as ASTPath | null; p; p = p.parent) if (p.node === node) return true
+  return false
+}
+
+/**
+ * `extends` gets vike-photon once (rule 11): legacy extensions were renamed in place; duplicates go;
+ * `extends: config` becomes `[vikePhoton]`; when the file does not extend it yet, it is added.
+ */
 function rewriteExtends(
   j: JSCodeshift,
+  root: Collection,
   config: ObjectExpression,
-  legacy: Set<string>,
   photon: string,
-  isMain: boolean,
+  mustExtend: boolean,
 ): void {
-  const plugins = getProp(config, 'plugins')
-  let hadLegacyPlugin = false
-  if (plugins && unwrap(plugins.value as Node).type === 'ArrayExpression') {
-    const arr = unwrap(plugins.value as Node) as unknown as { elements: Node[] }
-    const kept = arr.elements.filter((e) => !isIdentifier(e, legacy))
-    hadLegacyPlugin = kept.length !== arr.elements.length
-    arr.elements = kept
-    if (kept.length === 0) removeProp(config, plugins)
-  }
-
   const ext = getProp(config, 'extends')
+  const referenced = references(j, root, photon).length > 0
   if (!ext) {
-    if (!isMain && !hadLegacyPlugin) return
+    if (!mustExtend || referenced) return
     config.properties.unshift(j.objectProperty(j.identifier('extends'), j.arrayExpression([j.identifier(photon)])))
     return
   }
   const value = unwrap(ext.value as Node)
   if (value.type === 'ArrayExpression') {
-    const arr = value as unknown as { elements: Node[] }
-    const elements: Node[] = []
-    let hasPhoton = false
-    for (const el of arr.elements) {
-      if (isIdentifier(el, legacy) || isIdentifier(el, photon)) {
-        if (!hasPhoton) elements.push(j.identifier(photon))
-        hasPhoton = true
-      } else elements.push(el)
-    }
-    if (!hasPhoton) elements.push(j.identifier(photon))
-    if (elements.length !== arr.elements.length || elements.some((e, i) => e !== arr.elements[i]))
-      arr.elements = elements
-  } else if (isIdentifier(value, legacy) || isIdentifier(value, photon)) {
+    const arr = value as ArrayExpression
+    const plain = arr.elements.filter((e) => isIdentifier(e as Node, photon))
+    for (const e of plain.slice(1)) removeElement(arr, e as Node)
+    if (!referenced) arr.elements.push(j.identifier(photon))
+  } else if (isIdentifier(value, photon)) {
     ext.value = j.arrayExpression([j.identifier(photon)])
-  } else {
+  } else if (!referenced) {
     ext.value = j.arrayExpression([ext.value as never, j.identifier(photon)])
   }
 }
@@ -188,14 +296,35 @@ function moveServerSetting(j: JSCodeshift, config: ObjectExpression): void {
   if (!server) return
   const index = config.properties.indexOf(server as never)
   const comments = (server as { comments?: unknown[] }).comments
-  removeProp(config, server)
   const hadPhoton = Boolean(getProp(config, 'photon'))
+  const value = unwrap(server.value as Node)
+  const longForm = value.type === 'ObjectExpression' ? (value as ObjectExpression) : null
+  if (!hadPhoton && !longForm && onOneLine(config)) {
+    // `{ extends: [x], server: 'a' }` stays on one line: `{ extends: [x], photon: { server: 'a' } }`.
+    const prop = parseProperty(j, `photon: { server: ${text(j, server.value as Node)} }`)
+    ;(prop as { comments?: unknown }).comments = comments
+    config.properties[index] = prop as never
+    return
+  }
+  const layout = !hadPhoton && !longForm ? multiLineLayout(j, config, server) : null
+  if (layout) {
+    // Written out so the value keeps its text and a trailing comment stays on the `server` line.
+    const { unit, comma, trailing } = layout
+    const inner = `server: ${text(j, server.value as Node)}${comma ? ',' : ''}${trailing ? ` //${trailing}` : ''}`
+    const prop = parseProperty(j, `photon: {\n${unit}${inner}\n}`) // recast indents it where it goes
+    ;(prop as { comments?: unknown }).comments = (comments as { trailing?: boolean }[] | undefined)?.filter(
+      (c) => !c.trailing,
+    )
+    config.properties[index] = prop as never
+    return
+  }
+  // A new `photon` takes the place of `server` (only that property is reprinted); into an existing one, `server` moves.
+  if (hadPhoton) removeProp(config, server)
+  else config.properties.splice(index, 1)
   const target = photonObject(j, config, index)
   if (!target) return
   if (!hadPhoton && comments) (getProp(config, 'photon') as { comments?: unknown }).comments = comments
 
-  const value = unwrap(server.value as Node)
-  const longForm = value.type === 'ObjectExpression' ? (value as ObjectExpression) : null
   if (!longForm || !getProp(longForm, 'entry')) {
     setIfMissing(
       target,
@@ -237,6 +366,71 @@ function moveServerSetting(j: JSCodeshift, config: ObjectExpression): void {
       }
     }
   }
+}
+
+/**
+ * Class 2.8: a `server` setting inside a conditional spread (`...(isNode ? { server: 'x' } : {})`)
+ * moves to `photon` inside that object, so the condition still applies.
+ */
+function moveConditionalServerSettings(j: JSCodeshift, config: ObjectExpression): void {
+  for (const prop of config.properties) {
+    if (prop.type !== 'SpreadElement') continue
+    const objects: ObjectExpression[] = []
+    const collect = (node: Node): void => {
+      const n = unwrap(node)
+      if (n.type === 'ObjectExpression') objects.push(n as ObjectExpression)
+      else if (n.type === 'ConditionalExpression') {
+        collect((n as unknown as { consequent: Node }).consequent)
+        collect((n as unknown as { alternate: Node }).alternate)
+      } else if (n.type === 'LogicalExpression') collect((n as unknown as { right: Node }).right)
+    }
+    collect(prop.argument as Node)
+    const moved = objects.filter((obj) => getProp(obj, 'server'))
+    for (const obj of moved) moveServerSetting(j, obj)
+    if (moved.length > 0 && getProp(config, 'photon')) {
+      addTodo(
+        j,
+        prop,
+        'this spread sets `photon`, which replaces the whole `photon` object of this config: merge the two by hand',
+      )
+    }
+  }
+}
+
+type Loc = { start: { line: number; column: number }; end: { line: number; column: number } }
+
+/** How a multi-line config object lays out its properties, read from the `server` property's source. */
+function multiLineLayout(
+  j: JSCodeshift,
+  config: ObjectExpression,
+  server: Prop,
+): { unit: string; comma: boolean; trailing: string | null } | null {
+  const configLoc = (config as { loc?: Loc | null }).loc
+  const serverLoc = (server as { loc?: Loc | null }).loc
+  if (!configLoc || !serverLoc || configLoc.start.line === configLoc.end.line) return null
+  const closing = configLoc.end.column - 1
+  const unitWidth = serverLoc.start.column - closing
+  if (unitWidth <= 0) return null
+  const comments = (server as { comments?: { type: string; value: string; trailing?: boolean; loc?: Loc }[] }).comments
+  const sameLine = comments?.filter((c) => c.trailing && c.loc?.start.line === serverLoc.end.line) ?? []
+  if (sameLine.some((c) => c.type !== 'CommentLine') || sameLine.length > 1) return null
+  const source = text(j, config)
+  return {
+    unit: (/\n(\s)[ \t]*server\b/.exec(source)?.[1] === '\t' ? '\t' : ' ').repeat(unitWidth),
+    comma: /,[ \t]*(\/\/[^\n]*)?\r?\n\s*\}$/.test(source),
+    trailing: sameLine[0]?.value ?? null,
+  }
+}
+
+function onOneLine(node: Node): boolean {
+  const loc = (node as { loc?: { start: { line: number }; end: { line: number } } | null }).loc
+  return Boolean(loc && loc.start.line === loc.end.line)
+}
+
+/** A property parsed from source text: recast prints it as written (a built one is always multi-line). */
+function parseProperty(j: JSCodeshift, source: string): Prop {
+  const obj = j(`({ ${source} })`).find(j.ObjectExpression).nodes()[0]!
+  return obj.properties[0] as Prop
 }
 
 function setIfMissing(target: ObjectExpression, prop: Prop, comments?: unknown[]): void {

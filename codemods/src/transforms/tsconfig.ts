@@ -3,7 +3,8 @@ import type { TransformOptions } from '../context.js'
 import { JsonDocument } from '../lib/json.js'
 import { todoText } from '../lib/todo.js'
 
-const legacyTypes = ['vike-cloudflare/types', 'vite-plugin-vercel/types']
+// vike-photon/photon-types: types of the earlier vike-photon 0.1's own Photon entries; vike-photon 0.2 has none.
+const legacyTypes = ['vike-cloudflare/types', 'vite-plugin-vercel/types', 'vike-photon/photon-types']
 
 /** tsconfig.json: drops the legacy `types` entries, keeping comments (rule 37). */
 export default function tsconfig(file: FileInfo, _api: API, _options: TransformOptions): string {

@@ -1,14 +1,24 @@
-import type { API, ASTPath, CallExpression, FileInfo, ImportDeclaration, Node, ObjectExpression } from 'jscodeshift'
+import type {
+  API,
+  ArrayExpression,
+  ASTPath,
+  CallExpression,
+  FileInfo,
+  ImportDeclaration,
+  Node,
+  ObjectExpression,
+} from 'jscodeshift'
 import { contextOf, type MigrateContext, type TransformOptions } from '../context.js'
 import {
   addTodo,
-  defaultLocal,
   findConfigObjects,
   getProp,
   importsFrom,
-  namedLocal,
+  liveElements,
+  liveProps,
   parserFor,
   pruneUnusedImports,
+  removeElement,
   removeProp,
   statementOf,
   text,
@@ -16,106 +26,217 @@ import {
 } from '../lib/ast.js'
 import { print } from '../lib/print.js'
 
+/** A legacy Vite plugin: where it is imported from and which of its exports make the plugin. */
+interface LegacyPlugin {
+  from: (source: string) => boolean
+  /** Exports whose call is the plugin (`default` for the default export); `null`: every export. */
+  exports: string[] | null
+  /** The package to drop from package.json once its call is gone (rule 7). */
+  package?: string
+  /** Only with one of the sources that replaced it; `undefined`: whenever a migration runs. */
+  read?: (call: CallExpression, todo: (message: string) => void) => void
+}
+
 /**
  * vite.config: removes the legacy Vite plugins (rules 19-22) and records what they configured
  * (server entry, framework, Vercel options) for +config and package.json. `vike()` stays (rule 23)
- * and no Photon plugin is added (rule 24): @photonjs/* targets load themselves.
+ * and no Photon plugin is added (rule 24): @photonjs/* targets load themselves. Plugins are found
+ * under any local name (default, named, aliased or namespace import), and removed from conditional
+ * entries (`isProd && vercel()`, `...(cond ? [vercel()] : [])`) with their condition.
  */
 export default function viteConfig(file: FileInfo, api: API, options: TransformOptions): string {
   const j = api.jscodeshift.withParser(parserFor(file.path))
   const ctx = contextOf(options)
   const root = j(file.source)
   const touched: ASTPath<ImportDeclaration>[] = []
+  /** Imports whose plugin call got a TODO (the import needs none of its own). */
+  const callTodos = new Set<ImportDeclaration>()
   const configs = findConfigObjects(j, root)
-  const pluginsProp = () => configs.map((c) => getProp(c, 'plugins')).find(Boolean)
-  /** Where a TODO about a removed plugin goes: the `plugins` property, else the plugin's statement. */
-  const todoAt = (call: ASTPath, message: string) =>
-    addTodo(j, (pluginsProp() ?? statementOf(call).node) as Node, message)
 
-  /** Calls of a plugin factory imported from `source`; removes each element from its plugins array. */
-  const removePluginCalls = (
-    sourceMatch: (s: string) => boolean,
-    pick: (decl: ImportDeclaration) => string | null,
-    onCall: (call: CallExpression, path: ASTPath<CallExpression>) => void,
-  ): boolean => {
-    let removed = false
-    for (const decl of importsFrom(j, root, sourceMatch)) {
-      const local = pick(decl.node)
-      if (!local) continue
-      touched.push(decl)
-      root.find(j.CallExpression, { callee: { type: 'Identifier', name: local } }).forEach((path) => {
-        onCall(path.node, path)
-        if (removeFromArray(path)) removed = true
-        else todoAt(path, `remove this \`${local}(...)\` call: vike-photon replaces it`)
-      })
+  const serverEntryFromDevServer = (call: CallExpression) => {
+    const arg = call.arguments[0] && unwrap(call.arguments[0] as Node)
+    if (!ctx.serverEntry && arg?.type === 'ObjectExpression') {
+      const entry = getProp(arg as ObjectExpression, 'entry')
+      if (entry && isStringLiteral(entry.value as Node)) ctx.serverEntry = stringValue(entry.value as Node)
     }
-    return removed
   }
+  const legacyPlugins: LegacyPlugin[] = [
+    // Rule 19: vikeNode(...) from vike-node/plugin.
+    {
+      from: (s) => s === 'vike-node/plugin',
+      exports: ['default', 'vikeNode'],
+      read: (call, todo) => readVikeNodeArgument(j, ctx, call, todo),
+    },
+    // Rule 20: pages(...) from vike-cloudflare.
+    {
+      from: (s) => s === 'vike-cloudflare',
+      exports: ['pages'],
+      read: (call, todo) => readPagesArgument(j, ctx, call, todo),
+    },
+    // Rule 22: vercel(...) from vite-plugin-vercel, and what @vite-plugin-vercel/vike exports (its plugins).
+    { from: (s) => s === 'vite-plugin-vercel', exports: ['default', 'vercel'] },
+    { from: (s) => s === '@vite-plugin-vercel/vike', exports: null },
+    // Rule 21, and class 2.6: Hono's and Hattip's dev servers and build plugins. Photon runs the server
+    // entry in dev and builds it for every target, so they go on Vercel and Node too, not only with pages().
+    {
+      from: (s) => s === '@hono/vite-dev-server',
+      exports: ['default', 'devServer'],
+      package: '@hono/vite-dev-server',
+      read: serverEntryFromDevServer,
+    },
+    { from: (s) => s === '@hono/vite-cloudflare-pages', exports: ['default'], package: '@hono/vite-cloudflare-pages' },
+    { from: (s) => /^@hono\/vite-build(\/|$)/.test(s), exports: ['default'], package: '@hono/vite-build' },
+    { from: (s) => s === '@hattip/vite', exports: ['default', 'hattip'], package: '@hattip/vite' },
+  ]
 
-  // Rule 19: vikeNode(...) from vike-node/plugin.
-  removePluginCalls(
-    (s) => s === 'vike-node/plugin',
-    (d) => defaultLocal(d) ?? namedLocal(d, 'vikeNode'),
-    (call, path) => readVikeNodeArgument(j, ctx, call, (msg) => todoAt(path, msg)),
-  )
-
-  // Rule 20: pages(...) from vike-cloudflare.
-  const pagesRemoved = removePluginCalls(
-    (s) => s === 'vike-cloudflare',
-    (d) => namedLocal(d, 'pages'),
-    (call, path) => readPagesArgument(j, ctx, call, (msg) => todoAt(path, msg)),
-  )
-
-  // Rule 21: Hono's dev server / Cloudflare Pages build plugins and Hattip's plugin go with pages().
-  if (pagesRemoved || ctx.sources.has('vike-cloudflare-pages')) {
-    removePluginCalls(
-      (s) => s === '@hono/vite-dev-server',
-      (d) => defaultLocal(d),
-      (call) => {
-        const arg = call.arguments[0] && unwrap(call.arguments[0] as Node)
-        if (!ctx.serverEntry && arg?.type === 'ObjectExpression') {
-          const entry = getProp(arg as ObjectExpression, 'entry')
-          if (entry && isStringLiteral(entry.value)) ctx.serverEntry = stringValue(entry.value)
+  for (const plugin of legacyPlugins) {
+    for (const decl of importsFrom(j, root, plugin.from)) {
+      touched.push(decl)
+      for (const path of pluginCalls(j, root, decl.node, plugin.exports)) {
+        const todo = (message: string) => addTodo(j, statementOf(path).node as Node, message)
+        plugin.read?.(path.node, todo)
+        if (plugin.package) ctx.removedPlugins.add(plugin.package)
+        if (!removePluginCall(path)) {
+          callTodos.add(decl.node)
+          todo(`remove this \`${text(j, path.node.callee as Node)}(...)\` call: vike-photon replaces it`)
         }
-        ctx.removedPlugins.add('@hono/vite-dev-server')
-      },
-    )
-    removePluginCalls(
-      (s) => s === '@hono/vite-cloudflare-pages',
-      (d) => defaultLocal(d),
-      () => ctx.removedPlugins.add('@hono/vite-cloudflare-pages'),
-    )
-    removePluginCalls(
-      (s) => s === '@hattip/vite',
-      (d) => defaultLocal(d) ?? namedLocal(d, 'hattip'),
-      () => ctx.removedPlugins.add('@hattip/vite'),
-    )
-    for (const decl of importsFrom(j, root, (s) => s === '@hono/vite-dev-server/cloudflare')) touched.push(decl)
+      }
+    }
   }
+  // The Cloudflare adapter of Hono's dev server is an argument of devServer(): it goes with it.
+  for (const decl of importsFrom(j, root, (s) => s === '@hono/vite-dev-server/cloudflare')) touched.push(decl)
 
-  // Rule 22: vercel(...) from vite-plugin-vercel, and the top-level `vercel:` key.
-  removePluginCalls(
-    (s) => s === 'vite-plugin-vercel',
-    (d) => defaultLocal(d) ?? namedLocal(d, 'vercel'),
-    () => {},
-  )
+  // Rule 22: the top-level `vercel:` key.
   for (const config of configs) {
     const key = getProp(config, 'vercel')
     if (!key) continue
     const todo = readVercelOptions(j, ctx, key.value as Node)
     removeProp(config, key)
-    if (todo) addTodo(j, (getProp(config, 'plugins') ?? config.properties[0] ?? config) as Node, todo)
+    if (todo) addTodo(j, (getProp(config, 'plugins') ?? liveProps(config)[0] ?? config) as Node, todo)
   }
 
   pruneUnusedImports(j, root, touched)
+  // An import of a removed package that the code still uses (e.g. a helper of @vite-plugin-vercel/vike).
+  const body = root.find(j.Program).nodes()[0]?.body ?? []
+  for (const decl of touched) {
+    if (!body.includes(decl.node) || (decl.node.specifiers ?? []).length === 0 || callTodos.has(decl.node)) continue
+    const source = decl.node.source.value as string
+    if (/^@hono\/vite-dev-server\/cloudflare$/.test(source) && !ctx.removedPlugins.has('@hono/vite-dev-server'))
+      continue
+    addTodo(j, decl.node, `${source} is removed by the migration: replace what this file still uses from it`)
+  }
   return print(root, file.source)
 }
 
-function removeFromArray(path: ASTPath<CallExpression>): boolean {
-  const parent = path.parent?.node as Node | undefined
-  if (parent?.type !== 'ArrayExpression') return false
-  path.prune()
-  return true
+/** Calls of the plugin factories an import declaration brings in, whatever their local names. */
+function pluginCalls(
+  j: API['jscodeshift'],
+  root: ReturnType<API['jscodeshift']>,
+  decl: ImportDeclaration,
+  exports: string[] | null,
+): ASTPath<CallExpression>[] {
+  const locals = new Set<string>()
+  const namespaces = new Set<string>()
+  for (const s of decl.specifiers ?? []) {
+    const local = s.local?.name as string | undefined
+    if (!local) continue
+    if (s.type === 'ImportNamespaceSpecifier') namespaces.add(local)
+    else if (s.type === 'ImportDefaultSpecifier') {
+      if (!exports || exports.includes('default')) locals.add(local)
+    } else if (s.type === 'ImportSpecifier' && (s as { importKind?: string }).importKind !== 'type') {
+      if (!exports || exports.includes(s.imported.name as string)) locals.add(local)
+    }
+  }
+  if (locals.size === 0 && namespaces.size === 0) return []
+  return root
+    .find(j.CallExpression)
+    .filter((path) => {
+      const callee = path.node.callee as Node
+      if (callee.type === 'Identifier') return locals.has((callee as unknown as { name: string }).name)
+      if (callee.type !== 'MemberExpression') return false
+      const { object, property, computed } = callee as unknown as { object: Node; property: Node; computed: boolean }
+      if (object.type !== 'Identifier' || !namespaces.has((object as unknown as { name: string }).name)) return false
+      const name = computed
+        ? (property as unknown as { value?: string }).value
+        : (property as unknown as { name?: string }).name
+      return typeof name === 'string' && (!exports || exports.includes(name))
+    })
+    .paths()
+}
+
+/** `null`, `undefined`, `false`, `void 0` or an empty array: a plugin entry that adds nothing. */
+function isNothing(node: Node): boolean {
+  const n = unwrap(node)
+  if (n.type === 'NullLiteral') return true
+  if (n.type === 'BooleanLiteral') return (n as unknown as { value: boolean }).value === false
+  if (n.type === 'Identifier') return (n as unknown as { name: string }).name === 'undefined'
+  if (n.type === 'UnaryExpression') return (n as unknown as { operator: string }).operator === 'void'
+  if (n.type === 'ArrayExpression') return liveElements(n as ArrayExpression).length === 0
+  return false
+}
+
+/**
+ * Removes a plugin call from the plugins array it sits in, with the condition that guards it
+ * (`cond && p()`, `cond ? p() : null`, `...(cond ? [p()] : [])`). False when the call is somewhere
+ * else (a variable, a `push`, a ternary choosing between two plugins): the caller leaves a TODO.
+ */
+function removePluginCall(path: ASTPath): boolean {
+  let cur: ASTPath = path
+  for (;;) {
+    const parentPath = cur.parent as ASTPath | null
+    const parent = parentPath?.node as Node | undefined
+    if (!parentPath || !parent) return false
+    switch (parent.type) {
+      case 'ArrayExpression': {
+        const arr = parent as ArrayExpression
+        removeElement(arr, cur.node as Node)
+        if (liveElements(arr).length > 0) return true
+        // An emptied array that was one branch of a condition: drop the condition too when it adds nothing else.
+        const up = conditionalAround(parentPath)
+        if (!up) return true
+        cur = up
+        continue
+      }
+      case 'ConditionalExpression': {
+        const c = parent as unknown as { consequent: Node; alternate: Node }
+        const other = c.consequent === cur.node ? c.alternate : c.consequent
+        if (!isNothing(other)) return false
+        cur = parentPath
+        continue
+      }
+      case 'LogicalExpression': {
+        const l = parent as unknown as { operator: string; right: Node }
+        if (l.operator !== '&&' || l.right !== cur.node) return false
+        cur = parentPath
+        continue
+      }
+      case 'SpreadElement':
+      case 'ParenthesizedExpression':
+      case 'TSAsExpression':
+      case 'TSSatisfiesExpression':
+        cur = parentPath
+        continue
+      default:
+        return false
+    }
+  }
+}
+
+/** The conditional (through parentheses) an array is a branch of, when its other branch adds nothing. */
+function conditionalAround(arrayPath: ASTPath): ASTPath | null {
+  let cur = arrayPath
+  while (cur.parent?.node.type === 'ParenthesizedExpression') cur = cur.parent
+  const parent = cur.parent?.node as Node | undefined
+  if (parent?.type === 'ConditionalExpression') {
+    const c = parent as unknown as { consequent: Node; alternate: Node }
+    const other = c.consequent === cur.node ? c.alternate : c.consequent
+    return isNothing(other) ? (cur.parent as ASTPath) : null
+  }
+  if (parent?.type === 'LogicalExpression') {
+    const l = parent as unknown as { operator: string; right: Node }
+    return l.operator === '&&' && l.right === cur.node ? (cur.parent as ASTPath) : null
+  }
+  return null
 }
 
 function isStringLiteral(node: Node): boolean {

@@ -1,5 +1,7 @@
 import type { API, FileInfo } from 'jscodeshift'
+import { CLOUDFLARE_MINIMUM_DATES } from '../../../packages/vike-photon/src/facts.js'
 import { contextOf, type TransformOptions } from '../context.js'
+import { raisedCompatibilityDate, reportRaisedDate } from '../lib/compatibility-date.js'
 import { JsonDocument } from '../lib/json.js'
 import { todoText } from '../lib/todo.js'
 import { photonMain } from './wrangler-toml.js'
@@ -17,6 +19,14 @@ export default function wranglerJson(file: FileInfo, _api: API, options: Transfo
   if (flags === undefined) doc.set(['compatibility_flags'], ['nodejs_compat'], doc.indexOf(['main']) + 1)
   else if (Array.isArray(flags) && !flags.includes('nodejs_compat')) {
     doc.set(['compatibility_flags', flags.length], 'nodejs_compat')
+  }
+
+  const minimum = (options.minimumCompatibilityDate as string | undefined) ?? CLOUDFLARE_MINIMUM_DATES.nodejsCompat
+  const date = doc.get(['compatibility_date'])
+  const raised = typeof date === 'string' && raisedCompatibilityDate(date, minimum)
+  if (typeof date === 'string' && raised) {
+    doc.set(['compatibility_date'], raised)
+    reportRaisedDate(ctx, file.path, doc.lineOf(['compatibility_date']), date, raised)
   }
 
   const message =

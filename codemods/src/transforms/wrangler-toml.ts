@@ -1,15 +1,18 @@
 import type { API, FileInfo } from 'jscodeshift'
-import type { TransformOptions } from '../context.js'
+import { CLOUDFLARE_MINIMUM_DATES, PHOTON_WORKER_MAIN } from '../../../packages/vike-photon/src/facts.js'
+import { contextOf, type TransformOptions } from '../context.js'
+import { raisedCompatibilityDate, reportRaisedDate } from '../lib/compatibility-date.js'
 import { todoText } from '../lib/todo.js'
 
-export const photonMain = 'virtual:photon:cloudflare:server-entry'
+export const photonMain = PHOTON_WORKER_MAIN
 
 /**
  * wrangler.toml, edited line by line so comments, tables and bindings stay (rules 34, 36): drops the
  * Pages-only `pages_build_output_dir`, sets `main` to Photon's worker entry before the first table,
- * makes sure `nodejs_compat` is on, and marks D1 `preview_database_id`.
+ * makes sure `nodejs_compat` is on, raises a `compatibility_date` too old for the migrated app
+ * (`minimumCompatibilityDate` option, set by the engine from package.json), and marks D1 `preview_database_id`.
  */
-export default function wranglerToml(file: FileInfo, _api: API, _options: TransformOptions): string {
+export default function wranglerToml(file: FileInfo, _api: API, options: TransformOptions): string {
   const eol = file.source.includes('\r\n') ? '\r\n' : '\n'
   const lines = file.source.split(/\r?\n/)
   const isTable = (l: string) => /^\s*\[/.test(l)
@@ -36,6 +39,15 @@ export default function wranglerToml(file: FileInfo, _api: API, _options: Transf
     lines[flags] = lines[flags]!.replace(/\[\s*(.*?)\s*\]/, (_m, inner: string) =>
       inner ? `[${inner}, "nodejs_compat"]` : '["nodejs_compat"]',
     )
+  }
+
+  const minimum = (options.minimumCompatibilityDate as string | undefined) ?? CLOUDFLARE_MINIMUM_DATES.nodejsCompat
+  const dateLine = topKey('compatibility_date')
+  const date = dateLine === -1 ? null : /=\s*(["'])([^"']*)\1/.exec(lines[dateLine]!)
+  const raised = date && raisedCompatibilityDate(date[2]!, minimum)
+  if (date && raised) {
+    lines[dateLine] = lines[dateLine]!.replace(date[2]!, raised)
+    reportRaisedDate(contextOf(options), file.path, dateLine + 1, date[2]!, raised)
   }
 
   // Rule 36: D1's preview_database_id only exists for Pages.

@@ -1,4 +1,6 @@
+import type { RuntimeAdapterTarget } from '@universal-middleware/core'
 import type { Config } from 'vike/types'
+import { PEER_MINIMUMS } from './facts.js'
 import { vikePhotonPlugins } from './plugin/index.js'
 import type { PhotonSettings } from './settings.js'
 import type { IsrSetting } from './targets/vercel-settings.js'
@@ -14,11 +16,16 @@ const config = {
   // Vike recognizes this name: it switches its own `+server` machinery off while vike-photon serves the app.
   name: 'vike-photon',
   require: {
-    vike: '>=0.4.256',
+    vike: `>=${PEER_MINIMUMS.vike}`,
   },
   vite: {
     plugins: vikePhotonPlugins(),
   },
+  // When every page is pre-rendered, Vike removes dist/server after pre-rendering: the Cloudflare Worker and its
+  // wrangler.json (`vike preview`, `wrangler deploy`) and the routes of the app's own server went with it.
+  // `enable: null` leaves pre-rendering off unless the app turns it on. The build says what it deploys
+  // (plugin/prerender-report-plugin.ts); an app may still set `prerender: { keepDistServer: false }`.
+  prerender: { enable: null, keepDistServer: true },
   meta: {
     photon: {
       env: { config: true },
@@ -39,6 +46,11 @@ const config = {
 } satisfies Config
 
 export default config
+
+/** `pageContext.runtime` for a `Vike.Photon` declaration: the named framework's context, or any adapter's. */
+export type PhotonRuntime<P> = RuntimeAdapterTarget<
+  P extends { server: infer Server extends string } ? Server : unknown
+>
 
 declare global {
   namespace Vike {
@@ -68,6 +80,15 @@ declare global {
        * @default false
        */
       photonUnit?: boolean
+    }
+    /**
+     * Name your server framework here to type `pageContext.runtime` (the framework's request context):
+     * `declare global { namespace Vike { interface Photon { server: 'hono' } } }`. Vike's own `Vike.Server` works too.
+     */
+    interface Photon {}
+    interface PageContextServer {
+      /** Hono's `c` as `runtime.hono`, Express' `runtime.req`/`runtime.res`, Cloudflare's `runtime.env`... */
+      runtime: PhotonRuntime<Photon>
     }
   }
 }

@@ -72,6 +72,13 @@ describe('wrangler config', () => {
     `)
   })
 
+  it('refuses a compatibility date from before nodejs_compat v2', async () => {
+    const toml = `name = "app"\nmain = "virtual:photon:cloudflare:server-entry"\ncompatibility_date = "2024-04-01"\ncompatibility_flags = ["nodejs_compat"]\n`
+    await expect(runCheck({ 'wrangler.toml': toml })).rejects.toThrow(
+      '`compatibility_date` in wrangler.toml is "2024-04-01": before 2024-09-23, "nodejs_compat" is the v1 mode that wrangler 4 refuses. Set compatibility_date = "2026-04-20" (or at least 2024-09-23).',
+    )
+  })
+
   it('speaks JSON to wrangler.jsonc users', async () => {
     const jsonc = '{\n  // my worker\n  "name": "app",\n  "compatibility_flags": ["nodejs_compat"],\n}\n'
     await expect(runCheck({ 'wrangler.jsonc': jsonc })).rejects.toThrow(

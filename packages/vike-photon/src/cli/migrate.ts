@@ -70,12 +70,22 @@ export async function migrateCommand(argv: string[], io: Io): Promise<number> {
   const planMs = Math.round(performance.now() - started)
 
   if (plan.errors.length > 0) {
-    const lines = plan.errors.map((e) => `  ${e.file}:${e.line}:${e.column}: ${e.message}`)
-    return fail(
-      json,
-      `Could not parse ${plan.errors.length === 1 ? 'a file' : `${plan.errors.length} files`}; nothing was written:\n${lines.join('\n')}\nFix the syntax error (or run your build to see it), then run vike-photon migrate again.`,
-      plan,
-    )
+    const selfCheck = plan.errors.filter((e) => e.kind === 'self-check')
+    const parse = plan.errors.filter((e) => e.kind !== 'self-check')
+    const parts: string[] = []
+    if (parse.length > 0) {
+      const lines = parse.map((e) => `  ${e.file}:${e.line}:${e.column}: ${e.message}`)
+      parts.push(
+        `Could not parse ${parse.length === 1 ? 'a file' : `${parse.length} files`}; nothing was written:\n${lines.join('\n')}\nFix the syntax error (or run your build to see it), then run vike-photon migrate again.`,
+      )
+    }
+    if (selfCheck.length > 0) {
+      const lines = selfCheck.map((e) => `  ${e.file}: ${e.message}`)
+      parts.push(
+        `The migration's self-check stopped it; nothing was written:\n${lines.join('\n')}\nThis is a bug in vike-photon migrate: please report it with the file shown.`,
+      )
+    }
+    return fail(json, parts.join('\n'), plan)
   }
   if (plan.sources.length === 0) {
     if (json) report(plan, { dryRun, written: false, exitCode: exitCodes.ok, status: 'nothing-to-do' })

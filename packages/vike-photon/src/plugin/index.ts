@@ -7,6 +7,7 @@ import { nodeLauncherPlugin } from './node-launcher-plugin.js'
 import { perPagePlugin } from './per-page-plugin.js'
 import { photonMetaGuardPlugin } from './photon-meta-guard-plugin.js'
 import { precompressPlugin } from './precompress-plugin.js'
+import { prerenderReportPlugin } from './prerender-report-plugin.js'
 import { runtimeFiles } from './runtime-files.js'
 import { serverEntryCheckPlugin } from './server-entry-check-plugin.js'
 import { settingsPlugin } from './settings-plugin.js'
@@ -25,6 +26,7 @@ export function vikePhotonPlugins(): PluginOption[] {
     serverEntryCheckPlugin(ctx),
     nodeLauncherPlugin(ctx),
     precompressPlugin(ctx),
+    prerenderReportPlugin(ctx),
     ...standalonePlugins(ctx),
     dedupePlugin(ctx),
     photonMetaGuardPlugin(ctx),

@@ -1,4 +1,4 @@
-import { relative, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { warnOnce } from '../errors.js'
 import type { PageEntry } from './context.js'
 import { createPlugin } from './create-plugin.js'
@@ -61,7 +61,10 @@ export const settingsPlugin = createPlugin('settings', (ctx) => ({
 
       return {
         photon: {
-          ...(ctx.settings.server ? { server: relative(ctx.root, ctx.settings.server) || ctx.settings.server } : {}),
+          // The absolute path: Photon resolves a relative one (Vite's resolver, without an importer) from the working
+          // directory, which is not the root when the app sets Vite's `root` (e.g. 'src'). @photonjs/core 0.1.22 then
+          // failed the build with "Cannot resolve server/index.ts to a server entry".
+          ...(ctx.settings.server ? { server: ctx.settings.server } : {}),
           hmr: ctx.settings.hmr,
           entries,
         },

@@ -46,7 +46,9 @@ export interface GetMiddlewaresOptions {
  * @example
  * apply(app, getMiddlewares<'hono'>({ pageContext: (runtime) => ({ user: runtime.hono.get('user') }) }))
  */
-export function getMiddlewares<_Server extends string = string>(options: GetMiddlewaresOptions): UniversalMiddleware[] {
+export function getMiddlewares<_Server extends string = string>(
+  options: GetMiddlewaresOptions = {},
+): UniversalMiddleware[] {
   const middlewares: UniversalMiddleware[] = []
   const { pageContext, onError } = options
   if (pageContext) {

@@ -11,11 +11,17 @@ const fixturesDir = join(packageDir, 'test/fixtures')
  */
 export const testTmpDir = join(packageDir, '.test-tmp')
 
-/** A fresh copy of the shared app (`fixtures/_app`) with the files of `fixtures/<name>` on top. */
-export function copyFixture(name: string, { into = testTmpDir }: { into?: string } = {}): string {
+/**
+ * A fresh copy of the shared app (`fixtures/_app`) with the files of `fixtures/<name>` on top. `sourceDir` puts
+ * the shared app in a subfolder (an app whose Vite `root` is e.g. `src`).
+ */
+export function copyFixture(
+  name: string,
+  { into = testTmpDir, sourceDir = '.' }: { into?: string; sourceDir?: string } = {},
+): string {
   mkdirSync(into, { recursive: true })
   const root = mkdtempSync(join(into, `${name}-`))
-  cpSync(join(fixturesDir, '_app'), root, { recursive: true })
+  cpSync(join(fixturesDir, '_app'), join(root, sourceDir), { recursive: true })
   if (name !== '_app') cpSync(join(fixturesDir, name), root, { recursive: true })
   return root
 }
@@ -65,11 +71,17 @@ export interface BuildResult extends Run {
  * Builds a fixture with Vike's JS API (`build()` from 'vike/api'), in a child process: Vike and Vite keep
  * global state, and a separate process also shows exactly what a user sees in their terminal.
  */
-export async function buildFixture(root: string, env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
+export async function buildFixture(
+  root: string,
+  env: NodeJS.ProcessEnv = {},
+  { viteRoot = true }: { viteRoot?: boolean } = {},
+): Promise<BuildResult> {
+  // `viteRoot: false` leaves Vite's root to the app's vite.config (e.g. `root: 'src'`).
+  const viteConfig = viteRoot ? "{ root: process.cwd(), logLevel: 'warn' }" : "{ logLevel: 'warn' }"
   const script = `
     import { build } from 'vike/api'
     try {
-      await build({ viteConfig: { root: process.cwd(), logLevel: 'warn' } })
+      await build({ viteConfig: ${viteConfig} })
     } catch (error) {
       console.log('BUILD_ERROR:' + JSON.stringify(String(error?.message ?? error)))
       process.exitCode = 1
@@ -90,10 +102,24 @@ export interface RunningServer {
   stop: () => Promise<void>
 }
 
-/** Starts `node dist/server/index.mjs` on a free port of 127.0.0.1 and waits until it listens. */
-export function startServer(root: string, env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
+export interface StartOptions {
+  /** The command and its arguments; `node dist/server/index.mjs` by default. */
+  command?: [string, ...string[]]
+  /** The line that says the server listens; its first group is the URL. */
+  ready?: RegExp
+}
+
+/** Starts `node dist/server/index.mjs` (or `command`) on a free port of 127.0.0.1 and waits until it listens. */
+export function startServer(
+  root: string,
+  env: NodeJS.ProcessEnv = {},
+  {
+    command = [process.execPath, 'dist/server/index.mjs'],
+    ready = /Server running at (http:\/\/[^\s/]+)/,
+  }: StartOptions = {},
+): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['dist/server/index.mjs'], {
+    const child = spawn(command[0], command.slice(1), {
       cwd: root,
       env: userEnv({ PORT: '0', HOST: '127.0.0.1', ...env }),
     })
@@ -104,7 +130,7 @@ export function startServer(root: string, env: NodeJS.ProcessEnv = {}): Promise<
     }, 15_000)
     const onData = (chunk: Buffer) => {
       output += chunk
-      const match = /Server running at (http:\/\/[^\s/]+)/.exec(output)
+      const match = ready.exec(stripAnsi(output))
       if (match) {
         clearTimeout(timer)
         resolve({

@@ -1,7 +1,6 @@
 import { telefuncHandler } from './server/telefunc-handler'
 import { Hono } from 'hono'
 import { createHandler } from '@universal-middleware/hono'
-import { handle } from 'hono/vercel'
 import { apply, serve } from '@photonjs/hono'
 
 const app = new Hono()
@@ -13,12 +12,8 @@ app.post('/_telefunc', createHandler(telefuncHandler)())
  *
  * @link {@see https://vike.dev}
  **/
-// TODO(vike-photon migrate): apply() now renders the pages: delete server/vike-handler.ts, and hono-entry.node.ts if you have one (vike-photon serves on Node itself)
+// TODO(vike-photon migrate): apply(app) renders the pages now, in place of `createHandler(vikeHandler)()`: `./server/vike-handler` is no longer imported here, delete it if nothing else uses it
 apply(app)
 
-// TODO(vike-photon migrate): delete this hono/vercel export: @photonjs/vercel builds the Vercel function itself
-export const GET = handle(app)
-// TODO(vike-photon migrate): delete this hono/vercel export: @photonjs/vercel builds the Vercel function itself
-export const POST = handle(app)
-
+// TODO(vike-photon migrate): the hono/vercel exports (GET, POST) were removed: @photonjs/vercel deploys this default export as the Vercel function
 export default serve(app)

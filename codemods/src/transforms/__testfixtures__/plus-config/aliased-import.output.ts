@@ -1,6 +1,4 @@
 import vikePhoton from 'vike-photon/config'
 import type { Config } from 'vike/types'
 
-export default { extends: [vikePhoton], photon: {
-  server: 'server/index.ts'
-} } satisfies Config
+export default { extends: [vikePhoton], photon: { server: 'server/index.ts' } } satisfies Config

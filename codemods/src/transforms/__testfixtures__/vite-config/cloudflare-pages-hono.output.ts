@@ -4,7 +4,10 @@ import { defineConfig } from 'vite'
 
 export default defineConfig(({ mode }) => {
   return {
-    plugins: [vike({}), react({})],
+    plugins: [
+      vike({}),
+      react({}),
+    ],
     build: { sourcemap: mode === 'development' },
   }
 })

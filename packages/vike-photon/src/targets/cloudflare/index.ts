@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url'
 import type { Plugin } from 'vite'
 import { VikePhotonError } from '../../errors.js'
+import { SERVER_FRAMEWORKS_BY_TARGET } from '../../facts.js'
 import type { TargetDefinition } from '../types.js'
 import { vikeEntryPlugin } from './vike-entry-plugin.js'
 import { checkWranglerConfig } from './wrangler-config.js'
@@ -19,7 +20,7 @@ export const cloudflareTarget: TargetDefinition = {
   // Listed in package.json: the user asked for Cloudflare (if it is not installed, `plugins()` says so).
   detect: (project) => project.dependencies.has(PACKAGE),
   // What Photon's Cloudflare adapter runs (`supportedTargetServers('cloudflare', ...)` in @photonjs/cloudflare).
-  supportedServers: ['hono', 'h3', 'srvx'],
+  supportedServers: SERVER_FRAMEWORKS_BY_TARGET.cloudflare,
   check: checkWranglerConfig,
   // One Worker serves every page: Photon must not emit a bundle per page next to it (wrangler would upload them all).
   photon: { codeSplitting: { framework: false } },

@@ -1,19 +1,20 @@
 import { join } from 'node:path'
+import { CLOUDFLARE_COMPATIBILITY_DATE, CLOUDFLARE_MINIMUM_DATES, PHOTON_WORKER_MAIN } from '../../facts.js'
 import type { Project } from '../types.js'
 
-// The wrangler config as far as vike-photon needs it: where it is, its `main` and its compatibility flags.
-// The Cloudflare Vite plugin reads the full file; this only checks the two settings a Photon Worker depends on.
+export { PHOTON_WORKER_MAIN }
+
+// The wrangler config as far as vike-photon needs it: where it is, its `main`, its compatibility date and flags.
+// The Cloudflare Vite plugin reads the full file; this only checks the settings a Photon Worker depends on.
 
 /** Looked up in the project root in this order, as the Cloudflare Vite plugin does. */
 export const WRANGLER_CONFIG_FILES = ['wrangler.jsonc', 'wrangler.json', 'wrangler.toml'] as const
-
-/** The Worker entry that Photon generates (it wraps the server entry for the Workers runtime). */
-export const PHOTON_WORKER_MAIN = 'virtual:photon:cloudflare:server-entry'
 
 export interface WranglerConfigFacts {
   /** File name relative to the root, e.g. `wrangler.toml`. */
   file: string
   main: string | undefined
+  compatibilityDate: string | undefined
   compatibilityFlags: string[]
 }
 
@@ -28,6 +29,7 @@ export function readWranglerConfig(project: Project, file: string): WranglerConf
   return {
     file,
     main: typeof values.main === 'string' ? values.main : undefined,
+    compatibilityDate: typeof values.compatibility_date === 'string' ? values.compatibility_date : undefined,
     compatibilityFlags: Array.isArray(flags) ? flags.filter((f): f is string => typeof f === 'string') : [],
   }
 }
@@ -40,7 +42,7 @@ export function checkWranglerConfig(project: Project): string[] {
       'No wrangler config found in the project root (looked for wrangler.jsonc, wrangler.json, wrangler.toml). ' +
         'Create wrangler.toml with:\n' +
         `      name = "my-app"\n      main = "${PHOTON_WORKER_MAIN}"\n` +
-        `      compatibility_date = "2026-04-20"\n      compatibility_flags = ["nodejs_compat"]`,
+        `      compatibility_date = "${CLOUDFLARE_COMPATIBILITY_DATE}"\n      compatibility_flags = ["nodejs_compat"]`,
     ]
   }
   let config: WranglerConfigFacts
@@ -62,6 +64,13 @@ export function checkWranglerConfig(project: Project): string[] {
     problems.push(
       `\`compatibility_flags\` in ${file} lacks "nodejs_compat": Vike and Photon use Node APIs such as AsyncLocalStorage. ` +
         `Add ${toml ? 'compatibility_flags = ["nodejs_compat"]' : '"compatibility_flags": ["nodejs_compat"]'}.`,
+    )
+  }
+  const minimum = CLOUDFLARE_MINIMUM_DATES.nodejsCompat
+  if (config.compatibilityDate && config.compatibilityDate < minimum) {
+    problems.push(
+      `\`compatibility_date\` in ${file} is "${config.compatibilityDate}": before ${minimum}, "nodejs_compat" is the v1 mode that wrangler 4 refuses. ` +
+        `Set ${toml ? `compatibility_date = "${CLOUDFLARE_COMPATIBILITY_DATE}"` : `"compatibility_date": "${CLOUDFLARE_COMPATIBILITY_DATE}"`} (or at least ${minimum}).`,
     )
   }
   return problems

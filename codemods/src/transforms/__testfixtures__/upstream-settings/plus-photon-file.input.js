@@ -1,0 +1,5 @@
+// https://vike.dev/vike-photon
+export default {
+  server: { id: './server/entry.js', server: 'express' },
+  devServer: { env: 'ssr' },
+}

@@ -1,0 +1,5 @@
+import ssr from 'vike/plugin'
+
+export default {
+  plugins: [ssr({ prerender: true })],
+}

@@ -1,0 +1,34 @@
+import { defaultLocal, importsFrom, namedLocal } from '../../lib/ast.js'
+import type { EntryState } from './state.js'
+
+/** Rule 29: a Hono base path moves the app's routes, and with them the pages vike-photon mounts on it. */
+export function checkBasePath(s: EntryState): void {
+  const j = s.j
+  s.root
+    .find(j.CallExpression, { callee: { type: 'MemberExpression', property: { name: 'basePath' } } })
+    .forEach((path) => {
+      s.todo(
+        path,
+        "basePath() also prefixes the pages vike-photon mounts with apply(): keep pages at the root (apply() on an app without basePath) or set Vike's `baseServer` to the same path",
+      )
+    })
+}
+
+/** Rule 33: Fastify needs `forceCloseConnections: true` and fastify-raw-body. */
+export function checkFastify(s: EntryState): void {
+  if (s.fw !== 'fastify') return
+  const j = s.j
+  const source = s.root.toSource()
+  for (const decl of importsFrom(j, s.root, (src) => src === 'fastify')) {
+    const local = defaultLocal(decl.node) ?? namedLocal(decl.node, 'fastify') ?? namedLocal(decl.node, 'Fastify')
+    if (!local) continue
+    s.root.find(j.CallExpression, { callee: { type: 'Identifier', name: local } }).forEach((path) => {
+      const missing: string[] = []
+      if (!/forceCloseConnections\s*:\s*true/.test(source))
+        missing.push('`forceCloseConnections: true` in the Fastify options')
+      if (!source.includes('fastify-raw-body'))
+        missing.push("`await app.register(import('fastify-raw-body'))` before apply()")
+      if (missing.length > 0) s.todo(path, `vike-photon on Fastify needs ${missing.join(' and ')}`)
+    })
+  }
+}

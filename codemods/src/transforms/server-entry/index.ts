@@ -1,0 +1,40 @@
+import type { API, FileInfo } from 'jscodeshift'
+import { contextOf, type TransformOptions } from '../../context.js'
+import { isTypeScript, parserFor } from '../../lib/ast.js'
+import { print } from '../../lib/print.js'
+import { rewriteApplyOptions } from './apply-options.js'
+import { checkBasePath, checkFastify } from './checks.js'
+import { exportServe, renameServeOptions } from './export-serve.js'
+import { detectLegacy, finishImports, markServerApi, rewriteImports } from './imports.js'
+import { rewriteHonoNodeServer, rewriteListenCalls } from './listen.js'
+import { EntryState } from './state.js'
+import { rewriteVikeMiddleware } from './vike-middleware.js'
+
+/**
+ * Server entries of vike-server 1.0, vike-cloudflare 0.2 and vike-node 0.3 (every framework):
+ * imports become `@photonjs/<fw>` (rule 25), the entry default-exports `serve()` (rule 26), `apply()`
+ * options move to getMiddlewares()/+config (rule 27), `onServer` becomes `onCreate` (rule 28), vike-node's
+ * middleware and hand-written listen calls become `apply()`/`serve()` (rule 29); Fastify and
+ * `vike-server/api` get TODOs (rules 31, 33). Each concern lives in its own module of this folder.
+ */
+export default function serverEntry(file: FileInfo, api: API, options: TransformOptions): string {
+  const j = api.jscodeshift.withParser(parserFor(file.path))
+  const ctx = contextOf(options)
+  const root = j(file.source)
+
+  markServerApi(j, root)
+  const detected = detectLegacy(j, root)
+  if (!detected) return print(root, file.source)
+  const s = new EntryState(j, root, ctx, detected.fw, isTypeScript(file.path))
+  rewriteImports(s, detected.legacy)
+  rewriteVikeMiddleware(s)
+  rewriteHonoNodeServer(s)
+  rewriteListenCalls(s)
+  rewriteApplyOptions(s)
+  renameServeOptions(s)
+  exportServe(s)
+  checkFastify(s)
+  checkBasePath(s)
+  finishImports(s)
+  return print(root, file.source)
+}

@@ -1,0 +1,125 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import type { API, FileInfo } from 'jscodeshift'
+import jscodeshift from 'jscodeshift'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { TransformOptions } from '../src/context.js'
+import { addTodo } from '../src/lib/ast.js'
+import { applyPlan, planMigration } from '../src/migrate.js'
+import { checkTransformOutput } from '../src/self-check.js'
+import serverEntry from '../src/transforms/server-entry/index.js'
+
+const dirs: string[] = []
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+})
+
+function app(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vike-photon-self-check-'))
+  dirs.push(dir)
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true })
+    writeFileSync(join(dir, name), content)
+  }
+  return dir
+}
+
+const entry = `import { Hono } from 'hono'
+import { apply } from 'vike-server/hono'
+import { serve } from 'vike-server/hono/serve'
+
+function readUser(req) {
+  return req.header('x-user') ?? null
+}
+
+function startServer() {
+  const app = new Hono()
+  app.get('/api/me', (c) => c.json({ user: readUser(c.req) }))
+  apply(app, {
+    async pageContext(runtime) {
+      const user = readUser(runtime.hono.req)
+      return { user }
+    },
+  })
+  return serve(app, { port: 3000 })
+}
+
+export default startServer()
+`
+
+const honoApp = {
+  'package.json': JSON.stringify({
+    name: 'a',
+    dependencies: { hono: '^4.7.0', vike: '^0.4.250', 'vike-server': '^1.0.25' },
+  }),
+  'pages/+config.js':
+    "import vikeServer from 'vike-server/config'\n\nexport default { extends: [vikeServer], server: 'server/index.js' }\n",
+  'server/index.js': entry,
+}
+
+describe('the engine self-check', () => {
+  it('writes nothing when a transform drops a user function, and names the file and the transform', () => {
+    const dir = app(honoApp)
+    // A server-entry transform made to misbehave: it also deletes the user's readUser() helper.
+    const dropsHelper = (file: FileInfo, api: API, options: TransformOptions) =>
+      serverEntry(file, api, options).replace(/function readUser\(req\) \{\n.*\n\}\n\n/, '')
+    const plan = planMigration(dir, { vikePhotonVersion: '0.2.0', transforms: { 'server-entry': dropsHelper } })
+    expect(plan.errors).toEqual([
+      expect.objectContaining({
+        file: 'server/index.js',
+        kind: 'self-check',
+        message: 'the server-entry transform: it would remove function `readUser` without a TODO saying where it went',
+      }),
+    ])
+    expect(() => applyPlan(plan)).toThrow('nothing was written')
+    expect(readFileSync(join(dir, 'server/index.js'), 'utf8')).toBe(entry)
+  })
+
+  it('writes nothing when a transform output does not parse (a multi-line method pasted into a // comment)', () => {
+    const dir = app(honoApp)
+    // The failure seen on a real Cloudflare app: an option's source moved into a single-line TODO.
+    const pastes = (file: FileInfo, api: API, options: TransformOptions) =>
+      serverEntry(file, api, options).replace(
+        /apply\(app, getMiddlewares\(\{\n([\s\S]*?)\n\s*\}\)\)/,
+        (_m, body: string) => `// TODO(vike-photon migrate): apply() option(s) \`${body}\` were removed\n  apply(app)`,
+      )
+    const plan = planMigration(dir, { vikePhotonVersion: '0.2.0', transforms: { 'server-entry': pastes } })
+    expect(plan.errors).toHaveLength(1)
+    expect(plan.errors[0]).toMatchObject({ file: 'server/index.js', kind: 'self-check' })
+    expect(plan.errors[0]!.message).toMatch(/^the server-entry transform: its output does not parse at \d+:\d+/)
+    expect(readFileSync(join(dir, 'server/index.js'), 'utf8')).toBe(entry)
+  })
+
+  it('passes the real migration of that entry: the pageContext method is kept', () => {
+    const dir = app(honoApp)
+    const plan = planMigration(dir, { vikePhotonVersion: '0.2.0' })
+    expect(plan.errors).toEqual([])
+    const after = plan.changes.find((c) => c.path === 'server/index.js')!.after
+    expect(after).toContain('apply(app, getMiddlewares({\n    async pageContext(runtime) {')
+    expect(after).toContain('function readUser(req) {')
+  })
+
+  it('allows a removal that a new TODO names, and the Vite plugins a migration removes on purpose', () => {
+    const before = 'function legacyHelper() {}\nfunction kept() {}\nkept()\n'
+    const after =
+      '// TODO(vike-photon migrate): legacyHelper() moved to server/helpers.ts\nfunction kept() {}\nkept()\n'
+    expect(() => checkTransformOutput('a.ts', before, after)).not.toThrow()
+    expect(() => checkTransformOutput('a.ts', before, 'function kept() {}\nkept()\n')).toThrow(
+      'it would remove function `legacyHelper` without a TODO saying where it went',
+    )
+    const viteBefore =
+      "import { pages } from 'vike-cloudflare'\nexport default { plugins: [pages({ server: { entry: 'x', filter: (f) => f.ok } })] }\n"
+    expect(() => checkTransformOutput('vite.config.ts', viteBefore, 'export default { plugins: [] }\n')).not.toThrow()
+    expect(() => checkTransformOutput('b.ts', 'run()\nstop()\n', 'run()\n')).toThrow('1 statement(s)')
+  })
+
+  it('a TODO never spans lines, whatever its message', () => {
+    const j = jscodeshift.withParser('ts')
+    const root = j('apply(app)\n')
+    addTodo(j, root.find(j.ExpressionStatement).nodes()[0]!, 'option `async pageContext() {\n  return {}\n}` was kept')
+    const out = root.toSource()
+    expect(out.split('\n')[0]).toBe('// TODO(vike-photon migrate): option `async pageContext() { return {} }` was kept')
+    expect(() => j(out)).not.toThrow()
+  })
+})

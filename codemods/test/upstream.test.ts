@@ -1,0 +1,127 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, it } from 'vitest'
+import { isUpstreamVikePhoton } from '../src/sources.js'
+
+// An app on the earlier `vike-photon` 0.1 from npm (vikejs/vike-photon, a different package of the same name), run
+// through the real `vike-photon migrate`.
+const here = dirname(fileURLToPath(import.meta.url))
+const cli = join(here, '../../packages/vike-photon/src/cli/index.ts')
+const tsx = fileURLToPath(import.meta.resolve('tsx'))
+const vikePhotonVersion = JSON.parse(
+  readFileSync(join(here, '../../packages/vike-photon/package.json'), 'utf8'),
+).version
+
+const dirs: string[] = []
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+})
+
+function app(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vike-photon-upstream-'))
+  dirs.push(dir)
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true })
+    writeFileSync(join(dir, name), content)
+  }
+  const g = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' })
+  g('init', '-q')
+  g('add', '-A')
+  g('-c', 'user.email=test@example.com', '-c', 'user.name=test', 'commit', '-qm', 'before')
+  return dir
+}
+
+function migrate(dir: string) {
+  const r = spawnSync(process.execPath, ['--import', tsx, cli, 'migrate', dir, '--yes'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8')
+
+const serverEntry = `import { apply, serve } from '@photonjs/hono'
+import { Hono } from 'hono'
+
+function startServer() {
+  const app = new Hono()
+  apply(app)
+  return serve(app, { port: 3000 })
+}
+
+export default startServer()
+`
+
+// The shape Bati generates for vike-photon 0.1, with the Vite plugin some apps added by hand.
+const upstreamApp = {
+  'package.json': `${JSON.stringify(
+    {
+      name: 'garden-planner',
+      type: 'module',
+      scripts: { dev: 'vike dev', build: 'vike build', prod: 'vike build && node ./dist/server/index.mjs' },
+      dependencies: {
+        '@photonjs/hono': '^0.1.9',
+        hono: '^4.10.1',
+        vike: '^0.4.250',
+        'vike-photon': '^0.1.26',
+        vite: '^7.1.5',
+      },
+    },
+    null,
+    2,
+  )}\n`,
+  'pnpm-lock.yaml': "lockfileVersion: '9.0'\n",
+  'pages/+config.ts': `import vikePhoton from 'vike-photon/config'\n\nexport default {\n  extends: [vikePhoton],\n  photon: { server: 'server/entry.ts' },\n}\n`,
+  'pages/index/+Page.ts': 'export default function Page() {\n  return "hi"\n}\n',
+  'server/entry.ts': serverEntry,
+  'vite.config.ts': `import vike from 'vike/plugin'\nimport vikePhoton from 'vike-photon/plugin'\n\nexport default {\n  plugins: [vike(), vikePhoton()],\n}\n`,
+  // What an install of that app holds: the other package, without this one's CLI.
+  'node_modules/vike-photon/package.json': '{ "name": "vike-photon", "version": "0.1.26" }',
+}
+
+describe('vike-photon migrate on an app on the earlier vike-photon 0.1', () => {
+  it('finds it, points vike-photon at this package, raises Vike and @photonjs/hono, drops the Vite plugin', () => {
+    const dir = app(upstreamApp)
+    const r = migrate(dir)
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('Found: vike-photon 0.1 (the earlier package of that name, vikejs/vike-photon) 0.1.26')
+    const pkg = JSON.parse(read(dir, 'package.json'))
+    expect(pkg.dependencies['vike-photon']).toBe(`^${vikePhotonVersion}`)
+    expect(pkg.dependencies.vike).toBe('^0.4.266')
+    expect(pkg.dependencies['@photonjs/hono']).toBe('^0.1.12')
+    expect(read(dir, 'vite.config.ts')).toBe(
+      `import vike from 'vike/plugin'\n\nexport default {\n  plugins: [vike()],\n}\n`,
+    )
+    expect(read(dir, 'server/entry.ts')).toBe(serverEntry)
+    expect(read(dir, 'pages/+config.ts')).toBe(upstreamApp['pages/+config.ts'])
+  })
+
+  it('has nothing to do once package.json names this vike-photon, even before the next install', () => {
+    const dir = app(upstreamApp)
+    expect(migrate(dir).code).toBe(0)
+    const r = migrate(dir)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('Nothing to do')
+  })
+})
+
+describe('isUpstreamVikePhoton', () => {
+  it.each([
+    // [installed, package.json range, upstream?]
+    ['0.1.26', '^0.1.26', true],
+    [null, '0.1.20', true],
+    [null, '^0.2.0', false],
+    ['0.1.26', '^0.2.0', false], // migrated, not reinstalled yet
+    ['0.1.26', 'latest', true],
+    ['0.2.0', 'latest', false],
+    ['0.2.0', 'workspace:*', false],
+    [null, 'workspace:*', false],
+  ] as const)('installed %s, range %s: %s', (installed, range, expected) => {
+    expect(isUpstreamVikePhoton(installed, range)).toBe(expected)
+  })
+})
