@@ -106,6 +106,8 @@ export async function runApp(app: CorpusApp, tarball: string, { keep }: { keep: 
     )
     return result
   } finally {
+    const killed = killLeftovers(work)
+    if (killed > 0) log.write(`killed ${killed} processes left running in ${work}`)
     if (keep) console.log(`  ${app.name}: kept ${work} (log: ${log.file})`)
     else await rm(work, { recursive: true, force: true }).catch(() => {})
   }

@@ -30,14 +30,38 @@ export async function useTarball(appDir: string, tarball: string) {
   await writeFile(file, edited)
 }
 
-/** Where the install runs: the nearest folder from the app up to the repository root with a lockfile or workspace. */
-export function installRoot(repoDir: string, appDir: string): string {
-  for (let dir = appDir; ; dir = dirname(dir)) {
-    if (lockfiles.some((f) => existsSync(join(dir, f))) || existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir
-    const pkg = join(dir, 'package.json')
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { workspaces?: unknown }).workspaces) return dir
-    if (dir === repoDir || relative(repoDir, dir).startsWith('..')) return appDir
+/**
+ * Where the install runs: the nearest folder from the app up to the repository root with a lockfile or a
+ * workspace. An app inside a pnpm workspace that uses none of its packages (an example in a library's repository)
+ * installs on its own (`--ignore-workspace`), as whoever copies the example does.
+ */
+export function installRoot(repoDir: string, appDir: string): { dir: string; alone: boolean } {
+  const above = ancestors(repoDir, appDir).slice(1)
+  if (above.some((dir) => existsSync(join(dir, 'pnpm-workspace.yaml'))) && !usesWorkspace(appDir)) {
+    return { dir: appDir, alone: true }
   }
+  for (const dir of ancestors(repoDir, appDir)) {
+    if (lockfiles.some((f) => existsSync(join(dir, f))) || existsSync(join(dir, 'pnpm-workspace.yaml'))) {
+      return { dir, alone: false }
+    }
+    const pkg = join(dir, 'package.json')
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { workspaces?: unknown }).workspaces) {
+      return { dir, alone: false }
+    }
+  }
+  return { dir: appDir, alone: false }
+}
+
+/** The app folder, its parent, ... up to the repository root. */
+function ancestors(repoDir: string, appDir: string): string[] {
+  const dirs = [appDir]
+  while (dirs.at(-1) !== repoDir && !relative(repoDir, dirs.at(-1)!).startsWith('..')) dirs.push(dirname(dirs.at(-1)!))
+  return dirs
+}
+
+/** Whether the app depends on a package of its workspace (or a version from the workspace's catalog). */
+function usesWorkspace(appDir: string): boolean {
+  return /"(workspace|catalog):/.test(readFileSync(join(appDir, 'package.json'), 'utf8'))
 }
 
 /** How to run the app's package manager: the command, its leading arguments, its environment, its install. */
@@ -78,7 +102,7 @@ export function packageManagerCommand(pm: PackageManager, root: string): Package
       install: ['install', '--non-interactive', '--network-timeout', '600000'],
     }
   }
-  // npm, and Bun apps: Bun is not on this machine, npm resolves them afresh.
+  // npm, and Bun and Deno apps: neither runtime is on this machine, npm resolves them afresh.
   return { cmd: 'npm', args: [], env: {}, install: ['install', '--no-audit', '--no-fund'] }
 }
 
@@ -92,9 +116,10 @@ export async function install(
   repoDir: string,
   appDir: string,
 ): Promise<{ root: string; peerWarnings: number }> {
-  const root = installRoot(repoDir, appDir)
+  const { dir: root, alone } = installRoot(repoDir, appDir)
   const { cmd, args, env, install: installCmd } = packageManagerCommand(app.packageManager, root)
-  const result = await exec(log, cmd, [...args, ...installCmd], {
+  const standalone = alone && app.packageManager === 'pnpm' ? ['--ignore-workspace'] : []
+  const result = await exec(log, cmd, [...args, ...installCmd, ...standalone], {
     cwd: root,
     timeoutMs: 900_000,
     env: { ...app.env, ...env, CI: undefined },

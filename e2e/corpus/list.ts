@@ -19,7 +19,7 @@ export type CorpusApp = {
   server?: string
   /** The Vike app's folder inside the repository ('.' for the root). */
   appDir: string
-  packageManager: 'npm' | 'pnpm' | 'yarn' | 'bun'
+  packageManager: 'npm' | 'pnpm' | 'yarn' | 'bun' | 'deno'
   language?: string
   /** Environment variables the app needs to build and start. */
   env?: Record<string, string>

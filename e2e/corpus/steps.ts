@@ -1,4 +1,4 @@
-import { appendFileSync } from 'node:fs'
+import { appendFileSync, readdirSync, readlinkSync } from 'node:fs'
 import { type RunOptions, type RunResult, run } from '../utils/process'
 
 // What every step of the runner shares: one log file per app, commands that never hang (each has a timeout), and
@@ -40,7 +40,7 @@ export async function exec(log: AppLog, cmd: string, args: string[], opts: RunOp
   log.write(`\n${line}`)
   let result: RunResult
   try {
-    result = await run(cmd, args, { ...opts, allowFailure: true })
+    result = await Promise.race([run(cmd, args, { ...opts, allowFailure: true }), watchdog(opts.timeoutMs + 60_000)])
   } catch (error) {
     const message = (error as Error).message
     log.write(message)
@@ -112,4 +112,29 @@ export function cell(text: string): string {
 /** The end of a command's output. */
 export function tail(output: string, lines = 40): string {
   return output.trimEnd().split('\n').slice(-lines).join('\n')
+}
+
+/**
+ * Rejects after `ms`: `run()` waits for the command's output to close, which never happens when a process that
+ * escaped its process group still holds it (seen once: a build that outlived its timeout by 15 minutes).
+ */
+function watchdog(ms: number): Promise<never> {
+  return new Promise((_, reject) => {
+    setTimeout(() => reject(new Error(`timed out: no end ${ms / 1000} s after start`)), ms).unref()
+  })
+}
+
+/** Kills every process still running in `dir` (a server or build that outlived its step). Returns how many. */
+export function killLeftovers(dir: string): number {
+  let killed = 0
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (!readlinkSync(`/proc/${pid}/cwd`).startsWith(dir)) continue
+      process.kill(Number(pid), 'SIGKILL')
+      killed++
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return killed
 }
