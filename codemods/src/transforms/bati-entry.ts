@@ -1,6 +1,6 @@
 import type { API, ASTPath, Collection, FileInfo, ImportDeclaration, JSCodeshift } from 'jscodeshift'
 import { contextOf, type TransformOptions } from '../context.js'
-import { addTodo, importsFrom, namedLocal, parserFor, pruneUnusedImports } from '../lib/ast.js'
+import { addTodo, countReferences, importsFrom, namedLocal, parserFor, pruneUnusedImports } from '../lib/ast.js'
 import { print } from '../lib/print.js'
 import { exportServe, removeVercelHandleExports, vercelHandleLocals } from './bati-entry/default-export.js'
 import {
@@ -88,7 +88,8 @@ export default function batiEntry(file: FileInfo, api: API, options: TransformOp
     first = false
     for (const name of route.localHandlers) {
       const decl = localHandlerStatement(j, root, name)
-      if (decl) {
+      // Its own name is the one reference left when nothing else calls it.
+      if (decl && countReferences(j, root, name) <= 1) {
         addTodo(
           j,
           decl,
