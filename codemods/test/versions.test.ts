@@ -107,6 +107,17 @@ describe('peer ranges of the versions migrate writes (test/peers.json, from `npm
   })
 })
 
+it('wrangler 3 is raised to wrangler 4.86.0 exactly (a ^4.86.0 range resolves to a wrangler that needs Node 22)', () => {
+  const out = runPackageJson(
+    JSON.stringify({
+      dependencies: { vike: '^0.4.266', vite: '^7.3.8', 'vike-cloudflare': '^0.2.8' },
+      devDependencies: { wrangler: '^3.114.0' },
+    }),
+    {},
+  )
+  expect(JSON.parse(out).devDependencies.wrangler).toBe('4.86.0')
+})
+
 describe('Cloudflare compatibility date', () => {
   it('the created date is accepted by the extension and recent enough for React 19', () => {
     expect(CLOUDFLARE_COMPATIBILITY_DATE >= CLOUDFLARE_MINIMUM_DATES.react19).toBe(true)
