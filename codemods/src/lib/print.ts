@@ -119,9 +119,10 @@ function placeAppends(output: string, original: string, appends: DeferredAppend[
     const lastStart = a.last.start!
     const lastEnd = a.last.end!
     const lastOriginal = original.slice(lastStart, lastEnd)
-    const lastNow = lastOriginal.includes('\n') ? lastOriginal : printBare(a.last, style)
-    let from = lastNow + original.slice(lastEnd, end)
-    for (const d of done) if (d.start >= lastStart && d.end <= end) from = from.replace(d.from, d.to)
+    let lastNow = lastOriginal.includes('\n') ? lastOriginal : printBare(a.last, style)
+    // A literal inside the last child got its appends already (innermost first).
+    for (const d of done) if (d.start >= lastStart && d.end <= lastEnd) lastNow = lastNow.replace(d.from, d.to)
+    const from = lastNow + original.slice(lastEnd, end)
     if (out.split(from).length !== 2) return null
     const multiLine = original.slice(start, end).includes('\n')
     const lineStart = original.lastIndexOf('\n', lastStart - 1) + 1
