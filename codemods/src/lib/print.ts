@@ -39,7 +39,7 @@ export function print(root: Collection, original: string): string {
   let output = toSource()
   if (appends.length > 0) {
     const placed = placeAppends(output, original, appends, style)
-    if (placed !== null) output = placed
+    if (placed !== null && parses(placed)) output = placed
     else {
       for (const a of appends) a.restore()
       output = toSource()
@@ -94,6 +94,17 @@ function deferAppends(root: Collection): DeferredAppend[] {
     })
   })
   return found
+}
+
+/** Whether text still parses (TypeScript, or TSX for files with JSX). */
+function parses(text: string): boolean {
+  for (const parser of ['ts', 'tsx'] as const) {
+    try {
+      jscodeshift.withParser(parser)(text)
+      return true
+    } catch {}
+  }
+  return false
 }
 
 /** A node's current text without its comments (single-line nodes: as the output has it). */
