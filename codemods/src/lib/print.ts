@@ -39,7 +39,7 @@ export function print(root: Collection, original: string): string {
   let output = toSource()
   if (appends.length > 0) {
     const placed = placeAppends(output, original, appends, style)
-    if (placed !== null) output = placed
+    if (placed !== null && parses(placed)) output = placed
     else {
       for (const a of appends) a.restore()
       output = toSource()
@@ -96,6 +96,17 @@ function deferAppends(root: Collection): DeferredAppend[] {
   return found
 }
 
+/** Whether text still parses (TypeScript, or TSX for files with JSX). */
+function parses(text: string): boolean {
+  for (const parser of ['ts', 'tsx'] as const) {
+    try {
+      jscodeshift.withParser(parser)(text)
+      return true
+    } catch {}
+  }
+  return false
+}
+
 /** A node's current text without its comments (single-line nodes: as the output has it). */
 function printBare(node: Node, style: CodeStyle): string {
   const n = node as Node & { comments?: unknown }
@@ -119,9 +130,10 @@ function placeAppends(output: string, original: string, appends: DeferredAppend[
     const lastStart = a.last.start!
     const lastEnd = a.last.end!
     const lastOriginal = original.slice(lastStart, lastEnd)
-    const lastNow = lastOriginal.includes('\n') ? lastOriginal : printBare(a.last, style)
-    let from = lastNow + original.slice(lastEnd, end)
-    for (const d of done) if (d.start >= lastStart && d.end <= end) from = from.replace(d.from, d.to)
+    let lastNow = lastOriginal.includes('\n') ? lastOriginal : printBare(a.last, style)
+    // A literal inside the last child got its appends already (innermost first).
+    for (const d of done) if (d.start >= lastStart && d.end <= lastEnd) lastNow = lastNow.replace(d.from, d.to)
+    const from = lastNow + original.slice(lastEnd, end)
     if (out.split(from).length !== 2) return null
     const multiLine = original.slice(start, end).includes('\n')
     const lineStart = original.lastIndexOf('\n', lastStart - 1) + 1
