@@ -59,7 +59,8 @@ for (const app of cases) {
         app.name === 'vite-plugin-vercel' && !process.env.E2E_MIGRATE_LEGACY_VERCEL,
         'legacy vite-plugin-vercel 9 build is unreliable on a shared machine; set E2E_MIGRATE_LEGACY_VERCEL=1',
       )
-      const dir = await copyApp(app.name, 'before')
+      test.skip(app.skipBefore !== undefined, app.skipBefore)
+      const dir = await copyApp(app.name, 'before', app)
       await test.step('install the committed lockfile', () => install(dir, { frozenLockfile: true }))
       await test.step('the legacy package comes from the registry, at its pinned version', async () => {
         const pkg = await readJson<Pkg>(join(dir, 'package.json'))
@@ -76,7 +77,7 @@ for (const app of cases) {
     })
 
     test(`after: vike-photon migrate, then the same pages on vike-photon`, async ({ page }) => {
-      const dir = await copyApp(app.name, 'after')
+      const dir = await copyApp(app.name, 'after', app)
       const result = await test.step('vike-photon migrate --yes (no manual edits after it)', () =>
         migrate(dir, { expect: 'changes' }))
       await test.info().attach('migrate-output.txt', { body: result.output, contentType: 'text/plain' })
