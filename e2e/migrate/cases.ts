@@ -29,6 +29,8 @@ export type AppCase = {
    * drop-in test builds and serves that copy the way `serveAfter` says.
    */
   dropIn?: boolean
+  /** The folder that holds the app's pages (apps/_shared/pages is copied there), when Vite's root is not the app */
+  sourceDir?: string
 }
 
 export const cases: AppCase[] = [
@@ -57,6 +59,15 @@ export const cases: AppCase[] = [
     shopStatus: 'open',
   },
   {
+    name: 'vike-server-root-src',
+    legacy: "vike-server 1.0.25 + hono 4.13.19 with Vite root 'src' (vike 0.4.266, vite 7.3.8)",
+    serveBefore: 'node-prod',
+    serveAfter: 'node-prod',
+    routes: [{ path: '/api/ping', status: 200, body: 'pong from hono' }],
+    shopStatus: 'open',
+    sourceDir: 'src',
+  },
+  {
     name: 'vike-cloudflare-hono',
     legacy: 'vike-cloudflare 0.2.8 + hono 4.13.19 (vike 0.4.266, vite 7.3.8, wrangler 4.86.0)',
     serveBefore: 'wrangler-pages-dev',
@@ -74,6 +85,20 @@ export const cases: AppCase[] = [
     serveAfter: 'vike-preview',
     routes: [{ path: '/api/ping', status: 200, body: 'pong from hono' }],
     shopStatus: 'open',
+  },
+  {
+    name: 'vike-cloudflare-prerendered',
+    legacy: 'vike-cloudflare 0.2.8 + hono 4.13.19, every page pre-rendered (vike 0.4.266, vite 7.3.8, wrangler 4.86.0)',
+    serveBefore: 'wrangler-pages-dev',
+    serveAfter: 'vike-preview',
+    routes: [{ path: '/api/ping', status: 200, body: 'pong from hono' }],
+    // pre-rendered at build time, where no server entry adds it
+    shopStatus: 'in an unknown state',
+    skipBefore: {
+      reason:
+        "vike-cloudflare 0.2.8's Pages output builds, but `wrangler pages dev` (4.86.0, offline) answers an empty 404 " +
+        'for every pre-rendered page (/api/ping and the Worker-rendered 404s work)',
+    },
   },
   {
     name: 'vite-plugin-vercel',

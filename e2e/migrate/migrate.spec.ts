@@ -53,7 +53,7 @@ for (const app of cases) {
     test(`before: ${app.legacy} builds, serves its pages and hydrates`, async ({ page }) => {
       const skip = app.skipBefore
       test.skip(Boolean(skip && !(skip.unlessEnv && process.env[skip.unlessEnv])), skip?.reason)
-      const dir = await copyApp(app.name, 'before')
+      const dir = await copyApp(app.name, 'before', app)
       await test.step('install the committed lockfile', () => install(dir, { frozenLockfile: true }))
       await test.step('the legacy package comes from the registry, at its pinned version', async () => {
         const pkg = await readJson<Pkg>(join(dir, 'package.json'))
@@ -70,7 +70,7 @@ for (const app of cases) {
     })
 
     test(`after: vike-photon migrate, then the same pages on vike-photon`, async ({ page }) => {
-      const dir = await copyApp(app.name, 'after')
+      const dir = await copyApp(app.name, 'after', app)
       const result = await test.step('vike-photon migrate --yes (no manual edits after it)', () =>
         migrate(dir, { expect: 'changes' }))
       await test.info().attach('migrate-output.txt', { body: result.output, contentType: 'text/plain' })
@@ -110,7 +110,7 @@ for (const app of cases) {
 
     if (app.dropIn) {
       test('drop-in: only the vike-photon dependency swapped (no migrate), the same pages', async ({ page }) => {
-        const dir = await copyApp(app.name, 'drop-in')
+        const dir = await copyApp(app.name, 'drop-in', app)
         await test.step('point vike-photon at the workspace build, nothing else', () => useWorkspaceVikePhoton(dir))
         await test.step('install', () => install(dir, { frozenLockfile: false }))
         await test.step('build', () => build(dir, app.serveAfter))
