@@ -48,6 +48,7 @@ export function rewriteImports(s: EntryState, legacy: ASTPath<ImportDeclaration>
     if (info.pkg === 'vike-node') {
       s.vikeMiddleware = defaultLocal(decl.node) ?? namedLocal(decl.node, 'vike')
     }
+    if (info.connect) s.connect = true
     for (const spec of decl.node.specifiers ?? []) {
       const imported = spec.type === 'ImportSpecifier' ? spec.imported.name : null
       if (info.pkg === 'vike-node' && (spec.type === 'ImportDefaultSpecifier' || imported === 'vike')) continue
