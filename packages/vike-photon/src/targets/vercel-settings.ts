@@ -55,7 +55,7 @@ export function planVercelPages(pages: PageSettingsSource[]): VercelPagePlan[] {
           'give the page a route string (or filesystem routing) to deploy it as its own function.',
       )
     }
-    const prerendered = page.prerender === true || (typeof page.prerender === 'object' && page.prerender !== null)
+    const prerendered = isPrerendered(page.prerender)
     if (prerendered && (isr || edge)) {
       problems.push(
         `Page ${page.pageId} is pre-rendered (\`prerender: true\`), so it is a static file: \`${isr ? 'isr' : 'edge'}\` has no effect. Remove one of them.`,
@@ -139,4 +139,19 @@ function describe(value: unknown): string {
   if (typeof value === 'string') return `'${value}'`
   if (typeof value === 'object') return 'an object'
   return String(value)
+}
+
+/**
+ * Whether Vike pre-renders a page, from its `prerender` values (cumulative: a list, the page's own first), read the
+ * way Vike 0.4.266 does (node/prerender/resolvePrerenderConfig.js): the first boolean decides; without one, the first
+ * value that is not `{ enable: null }` (an object turns pre-rendering on unless `enable: false`). vike-photon's own
+ * `prerender: { enable: null, keepDistServer: true }` (config.ts) is in every page's list and turns nothing on.
+ */
+export function isPrerendered(prerender: unknown): boolean {
+  const values = Array.isArray(prerender) ? prerender : prerender === undefined ? [] : [prerender]
+  const isObject = (v: unknown): v is { enable?: unknown } => typeof v === 'object' && v !== null
+  const local = values.find((v) => typeof v === 'boolean')
+  if (local !== undefined) return local as boolean
+  const first = values.find((v) => !(isObject(v) && v.enable === null))
+  return isObject(first) && Boolean(first.enable ?? true)
 }
