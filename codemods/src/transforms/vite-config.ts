@@ -16,6 +16,8 @@ import {
   importsFrom,
   liveElements,
   liveProps,
+  oneLine,
+  parseExpression,
   parserFor,
   propName,
   pruneUnusedImports,
@@ -333,7 +335,7 @@ function readVikeNodeStandalone(
     props.push(`external: ${externalText}`)
   } else if (external) manualExternal()
   const setting = props.length === 0 ? 'true' : `{ ${props.join(', ')} }`
-  const problems = photonSettingProblems({ standalone: literalValue(parseValue(j, setting) as never) })
+  const problems = photonSettingProblems({ standalone: literalValue(parseExpression(j, setting) as never) })
   if (problems.length > 0) {
     todo(
       `vikeNode({ standalone: ${oneLine(text(j, standalone.value as Node))} }) was not carried over to \`photon.standalone\`: ${problems.join(' ')}`,
@@ -346,14 +348,6 @@ function readVikeNodeStandalone(
       ? `was vikeNode({ standalone: ${oneLine(text(j, standalone.value as Node))} }): vike-photon's standalone build takes \`{ bundle, minify, trace, external }\`, not esbuild options`
       : undefined,
   })
-}
-
-function parseValue(j: API['jscodeshift'], source: string): Node {
-  return unwrap(j(`(${source})`).find(j.ExpressionStatement).nodes()[0]!.expression as Node)
-}
-
-function oneLine(code: string): string {
-  return code.replace(/\s*\n\s*/g, ' ')
 }
 
 /** Rule 20: pages({ server: { kind, entry } }). */
