@@ -16,7 +16,10 @@ import {
   importsFrom,
   liveElements,
   liveProps,
+  oneLine,
+  parseExpression,
   parserFor,
+  propName,
   pruneUnusedImports,
   removeElement,
   removeProp,
@@ -24,6 +27,7 @@ import {
   text,
   unwrap,
 } from '../lib/ast.js'
+import { literalValue, NOT_LITERAL, photonSettingProblems } from '../lib/photon-setting.js'
 import { print } from '../lib/print.js'
 
 /** A legacy Vite plugin: where it is imported from and which of its exports make the plugin. */
@@ -296,18 +300,65 @@ function readVikeNodeArgument(
   } else if (entryValue) {
     todo(`vikeNode({ entry: ${text(j, entryValue)} }) was removed: set \`photon.server\` in +config to that entry`)
   }
-  const standalone = getProp(obj, 'standalone')
-  if (standalone) {
+  readVikeNodeStandalone(j, ctx, obj, todo)
+}
+
+/**
+ * vikeNode({ standalone, external }) → `photon.standalone` in +config, when vike-photon's own resolver accepts
+ * it: `true`, or `{ bundle, minify, trace, external }` (`external` joins it). `{ esbuild }` has no counterpart: the
+ * build stays standalone, the old options go in a TODO. A value that is not a literal, or that the resolver refuses,
+ * stays a TODO.
+ */
+function readVikeNodeStandalone(
+  j: API['jscodeshift'],
+  ctx: MigrateContext,
+  options: ObjectExpression,
+  todo: (message: string) => void,
+): void {
+  const standalone = getProp(options, 'standalone')
+  const external = getProp(options, 'external')
+  const value = standalone ? unwrap(standalone.value as Node) : null
+  const literal = value ? literalValue(value as never) : undefined
+  const externalText = external ? text(j, external.value as Node) : null
+  const manualStandalone = () =>
     todo(
-      `vikeNode({ standalone: ${text(j, standalone.value as Node)} }) was removed: set \`photon.standalone\` in +config (options are bundle/minify/trace/external; \`{ esbuild }\` is no longer supported)`,
+      `vikeNode({ standalone: ${text(j, standalone!.value as Node)} }) was removed: set \`photon.standalone\` in +config (options are bundle/minify/trace/external; \`{ esbuild }\` is no longer supported)`,
     )
-  }
-  const external = getProp(obj, 'external')
-  if (external) {
+  const manualExternal = () =>
     todo(
-      `vikeNode({ external: ${text(j, external.value as Node)} }) was removed: move it to \`photon.standalone.external\` in +config, or to Vite's \`ssr.external\``,
+      `vikeNode({ external: ${externalText} }) was removed: move it to \`photon.standalone.external\` in +config, or to Vite's \`ssr.external\``,
     )
+  if (!standalone || literal === false || literal === null) {
+    if (external) manualExternal()
+    return
   }
+  if (literal === NOT_LITERAL || (literal !== true && (typeof literal !== 'object' || Array.isArray(literal)))) {
+    manualStandalone()
+    if (external) manualExternal()
+    return
+  }
+  // `true`, or the object's own properties (esbuild left out), plus `external` from beside it.
+  const object = literal === true ? null : (value as ObjectExpression)
+  const props = object ? object.properties.filter((p) => propName(p) !== 'esbuild').map((p) => text(j, p)) : []
+  const hadEsbuild = object !== null && getProp(object, 'esbuild') !== undefined
+  const externalLiteral = external ? literalValue(unwrap(external.value as Node) as never) : undefined
+  if (external && externalLiteral !== NOT_LITERAL && !(object && getProp(object, 'external'))) {
+    props.push(`external: ${externalText}`)
+  } else if (external) manualExternal()
+  const setting = props.length === 0 ? 'true' : `{ ${props.join(', ')} }`
+  const problems = photonSettingProblems({ standalone: literalValue(parseExpression(j, setting) as never) })
+  if (problems.length > 0) {
+    todo(
+      `vikeNode({ standalone: ${oneLine(text(j, standalone.value as Node))} }) was not carried over to \`photon.standalone\`: ${problems.join(' ')}`,
+    )
+    return
+  }
+  ctx.photonSettings.set('standalone', {
+    value: setting,
+    todo: hadEsbuild
+      ? `was vikeNode({ standalone: ${oneLine(text(j, standalone.value as Node))} }): vike-photon's standalone build takes \`{ bundle, minify, trace, external }\`, not esbuild options`
+      : undefined,
+  })
 }
 
 /** Rule 20: pages({ server: { kind, entry } }). */

@@ -93,6 +93,10 @@ export const VIKE_SET_VERSIONS = {
     'vike-vue-pinia': '0.2.6',
     'vike-vue-query': '0.2.3',
     'vike-solid-query': '0.1.3',
+    // telefunc 0.1.x: npm refuses it beside vike-react 0.6 (its optional peer react-streaming ^0.3), and its shield()
+    // generation fails the build on Vercel ("You stumbled upon a Telefunc bug" in the vercel_edge environment).
+    // 0.2.23 installs and builds there with vike 0.4.266, vite 7.3.8 and vike-photon.
+    telefunc: '0.2.23',
   },
   peers: {
     // vike-react 0.6 asks for React 19; the types follow so that the app still type-checks.

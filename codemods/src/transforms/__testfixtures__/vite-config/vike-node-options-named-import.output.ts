@@ -3,8 +3,6 @@ import { defineConfig } from 'vite'
 
 export default defineConfig(() => ({
   // TODO(vike-photon migrate): vikeNode() had more entries than `index` (worker: { entry: 'server/worker.ts', runtime: 'node' }): add them to `photon.entries` in +config, or drop them
-  // TODO(vike-photon migrate): vikeNode({ standalone: true }) was removed: set `photon.standalone` in +config (options are bundle/minify/trace/external; `{ esbuild }` is no longer supported)
-  // TODO(vike-photon migrate): vikeNode({ external: ['sharp'] }) was removed: move it to `photon.standalone.external` in +config, or to Vite's `ssr.external`
   plugins: [
     vike(),
   ],
