@@ -6,6 +6,7 @@ import jscodeshift from 'jscodeshift'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TransformOptions } from '../src/context.js'
 import { addTodo } from '../src/lib/ast.js'
+import { todoText } from '../src/lib/todo.js'
 import { applyPlan, planMigration } from '../src/migrate.js'
 import { checkTransformOutput } from '../src/self-check.js'
 import serverEntry from '../src/transforms/server-entry/index.js'
@@ -179,5 +180,9 @@ export default {
     const out = root.toSource()
     expect(out.split('\n')[0]).toBe('// TODO(vike-photon migrate): option `async pageContext() { return {} }` was kept')
     expect(() => j(out)).not.toThrow()
+    // TODOs written as text (wrangler.toml `#`, wrangler.jsonc, package.json notes) go through the same helper.
+    expect(todoText("external: [\n  'sharp',\n  'pg'\n]")).toBe(
+      "TODO(vike-photon migrate): external: [ 'sharp', 'pg' ]",
+    )
   })
 })
