@@ -27,8 +27,7 @@ export function isTypeScript(path: string): boolean {
 /** Adds `// TODO(vike-photon migrate): <message>` on the line before `node`, once. */
 export function addTodo(j: JSCodeshift, node: ASTNode | Node, message: string): void {
   const n = node as AnyNode
-  // A line comment ends at the first line break: a message never spans lines (the rest would be live code).
-  const text = ` ${todoText(message.replace(/\s*[\r\n]+\s*/g, ' '))}`
+  const text = ` ${todoText(message)}` // one line, whatever the message
   n.comments ??= []
   if (n.comments.some((c) => c.value.includes(TODO_MARKER) && c.value.trim() === text.trim())) return
   n.comments.push(j.commentLine(text, true, false) as never)

@@ -38,7 +38,7 @@ interface LegacyPlugin {
   /** The package to drop from package.json once its call is gone (rule 7). */
   package?: string
   /** Only with one of the sources that replaced it; `undefined`: whenever a migration runs. */
-  read?: (call: CallExpression, todo: (message: string) => void) => void
+  read?: (call: CallExpression, todo: (message: string) => void, path: ASTPath<CallExpression>) => void
 }
 
 /**
@@ -69,7 +69,10 @@ export default function viteConfig(file: FileInfo, api: API, options: TransformO
     {
       from: (s) => s === 'vike-node/plugin',
       exports: ['default', 'vikeNode'],
-      read: (call, todo) => readVikeNodeArgument(j, ctx, firstArgument(j, root, call), todo),
+      read: (call, todo, path) =>
+        readVikeNodeArgument(j, ctx, firstArgument(j, root, call), todo, (entries, keys) =>
+          keepAside(j, root, path, 'vikeNodeEntries', entries, keys),
+        ),
     },
     // Rule 20: pages(...) from vike-cloudflare.
     {
@@ -98,7 +101,7 @@ export default function viteConfig(file: FileInfo, api: API, options: TransformO
       touched.push(decl)
       for (const path of pluginCalls(j, root, decl.node, plugin.exports)) {
         const todo = (message: string) => addTodo(j, statementOf(path).node as Node, message)
-        plugin.read?.(path.node, todo)
+        plugin.read?.(path.node, todo, path)
         if (plugin.package) ctx.removedPlugins.add(plugin.package)
         if (!removePluginCall(path)) {
           callTodos.add(decl.node)
@@ -273,6 +276,7 @@ function readVikeNodeArgument(
   ctx: MigrateContext,
   arg: Node | null,
   todo: (message: string) => void,
+  keepExtra: (entries: ObjectExpression['properties'], what: string) => boolean = () => false,
 ): void {
   ctx.sources.add('vike-node')
   if (!arg) return
@@ -293,9 +297,14 @@ function readVikeNodeArgument(
     if (index && isStringLiteral(index.value as Node)) ctx.serverEntry = stringValue(index.value as Node)
     const others = (entryValue as ObjectExpression).properties.filter((p) => p !== index)
     if (others.length > 0) {
-      todo(
-        `vikeNode() had more entries than \`index\` (${others.map((p) => text(j, p)).join(', ')}): add them to \`photon.entries\` in +config, or drop them`,
-      )
+      const keys = others.map((p) => keyName(p) ?? text(j, p)).join(', ')
+      // The entries' code stays in the file (a multi-line object never goes into a `//` TODO).
+      const kept = keepExtra(others, `vikeNode() had more entries than \`index\` (${keys})`)
+      if (!kept) {
+        todo(
+          `vikeNode() had more entries than \`index\` (${others.map((p) => text(j, p)).join(', ')}): add them to \`photon.entries\` in +config, or drop them`,
+        )
+      }
     }
   } else if (entryValue) {
     todo(`vikeNode({ entry: ${text(j, entryValue)} }) was removed: set \`photon.server\` in +config to that entry`)
@@ -436,4 +445,52 @@ function keyName(prop: Node): string | null {
   if (key.type === 'Identifier') return (key as unknown as { name: string }).name
   if (key.type === 'StringLiteral') return (key as unknown as { value: string }).value
   return null
+}
+
+/**
+ * Keeps properties that a removed plugin call held (e.g. vikeNode()'s extra entries) as a `const` above the
+ * statement the call was in, under a TODO: the user's code stays in the file, intact. False (nothing done) when
+ * they are not inside the call (an argument held in the user's own `const` stays anyway) or use names that
+ * may not exist where the `const` goes.
+ */
+function keepAside(
+  j: API['jscodeshift'],
+  root: ReturnType<API['jscodeshift']>,
+  call: ASTPath<CallExpression>,
+  baseName: string,
+  props: ObjectExpression['properties'],
+  what: string,
+): boolean {
+  const inCall = props.every(
+    (p) =>
+      j(call)
+        .find(j.Node)
+        .filter((d) => d.node === p)
+        .size() > 0,
+  )
+  const usesNames = props.some(
+    (p) =>
+      j(p as never)
+        .find(j.Identifier)
+        .filter((i) => {
+          const parent = i.parent?.node as Node & { key?: unknown; property?: unknown; computed?: boolean }
+          if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === i.node)
+            return Boolean(parent.computed)
+          if (parent.type === 'MemberExpression' && parent.property === i.node) return Boolean(parent.computed)
+          return true
+        })
+        .size() > 0,
+  )
+  if (!inCall || usesNames) return false
+  let stmt: ASTPath = call
+  while (stmt.parent && !['Program', 'BlockStatement'].includes((stmt.parent.node as Node).type)) stmt = stmt.parent
+  if (!stmt.parent) return false
+  let name = baseName
+  for (let i = 2; root.find(j.Identifier, { name }).size() > 0; i++) name = `${baseName}${i}`
+  const decl = j.variableDeclaration('const', [
+    j.variableDeclarator(j.identifier(name), j.objectExpression(props as never)),
+  ])
+  addTodo(j, decl, `${what}, kept here as \`${name}\`: add them to \`photon.entries\` in +config, or drop them`)
+  stmt.insertBefore(decl)
+  return true
 }

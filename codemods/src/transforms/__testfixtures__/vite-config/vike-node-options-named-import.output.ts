@@ -1,8 +1,11 @@
 import { plugin as vike } from 'vike/plugin'
 import { defineConfig } from 'vite'
+// TODO(vike-photon migrate): vikeNode() had more entries than `index` (worker), kept here as `vikeNodeEntries`: add them to `photon.entries` in +config, or drop them
+const vikeNodeEntries = {
+  worker: { entry: 'server/worker.ts', runtime: 'node' },
+}
 
 export default defineConfig(() => ({
-  // TODO(vike-photon migrate): vikeNode() had more entries than `index` (worker: { entry: 'server/worker.ts', runtime: 'node' }): add them to `photon.entries` in +config, or drop them
   plugins: [
     vike(),
   ],
