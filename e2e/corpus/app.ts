@@ -10,7 +10,7 @@ import { migrate, secondRun } from './migrate'
 import { workspaceRoot } from './paths'
 import type { AppResult } from './report'
 import { serve } from './serve'
-import { AppLog, cell, StepError, type StepName, type StepResult, stepNames, tail } from './steps'
+import { AppLog, cell, killLeftovers, StepError, type StepName, type StepResult, stepNames, tail } from './steps'
 
 /**
  * One app through every step, in its own temp folder outside the repository. A step runs only when the one it
