@@ -55,7 +55,7 @@ async function main() {
 
   const info = {
     date: new Date().toISOString(),
-    main: git(['rev-parse', '--short=12', 'main']),
+    main: mainInHead(),
     head: git(['rev-parse', '--short=12', 'HEAD']),
     node: process.version,
   }
@@ -99,6 +99,14 @@ function printOne(result: AppResult, app: CorpusApp) {
       `    triage: ${triage ? `${triage.class}: ${triage.reason}` : 'none yet (add it to e2e/corpus/triage.json)'}`,
     )
   }
+}
+
+/** The newest commit of `main` that this branch contains (what `git merge main` last brought in). */
+function mainInHead(): string {
+  for (const commit of git(['rev-list', '--first-parent', '--max-count=200', 'main']).split('\n')) {
+    if (git(['merge-base', '--is-ancestor', commit, 'HEAD']) !== 'unknown') return commit.slice(0, 12)
+  }
+  return 'unknown'
 }
 
 function git(args: string[]): string {
