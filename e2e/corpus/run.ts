@@ -10,12 +10,22 @@ import { runApp } from './app'
 import { type CorpusApp, defaultAppsFile, gitDirOf, loadApps } from './list'
 import { buildAndPack } from './pack'
 import { workspaceRoot } from './paths'
-import { type AppResult, failuresByClass, loadTriage, passed, summaryLine, table, writeResults } from './report'
+import {
+  type AppResult,
+  failuresByClass,
+  loadResults,
+  loadTriage,
+  passed,
+  summaryLine,
+  table,
+  writeResults,
+} from './report'
 import { stepNames } from './steps'
 
-const usage = `Usage: pnpm corpus [--only <name,...>] [--jobs N] [--keep] [--apps <file>]
+const usage = `Usage: pnpm corpus [--only <name,...> [--update]] [--jobs N] [--keep] [--apps <file>]
 
   --only <names>  run these apps only (comma-separated); results.md/json are then left as they are
+  --update        with --only: replace these apps' rows in results.md/json (each row says which run it is from)
   --jobs N        apps run side by side (default 1, at most 2: installs and builds are heavy)
   --keep          keep each app's temp folder (with its full log, corpus.log) and print its path
   --apps <file>   another app list (default e2e/corpus/apps.json); its entries may name a local \`gitDir\`
@@ -28,6 +38,7 @@ async function main() {
       only: { type: 'string' },
       jobs: { type: 'string', default: '1' },
       keep: { type: 'boolean', default: false },
+      update: { type: 'boolean', default: false },
       apps: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -50,6 +61,7 @@ async function main() {
     apps = apps.filter((a) => names.includes(a.name))
   }
   if (apps.length === 0) throw new Error(`${listFile} lists no app.`)
+  if (values.update && !values.only) throw new Error('--update goes with --only (a full run rewrites every row).')
   // Fail before building anything when the mirrors cannot be found at all.
   if (apps.some((a) => !a.gitDir)) gitDirOf(apps.find((a) => !a.gitDir)!)
 
@@ -72,7 +84,7 @@ async function main() {
         const i = next++
         const app = apps[i]!
         console.log(`▶ ${app.name} (${app.repo} ${app.commit.slice(0, 10)}, ${app.source})`)
-        results[i] = await runApp(app, tarball, { keep: values.keep })
+        results[i] = { ...(await runApp(app, tarball, { keep: values.keep })), run: info }
         printOne(results[i]!, app)
       }
     }
@@ -82,7 +94,16 @@ async function main() {
     console.log(`\n${table(results, triage)}\n`)
     const failures = failuresByClass(results, triage)
     if (failures) console.log(`${failures}\n`)
-    if (!values.only) await writeResults(results, triage, info)
+    if (!values.only) await writeResults(results, triage)
+    if (values.update) {
+      const merged = loadApps(listFile).flatMap((app) => {
+        const row = results.find((r) => r.name === app.name) ?? loadResults().find((r) => r.name === app.name)
+        return row ? [row] : []
+      })
+      await writeResults(merged, triage)
+      console.log(summaryLine(merged))
+      return
+    }
     console.log(summaryLine(results))
   } finally {
     await rm(packDir, { recursive: true, force: true })
