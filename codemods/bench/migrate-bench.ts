@@ -49,7 +49,7 @@ const times: number[] = []
 let plan: ReturnType<typeof planMigration> | undefined
 for (let r = 0; r < runs; r++) {
   const t = performance.now()
-  plan = planMigration(dir, { vikePhotonVersion: '0.1.0' })
+  plan = planMigration(dir, { vikePhotonVersion: '0.2.0' })
   times.push(performance.now() - t)
 }
 rmSync(dir, { recursive: true, force: true })

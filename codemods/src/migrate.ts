@@ -202,7 +202,7 @@ export function planMigration(rootDir: string, options: MigrateOptions): Migrati
   plan.changes = project.changes()
   plan.todos = collectTodos(plan.changes, ctx)
   plan.dependencies = dependencyChanges(project)
-  plan.nextSteps = nextSteps(packageManager, project)
+  plan.nextSteps = nextSteps(packageManager, project, ctx)
   return plan
 }
 
@@ -283,15 +283,38 @@ export function detectPackageManager(root: string, pkg: PackageJson): PackageMan
   }
 }
 
-function nextSteps(pm: PackageManager, project: Project): string[] {
+/** Scripts that may start the production server, in the order they are preferred. */
+const serverScriptNames = ['prod', 'start', 'serve', 'preview', 'production']
+/** A command that runs the built server (not `vike preview`, which serves the pages without it). */
+const runsBuiltServer = /\b(?:node|bun|tsx|deno)\b[^&|;]*?\bdist\/server\/index\.m?js\b/
+
+/**
+ * Class 2.12: how to try the migrated app. An app with its own server runs it (its production script, or
+ * `node dist/server/index.mjs`): `vike preview` would serve the pages without the user's routes. Cloudflare
+ * and Vercel apps, and apps without a server entry, use `vike preview`.
+ */
+function nextSteps(pm: PackageManager, project: Project, ctx: MigrateContext): string[] {
   const scripts = (JSON.parse(project.read('package.json') ?? '{}') as PackageJson).scripts ?? {}
   const run = (script: string) => (pm === 'npm' ? `npm run ${script}` : `${pm} run ${script}`)
   const exec = { npm: 'npx', pnpm: 'pnpm exec', yarn: 'yarn', bun: 'bunx' }[pm]
-  return [
-    pm === 'yarn' ? 'yarn install' : `${pm} install`,
-    scripts.build ? run('build') : `${exec} vike build`,
-    scripts.preview ? run('preview') : `${exec} vike preview`,
-  ]
+  const deployTarget = ['vike-cloudflare', 'vike-cloudflare-pages', 'vite-plugin-vercel', 'vike-vercel'].some((s) =>
+    ctx.sources.has(s as SourceId),
+  )
+  let start: string
+  if (!deployTarget && hasServerEntry(project, ctx)) {
+    const names = [...serverScriptNames, ...Object.keys(scripts).filter((n) => !serverScriptNames.includes(n))]
+    const script = names.find((n) => scripts[n] !== undefined && runsBuiltServer.test(scripts[n]!))
+    start = script ? run(script) : 'node dist/server/index.mjs'
+  } else start = scripts.preview ? run('preview') : `${exec} vike preview`
+  return [pm === 'yarn' ? 'yarn install' : `${pm} install`, scripts.build ? run('build') : `${exec} vike build`, start]
+}
+
+/** Whether the migrated app has a server entry of its own (an entry file, or `photon.server` in a +config). */
+function hasServerEntry(project: Project, ctx: MigrateContext): boolean {
+  if (ctx.frameworks.size > 0 || ctx.serverEntry) return true
+  return project.files.some(
+    (f) => /(^|\/)\+config\.[cm]?[jt]s$/.test(f) && /\bphoton\s*:\s*\{[\s\S]*?\bserver\s*:/.test(project.read(f) ?? ''),
+  )
 }
 
 /** Files with uncommitted changes among `paths` (empty when the folder is not in a git work tree). */

@@ -121,6 +121,14 @@ export const migrations: Migration[] = [
         : [],
   },
   {
+    id: 'build-output-import',
+    title: 'Mark files that import the old server build (dist/server/index.*) as an app',
+    transform: 'build-output-import',
+    // vercel-endpoint already marks the Vercel API routes of Vercel apps.
+    check: (i) =>
+      files(i, js, /dist\/server\/index\.[cm]?js['"]/).filter(({ file }) => !(has(i, vercel) && /^_?api\//.test(file))),
+  },
+  {
     id: 'plus-server-file',
     title: 'Rename the +server plus-file to +photon',
     sources: ['vike-server', 'vike-cloudflare'],

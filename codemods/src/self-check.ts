@@ -1,6 +1,6 @@
 import type { ASTPath, Collection, JSCodeshift, Node } from 'jscodeshift'
 import jscodeshift from 'jscodeshift'
-import { parserFor } from './lib/ast.js'
+import { countReferences, parserFor } from './lib/ast.js'
 import { findTodos } from './lib/todo.js'
 
 /** Files the self-check parses: every JavaScript / TypeScript module. */
@@ -85,6 +85,40 @@ function inventory(j: JSCodeshift, root: Collection): Inventory {
   return inv
 }
 
+/** Local names a file imports, and the names it declares itself (functions, variables, classes, params). */
+function bindings(j: JSCodeshift, root: Collection): { imported: Set<string>; declared: Set<string> } {
+  const imported = new Set<string>()
+  root.find(j.ImportDeclaration).forEach((p) => {
+    for (const s of p.node.specifiers ?? []) if (s.local?.name) imported.add(s.local.name as string)
+  })
+  const declared = new Set<string>()
+  root.find(j.VariableDeclarator).forEach((p) => {
+    j(p.get('id'))
+      .find(j.Identifier)
+      .forEach((i) => {
+        declared.add(i.node.name)
+      })
+    if (p.node.id.type === 'Identifier') declared.add(p.node.id.name)
+  })
+  root.find(j.Function).forEach((p) => {
+    if (p.node.id?.type === 'Identifier') declared.add(p.node.id.name)
+    for (const param of p.node.params) if (param.type === 'Identifier') declared.add(param.name)
+  })
+  root.find(j.ClassDeclaration).forEach((p) => {
+    if (p.node.id?.type === 'Identifier') declared.add(p.node.id.name)
+  })
+  return { imported, declared }
+}
+
+/** Imported names the output still uses although it no longer imports or declares them (a removed import). */
+function danglingImports(j: JSCodeshift, before: Collection, after: Collection): string[] {
+  const was = bindings(j, before).imported
+  const now = bindings(j, after)
+  return [...was].filter(
+    (name) => !now.imported.has(name) && !now.declared.has(name) && countReferences(j, after, name) > 0,
+  )
+}
+
 export class SelfCheckError extends Error {
   override name = 'SelfCheckError'
 }
@@ -126,6 +160,12 @@ export function checkTransformOutput(path: string, before: string, after: string
   }
   if (lost.length === 0 && b.statements < a.statements && newTodos.length === 0)
     lost.push(`${a.statements - b.statements} statement(s)`)
+  const dangling = danglingImports(j, j(before), afterRoot)
+  if (dangling.length > 0) {
+    throw new SelfCheckError(
+      `it would remove the import of ${dangling.map((n) => `\`${n}\``).join(', ')} while the code still uses it`,
+    )
+  }
   if (lost.length > 0) {
     throw new SelfCheckError(`it would remove ${lost.join(', ')} without a TODO saying where it went`)
   }

@@ -1,5 +1,6 @@
 import {
   CLOUDFLARE_MINIMUMS,
+  EXACT_PINS,
   KNOWN_GOOD_VERSIONS,
   PEER_MINIMUMS,
   PINNED_TRANSITIVE_VERSIONS,
@@ -29,7 +30,10 @@ export const vikeSetVersions = VIKE_SET_VERSIONS
 /** Vite plugins whose older releases refuse (or break under) the Vite that migrate writes. */
 export const vitePluginVersions = VITE_PLUGIN_VERSIONS
 
-/** The range migrate writes for a version. For 0.x versions `^` keeps the minor: `^0.2.0` excludes 0.1.x. */
-export function rangeFor(version: string): string {
-  return `^${version}`
+/**
+ * The range migrate writes for a version. For 0.x versions `^` keeps the minor: `^0.2.0` excludes 0.1.x. A package
+ * in EXACT_PINS (wrangler: newer releases need Node 22) gets the version itself.
+ */
+export function rangeFor(version: string, name?: string): string {
+  return name && EXACT_PINS.has(name) ? version : `^${version}`
 }

@@ -166,7 +166,7 @@ describe('vike-photon migrate', () => {
       written: false,
       sources: [{ id: 'vike-server', package: 'vike-server', version: '1.0.25' }],
       packageManager: 'pnpm',
-      nextSteps: ['pnpm install', 'pnpm run build', 'pnpm exec vike preview'],
+      nextSteps: ['pnpm install', 'pnpm run build', 'pnpm run prod'],
       todos: [],
       errors: [],
     })
@@ -211,6 +211,8 @@ describe('vike-photon migrate', () => {
     expect(after['hono-entry.ts']).toContain("import { Hono } from 'hono'")
     expect(after['hono-entry.ts']).toContain('export default serve(app)')
     expect(r.stdout).toContain('renamed  pages/+server.ts → pages/+photon.ts')
+    // A Worker is tried with `vike preview` (workerd), not with node.
+    expect(r.stdout).toMatch(/Next:\n {2}npm install\n {2}npx vike build\n {2}npx vike preview\n/)
   })
 
   it('creates pages/+config.js for a vike-node app that had none (rule 16), and moves the entry there', () => {
@@ -226,13 +228,27 @@ describe('vike-photon migrate', () => {
         "import express from 'express'\nimport vike from 'vike-node/express'\n\nconst app = express()\napp.use(vike())\napp.listen(3000)\n",
       'pages/index/+Page.js': 'export default () => null\n',
     })
-    const { code } = migrate(dir, '--yes')
+    const { code, stdout } = migrate(dir, '--yes')
     expect([0, 2]).toContain(code)
+    // The app has its own server and no script that starts it: `vike preview` would serve the pages without it.
+    expect(stdout).toMatch(/Next:\n {2}npm install\n {2}npx vike build\n {2}node dist\/server\/index\.mjs\n/)
     const config = readFileSync(join(dir, 'pages/+config.js'), 'utf8')
     expect(config).toContain("import vikePhoton from 'vike-photon/config'")
     expect(config).toContain('extends: [vikePhoton]')
     expect(config).toContain("server: 'server/index.js'")
     expect(readFileSync(join(dir, 'vite.config.ts'), 'utf8')).not.toContain('vike-node')
+  })
+
+  it('marks a file that imports the old server build as an app, at its line (class 2.7)', () => {
+    const wrapper = `import { connectToWeb } from 'vike-server'\nimport app from '../dist/server/index.mjs'\n\nexport const GET = connectToWeb(app)\n`
+    const dir = app({ ...vikeServerApp, 'api/index.js': wrapper })
+    const r = migrate(dir, '--yes')
+    expect(r.code).toBe(2)
+    const after = readFileSync(join(dir, 'api/index.js'), 'utf8').split('\n')
+    const line = after.findIndex((l) => l.includes('// TODO(vike-photon migrate): this imports the old server build'))
+    expect(after[line + 1]).toBe("import app from '../dist/server/index.mjs'")
+    expect(r.stdout).toContain(`api/index.js:${line + 1}  this imports the old server build as an app`)
+    expect(r.stdout).toContain('Next:\n  pnpm install\n  pnpm run build\n  pnpm run prod\n')
   })
 
   it('fails with a clear message outside an app folder', () => {

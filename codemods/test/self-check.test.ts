@@ -114,6 +114,16 @@ describe('the engine self-check', () => {
     expect(() => checkTransformOutput('b.ts', 'run()\nstop()\n', 'run()\n')).toThrow('1 statement(s)')
   })
 
+  it('stops a removed import whose name the code still uses (the Elysia `.use(vike())` left undefined)', () => {
+    const before =
+      "import { Elysia } from 'elysia'\nimport vike from 'vike-node/elysia'\n\nnew Elysia().use(vike()).listen(3000)\n"
+    const after =
+      "import { Elysia } from 'elysia'\nimport { serve } from '@photonjs/elysia'\n\nexport default serve(new Elysia().use(vike()), { port: 3000 })\n"
+    expect(() => checkTransformOutput('server.ts', before, after)).toThrow(
+      'it would remove the import of `vike` while the code still uses it',
+    )
+  })
+
   it('a TODO never spans lines, whatever its message', () => {
     const j = jscodeshift.withParser('ts')
     const root = j('apply(app)\n')

@@ -101,6 +101,18 @@ describe('vike-photon migrate on an app on the earlier vike-photon 0.1', () => {
     expect(read(dir, 'pages/+config.ts')).toBe(upstreamApp['pages/+config.ts'])
   })
 
+  it('extends vike-photon/config in +config when the app had only the Vite plugin', () => {
+    const dir = app({
+      ...upstreamApp,
+      'pages/+config.ts': `import vikeReact from 'vike-react/config'\n\nexport default {\n  extends: [vikeReact],\n}\n`,
+    })
+    expect(migrate(dir).code).toBe(0)
+    expect(read(dir, 'pages/+config.ts')).toBe(
+      `import vikeReact from 'vike-react/config'\nimport vikePhoton from 'vike-photon/config'\n\nexport default {\n  extends: [vikeReact, vikePhoton],\n}\n`,
+    )
+    expect(read(dir, 'vite.config.ts')).not.toContain('vikePhoton')
+  })
+
   it('has nothing to do once package.json names this vike-photon, even before the next install', () => {
     const dir = app(upstreamApp)
     expect(migrate(dir).code).toBe(0)

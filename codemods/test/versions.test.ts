@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import jscodeshift from 'jscodeshift'
 import { applyTransform } from 'jscodeshift/src/testUtils.js'
 import { describe, expect, it } from 'vitest'
 import {
@@ -12,6 +13,7 @@ import {
 } from '../../packages/vike-photon/src/facts.js'
 import { createContext } from '../src/context.js'
 import { minimumCompatibilityDate } from '../src/lib/compatibility-date.js'
+import { literalValue, NOT_LITERAL, photonSettingProblems } from '../src/lib/photon-setting.js'
 import { transforms } from '../src/transforms/index.js'
 import { knownGoodVersions, rangeFor } from '../src/versions.js'
 
@@ -105,6 +107,17 @@ describe('peer ranges of the versions migrate writes (test/peers.json, from `npm
   })
 })
 
+it('wrangler 3 is raised to wrangler 4.86.0 exactly (a ^4.86.0 range resolves to a wrangler that needs Node 22)', () => {
+  const out = runPackageJson(
+    JSON.stringify({
+      dependencies: { vike: '^0.4.266', vite: '^7.3.8', 'vike-cloudflare': '^0.2.8' },
+      devDependencies: { wrangler: '^3.114.0' },
+    }),
+    {},
+  )
+  expect(JSON.parse(out).devDependencies.wrangler).toBe('4.86.0')
+})
+
 describe('Cloudflare compatibility date', () => {
   it('the created date is accepted by the extension and recent enough for React 19', () => {
     expect(CLOUDFLARE_COMPATIBILITY_DATE >= CLOUDFLARE_MINIMUM_DATES.react19).toBe(true)
@@ -128,6 +141,43 @@ describe('Cloudflare compatibility date', () => {
         message:
           'compatibility_date was raised from 2024-04-01 to 2024-09-23 ("nodejs_compat" before that date is the v1 mode that wrangler 4 refuses): check the runtime changes between them at https://developers.cloudflare.com/workers/configuration/compatibility-flags/',
       },
+    ])
+  })
+})
+
+describe("every `photon` setting migrate writes passes vike-photon's own resolver", () => {
+  const fixtures = join(here, '../src/transforms/__testfixtures__')
+  const outputs = readdirSync(fixtures).flatMap((transform) =>
+    readdirSync(join(fixtures, transform))
+      .filter((f) => /\.output\.[cm]?[jt]sx?$/.test(f))
+      .map((f) => `${transform}/${f}`),
+  )
+  const j = jscodeshift.withParser('tsx')
+
+  it.each(outputs)('%s', (file) => {
+    const problems: string[] = []
+    j(readFileSync(join(fixtures, file), 'utf8'))
+      .find(j.ObjectProperty, { key: { name: 'photon' } })
+      .forEach((path) => {
+        const value = path.node.value as {
+          type: string
+          properties?: { type: string; key?: { name?: string }; value: unknown }[]
+        }
+        if (value.type !== 'ObjectExpression') return
+        // Keys whose value only the app's build can compute (a condition, a call) are left to it.
+        const literal: Record<string, unknown> = {}
+        for (const prop of value.properties ?? []) {
+          const v = prop.type === 'ObjectProperty' ? literalValue(prop.value as never) : NOT_LITERAL
+          if (v !== NOT_LITERAL && prop.key?.name) literal[prop.key.name] = v
+        }
+        problems.push(...photonSettingProblems(literal))
+      })
+    expect(problems).toEqual([])
+  })
+
+  it('the resolver does refuse what vike-node and vike-server accepted', () => {
+    expect(photonSettingProblems({ compress: 'static' })).toEqual([
+      "`photon.compress` must be true or false, got 'static'.",
     ])
   })
 })

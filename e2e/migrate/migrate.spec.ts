@@ -6,8 +6,9 @@ import { build, copyApp, install, readJson, removeScratch, serve, sourceFiles } 
 import { findTodos, legacyPackages, migrate, useWorkspaceVikePhoton } from './helpers/migrate'
 import { attachJson, expectHydratedAndClientRouting, recordPages, recordRoutes } from './helpers/pages'
 
-// Each test copies an app, installs it (shared pnpm store), builds it and serves it: minutes, not seconds.
-test.describe.configure({ timeout: 300_000 })
+// Each test copies an app, installs it (shared pnpm store), builds it and serves it: minutes, not seconds
+// (E2E_MIGRATE_TIMEOUT_MS gives a busy machine more).
+test.describe.configure({ timeout: Number(process.env.E2E_MIGRATE_TIMEOUT_MS) || 300_000 })
 
 type Pkg = { dependencies?: Record<string, string>; devDependencies?: Record<string, string> }
 
@@ -16,7 +17,7 @@ function allDeps(pkg: Pkg) {
 }
 
 /** Serves the built app, checks every page and route against what the before app serves, and hydration. */
-async function expectSameApp(app: AppCase, dir: string, phase: 'before' | 'after', page: Page) {
+async function expectSameApp(app: AppCase, dir: string, phase: 'before' | 'after' | 'drop-in', page: Page) {
   const testInfo = test.info()
   const server = await serve(dir, phase === 'before' ? app.serveBefore : app.serveAfter)
   try {
@@ -50,20 +51,13 @@ async function expectSameApp(app: AppCase, dir: string, phase: 'before' | 'after
 for (const app of cases) {
   test.describe(app.name, () => {
     test(`before: ${app.legacy} builds, serves its pages and hydrates`, async ({ page }) => {
-      // The legacy Vercel stack (vite-plugin-vercel 9 + vike 0.4.256) finds its server entry through a file that
-      // @brillout/vite-plugin-server-entry 0.7.18 writes into node_modules at build time. In the full CI sequence
-      // its function has twice answered "The server production entry is missing" (it passes alone, and passed in
-      // most full runs); not a vike-photon defect. Its expectations stay recorded in cases.ts and its "after" test
-      // runs everywhere; E2E_MIGRATE_LEGACY_VERCEL=1 runs this "before" half too.
-      test.skip(
-        app.name === 'vite-plugin-vercel' && !process.env.E2E_MIGRATE_LEGACY_VERCEL,
-        'legacy vite-plugin-vercel 9 build is unreliable on a shared machine; set E2E_MIGRATE_LEGACY_VERCEL=1',
-      )
-      const dir = await copyApp(app.name, 'before')
+      const skip = app.skipBefore
+      test.skip(Boolean(skip && !(skip.unlessEnv && process.env[skip.unlessEnv])), skip?.reason)
+      const dir = await copyApp(app.name, 'before', app)
       await test.step('install the committed lockfile', () => install(dir, { frozenLockfile: true }))
       await test.step('the legacy package comes from the registry, at its pinned version', async () => {
         const pkg = await readJson<Pkg>(join(dir, 'package.json'))
-        const legacy = Object.entries(allDeps(pkg)).filter(([name]) => legacyPackages.includes(name))
+        const legacy = Object.entries(allDeps(pkg)).filter(([name]) => (app.pinned ?? legacyPackages).includes(name))
         expect(legacy.length, 'the before app depends on a legacy package').toBeGreaterThan(0)
         for (const [name, version] of legacy) {
           const installed = await readJson<{ version: string }>(join(dir, 'node_modules', name, 'package.json'))
@@ -76,7 +70,7 @@ for (const app of cases) {
     })
 
     test(`after: vike-photon migrate, then the same pages on vike-photon`, async ({ page }) => {
-      const dir = await copyApp(app.name, 'after')
+      const dir = await copyApp(app.name, 'after', app)
       const result = await test.step('vike-photon migrate --yes (no manual edits after it)', () =>
         migrate(dir, { expect: 'changes' }))
       await test.info().attach('migrate-output.txt', { body: result.output, contentType: 'text/plain' })
@@ -95,6 +89,8 @@ for (const app of cases) {
         const deps = Object.keys(allDeps(pkg))
         expect(deps.filter((d) => legacyPackages.includes(d))).toEqual([])
         expect(deps).toContain('vike-photon')
+        // npm's vike-photon 0.1.x is another package (vikejs/vike-photon): the range must not reach it.
+        expect(allDeps(pkg)['vike-photon'], 'the vike-photon range excludes 0.1.x').toMatch(/^\^0\.(?:[2-9]|\d{2,})\./)
         const legacyImports: string[] = []
         for (const file of await sourceFiles(dir)) {
           if (!/\.(m|c)?[jt]sx?$/.test(file)) continue
@@ -111,5 +107,16 @@ for (const app of cases) {
       await expectSameApp(app, dir, 'after', page)
       await removeScratch(dir)
     })
+
+    if (app.dropIn) {
+      test('drop-in: only the vike-photon dependency swapped (no migrate), the same pages', async ({ page }) => {
+        const dir = await copyApp(app.name, 'drop-in', app)
+        await test.step('point vike-photon at the workspace build, nothing else', () => useWorkspaceVikePhoton(dir))
+        await test.step('install', () => install(dir, { frozenLockfile: false }))
+        await test.step('build', () => build(dir, app.serveAfter))
+        await expectSameApp(app, dir, 'drop-in', page)
+        await removeScratch(dir)
+      })
+    }
   })
 }

@@ -16,9 +16,19 @@ if (isEdge) globalThis.EdgeRuntime = 'edge-runtime'
 const mod = await import(pathToFileURL(join(dir, isEdge ? vcConfig.entrypoint : vcConfig.handler)).href)
 const exported = mod.default
 
+/** Vercel's Node runtime also takes Web handlers exported by HTTP method (`export const GET = handle(app)`). */
+const byMethod = (request) => {
+  const handler = mod[request.method] ?? (request.method === 'HEAD' ? mod.GET : undefined)
+  return typeof handler === 'function' ? handler(request) : new Response(null, { status: 405 })
+}
+
 /** A Node function may export `(req, res)`; an edge function `(request) => Response`; both may export `{ fetch }`. */
 const listener =
-  typeof exported === 'function' && !isEdge ? exported : toNodeListener(exported.fetch?.bind(exported) ?? exported)
+  exported === undefined && typeof mod.GET === 'function'
+    ? toNodeListener(byMethod)
+    : typeof exported === 'function' && !isEdge
+      ? exported
+      : toNodeListener(exported.fetch?.bind(exported) ?? exported)
 
 function toNodeListener(fetchHandler) {
   return async (req, res) => {

@@ -319,3 +319,13 @@ export function detectQuote(source: string): 'single' | 'double' {
   const double = source.match(/"/g)?.length ?? 0
   return double > single ? 'double' : 'single'
 }
+
+/**
+ * The text the parser saw, which `start`/`end` offsets of nodes index: recast parses the source with
+ * line breaks as `\n` and indentation tabs expanded (tab width 4), so offsets into the file's own
+ * text are off in CRLF or tab-indented files.
+ */
+export function parsedText(root: Collection, fallback: string): string {
+  const file = root.nodes()[0] as { loc?: { lines?: { toString(o: object): string } } | null } | undefined
+  return file?.loc?.lines?.toString({ tabWidth: 4, reuseWhitespace: false, useTabs: false }) ?? fallback
+}

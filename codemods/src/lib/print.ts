@@ -1,11 +1,14 @@
-import type { Collection, Node } from 'jscodeshift'
-import { detectQuote, REMOVED } from './ast.js'
+import jscodeshift, { type Collection, type Node } from 'jscodeshift'
+import { detectQuote, parsedText, REMOVED } from './ast.js'
+import { TODO_MARKER } from './todo.js'
 
 /** How the user writes code, read from the file before the transform changed it. */
 export interface CodeStyle {
   quote: 'single' | 'double'
   semicolons: boolean
   trailingComma: boolean
+  /** Indents with tabs (recast indents with spaces unless told). */
+  tabs: boolean
   eol: '\n' | '\r\n'
 }
 
@@ -20,14 +23,251 @@ export interface CodeStyle {
  */
 export function print(root: Collection, original: string): string {
   const style = detectStyle(root, original)
-  const printed = root.toSource({
-    quote: style.quote,
-    lineTerminator: style.eol,
-    trailingComma: style.trailingComma,
-  })
-  const output = cutRemoved(printed)
+  const toSource = () =>
+    cutRemoved(
+      root.toSource({
+        quote: style.quote,
+        lineTerminator: style.eol,
+        trailingComma: style.trailingComma,
+        useTabs: style.tabs,
+      }),
+    )
+  // A comment added to a node makes recast reprint that node from scratch; TODOs on nodes that are
+  // otherwise unchanged are written as lines of text instead, above the node's first line.
+  const appends = parsedText(root, original) === original ? deferAppends(root) : []
+  const deferred = deferTodos(root)
+  let output = toSource()
+  if (appends.length > 0) {
+    const placed = placeAppends(output, original, appends, style)
+    if (placed !== null && parses(placed)) output = placed
+    else {
+      for (const a of appends) a.restore()
+      output = toSource()
+    }
+  }
+  if (deferred.length > 0) {
+    const placed = placeTodos(output, original, deferred)
+    if (placed !== null) output = placed
+    else {
+      for (const d of deferred) d.restore()
+      output = toSource()
+    }
+  }
   if (output === original) return output
   return tidy(original, output, style)
+}
+
+type Positioned = Node & { start?: number; end?: number; original?: Node }
+interface DeferredAppend {
+  container: Positioned
+  /** The last child the container had in the original text. */
+  last: Positioned
+  items: Node[]
+  restore: () => void
+}
+
+/**
+ * Children a transform appended to an array or object literal of the original text (`extends`,
+ * `photon`): recast would reprint the whole literal (one-line arrays, trailing comments moved), so
+ * they are taken off and written as text after the last original child, in the literal's layout.
+ */
+function deferAppends(root: Collection): DeferredAppend[] {
+  const found: DeferredAppend[] = []
+  walk(root, (node) => {
+    const n = node as Positioned
+    const key = n.type === 'ArrayExpression' ? 'elements' : n.type === 'ObjectExpression' ? 'properties' : null
+    if (!key || typeof n.start !== 'number' || !n.original) return
+    const children = (n as unknown as Record<string, Positioned[]>)[key]!
+    const before = ((n.original as unknown as Record<string, Positioned[]>)[key] ?? []).length
+    if (before === 0 || children.length <= before) return
+    const tail = children.slice(before)
+    const last = children[before - 1]!
+    if (tail.some((c) => !c || typeof c.start === 'number') || typeof last?.start !== 'number') return
+    ;(n as unknown as Record<string, Positioned[]>)[key] = children.slice(0, before)
+    found.push({
+      container: n,
+      last,
+      items: tail,
+      restore: () => {
+        ;(n as unknown as Record<string, Positioned[]>)[key] = children
+      },
+    })
+  })
+  return found
+}
+
+/** Whether text still parses (TypeScript, or TSX for files with JSX). */
+function parses(text: string): boolean {
+  for (const parser of ['ts', 'tsx'] as const) {
+    try {
+      jscodeshift.withParser(parser)(text)
+      return true
+    } catch {}
+  }
+  return false
+}
+
+/** A node's current text without its comments (single-line nodes: as the output has it). */
+function printBare(node: Node, style: CodeStyle): string {
+  const n = node as Node & { comments?: unknown }
+  const comments = n.comments
+  n.comments = null
+  try {
+    return jscodeshift(node as never).toSource({ quote: style.quote })
+  } finally {
+    n.comments = comments
+  }
+}
+
+/** Writes appended children after the last original child; null when that spot is not found exactly once. */
+function placeAppends(output: string, original: string, appends: DeferredAppend[], style: CodeStyle): string | null {
+  let out = output
+  const done: { from: string; to: string; start: number; end: number }[] = []
+  for (const a of [...appends].sort(
+    (x, y) => x.container.end! - x.container.start! - (y.container.end! - y.container.start!),
+  )) {
+    const { start, end } = a.container as { start: number; end: number }
+    const lastStart = a.last.start!
+    const lastEnd = a.last.end!
+    const lastOriginal = original.slice(lastStart, lastEnd)
+    let lastNow = lastOriginal.includes('\n') ? lastOriginal : printBare(a.last, style)
+    // A literal inside the last child got its appends already (innermost first).
+    for (const d of done) if (d.start >= lastStart && d.end <= lastEnd) lastNow = lastNow.replace(d.from, d.to)
+    const from = lastNow + original.slice(lastEnd, end)
+    if (out.split(from).length !== 2) return null
+    const multiLine = original.slice(start, end).includes('\n')
+    const lineStart = original.lastIndexOf('\n', lastStart - 1) + 1
+    const indent = /^[ \t]*/.exec(original.slice(lineStart))![0]
+    const closingIndent = /^[ \t]*/.exec(original.slice(original.lastIndexOf('\n', end - 1) + 1))![0]
+    const unit =
+      indent.startsWith(closingIndent) && indent.length > closingIndent.length
+        ? indent.slice(closingIndent.length)
+        : '  '
+    const printed = a.items.map((item) =>
+      jscodeshift(item as never)
+        .toSource({
+          quote: style.quote,
+          trailingComma: style.trailingComma,
+          tabWidth: unit.length,
+          useTabs: style.tabs,
+        })
+        .split(/\r?\n/)
+        .join(`\n${multiLine ? indent : ''}`),
+    )
+    // `from` starts with the last child; what follows it up to the closing bracket stays as written.
+    const afterLast = from.slice(lastNow.length)
+    const comma = /^\s*,/.exec(afterLast)
+    let to: string
+    if (!multiLine) {
+      const at = lastNow.length + (comma ? comma[0].length : 0)
+      if (comma) to = `${from.slice(0, lastNow.length)}, ${printed.join(', ')}${comma[0]}${from.slice(at)}`
+      else to = `${from.slice(0, lastNow.length)}${printed.map((p) => `, ${p}`).join('')}${from.slice(lastNow.length)}`
+      const at0 = out.indexOf(from)
+      const lineOf = out.slice(out.lastIndexOf('\n', at0) + 1, at0) + to
+      if (lineOf.split('\n')[0]!.length > 100) return null // too long for one line: let recast lay it out
+    } else {
+      // After the last child's line (its comma and trailing comment stay on it).
+      const eolAt = from.indexOf('\n', lastNow.length)
+      if (eolAt === -1) return null
+      const lineEnd = from[eolAt - 1] === '\r' ? eolAt - 1 : eolAt
+      const eol = from.slice(lineEnd, eolAt + 1)
+      const hadComma =
+        comma !== null &&
+        comma.index === 0 &&
+        !from.slice(lastNow.length, lastNow.length + comma[0].length).includes('\n')
+      const lines = printed.map((p, i) => `${indent}${p}${i < printed.length - 1 || hadComma ? ',' : ''}`)
+      const head = hadComma
+        ? from.slice(0, lineEnd)
+        : `${from.slice(0, lastNow.length)},${from.slice(lastNow.length, lineEnd)}`
+      to = `${head}${eol}${lines.join(eol)}${from.slice(lineEnd)}`
+    }
+    out = out.replace(from, () => to)
+    done.push({ from, to, start, end })
+  }
+  return out
+}
+
+type Comment = { type: string; value: string; loc?: unknown; leading?: boolean; trailing?: boolean }
+interface DeferredTodo {
+  /** 1-based line of the node in the original text. */
+  line: number
+  node: Node
+  comments: Comment[]
+  restore: () => void
+}
+
+/** Takes the new TODO comments off nodes that come from the original text (they keep their position). */
+function deferTodos(root: Collection): DeferredTodo[] {
+  const deferred: DeferredTodo[] = []
+  walk(root, (node, inCode) => {
+    const n = node as Node & { comments?: Comment[] | null; loc?: { start: { line: number } } | null; start?: number }
+    if (!inCode || !n.comments || typeof n.start !== 'number' || !n.loc) return
+    const todos = n.comments.filter((c) => !c.loc && c.value.includes(TODO_MARKER) && c.leading !== false)
+    if (todos.length === 0) return
+    const all = n.comments
+    const others = all.filter((c) => !todos.includes(c))
+    if (others.length > 0) n.comments = others
+    else delete n.comments
+    deferred.push({
+      line: n.loc.start.line,
+      node: n,
+      comments: todos,
+      restore: () => {
+        n.comments = all
+      },
+    })
+  })
+  return deferred
+}
+
+const leadingComments = /^(?:\s*(?:\/\/[^\n]*|\/\*[\s\S]*?\*\/))*\s*/
+
+/** Writes each TODO above its node's line; null when a line cannot be found exactly once where it was. */
+function placeTodos(output: string, original: string, deferred: DeferredTodo[]): string | null {
+  const eol = output.includes('\r\n') ? '\r\n' : '\n'
+  const lines = output.split(/\r?\n/)
+  const before = original.split(/\r?\n/)
+  const inserts = new Map<number, string[]>()
+  for (const d of deferred) {
+    const text = before[d.line - 1]?.trim()
+    if (!text) return null
+    const ordinal = before.slice(0, d.line - 1).filter((l) => l.trim() === text).length
+    const inOriginal = before.filter((l) => l.trim() === text).length
+    const candidates = lines.flatMap((l, i) => (l.trim() === text ? [i] : []))
+    let at = candidates.length === inOriginal ? candidates[ordinal] : undefined
+    if (at === undefined) {
+      // The node's first line changed (e.g. an identifier in it was renamed): find it as printed, if unique.
+      const code = cutRemoved(jscodeshift(d.node as never).toSource()).replace(leadingComments, '')
+      const printed = code.split(/\r?\n/)[0]!.trim()
+      const found = printed ? lines.flatMap((l, i) => (l.trim() === printed ? [i] : [])) : []
+      if (found.length !== 1) return null
+      at = found[0]!
+    }
+    const indent = /^\s*/.exec(lines[at]!)![0]
+    inserts.set(at, [...(inserts.get(at) ?? []), ...d.comments.map((c) => `${indent}//${c.value}`)])
+  }
+  return lines.flatMap((l, i) => [...(inserts.get(i) ?? []), l]).join(eol)
+}
+
+/** Visits every node; `inCode` is false inside JSX and template literals, where a comment line would be text. */
+function walk(root: Collection, visit: (node: Node, inCode: boolean, parent: Node | null) => void): void {
+  const seen = new Set<object>()
+  const go = (node: Node, parent: Node | null, inCode: boolean): void => {
+    if (seen.has(node)) return
+    seen.add(node)
+    visit(node, inCode, parent)
+    const code = inCode && !/^(JSX\w+|TemplateLiteral)$/.test(node.type)
+    for (const key of Object.keys(node)) {
+      if (key === 'loc' || key === 'tokens' || key === 'original' || key === 'comments' || key === 'extra') continue
+      const value = (node as unknown as Record<string, unknown>)[key]
+      if (Array.isArray(value)) {
+        for (const v of value) if (v && typeof v === 'object' && typeof (v as Node).type === 'string') go(v, node, code)
+      } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') {
+        go(value as Node, node, code)
+      }
+    }
+  }
+  for (const node of root.nodes()) go(node as Node, null, true)
 }
 
 const asiStatements = new Set([
@@ -53,10 +293,8 @@ export function detectStyle(root: Collection, original: string): CodeStyle {
   let double = 0
   let semi = 0
   let noSemi = 0
-  const seen = new Set<object>()
-  const visit = (node: Node, parent: Node | null): void => {
-    if (seen.has(node)) return
-    seen.add(node)
+  const parsed = parsedText(root, original)
+  walk(root, (node, _inCode, parent) => {
     const n = node as Node & { start?: number; end?: number; extra?: { raw?: string }; declaration?: Node | null }
     // Nodes a transform built have no position (and ast-types gives them double-quoted `raw`s).
     if (n.type === 'StringLiteral' && typeof n.start === 'number' && parent?.type !== 'JSXAttribute') {
@@ -73,25 +311,16 @@ export function detectStyle(root: Collection, original: string): CodeStyle {
           n.declaration != null &&
           /Function|Class|TSInterface|TSModule|TSEnum|TSTypeAlias/.test(n.declaration.type))
       if (!skip) {
-        if (original.slice(n.start, n.end).trimEnd().endsWith(';')) semi++
+        if (parsed.slice(n.start, n.end).trimEnd().endsWith(';')) semi++
         else noSemi++
       }
     }
-    for (const key of Object.keys(n)) {
-      if (key === 'loc' || key === 'tokens' || key === 'original' || key === 'comments' || key === 'extra') continue
-      const value = (n as unknown as Record<string, unknown>)[key]
-      if (Array.isArray(value)) {
-        for (const v of value) if (v && typeof v === 'object' && typeof (v as Node).type === 'string') visit(v, n)
-      } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') {
-        visit(value as Node, n)
-      }
-    }
-  }
-  for (const node of root.nodes()) visit(node as Node, null)
+  })
   return {
     quote: single === double ? detectQuote(original) : double > single ? 'double' : 'single',
     semicolons: semi === noSemi ? /;\r?\n/.test(original) : semi > noSemi,
-    trailingComma: /,\r?\n\s*[}\]]/.test(original),
+    trailingComma: /,[ \t]*(\/\/[^\n]*)?\r?\n\s*[}\]]/.test(original),
+    tabs: (original.match(/^\t/gm)?.length ?? 0) > (original.match(/^ +\S/gm)?.length ?? 0),
     eol: original.includes('\r\n') ? '\r\n' : '\n',
   }
 }
@@ -140,7 +369,8 @@ export function cutRemoved(text: string): string {
     } else {
       let prev = at - 1
       while (prev >= 0 && /\s/.test(out[prev]!)) prev--
-      out = out[prev] === ',' ? out.slice(0, prev) + out.slice(end) : out.slice(0, at) + out.slice(end)
+      const tokenEnd = at + REMOVED.length // the space after it stays: `{ a, X }` → `{ a }`
+      out = out[prev] === ',' ? out.slice(0, prev) + out.slice(tokenEnd) : out.slice(0, at) + out.slice(tokenEnd)
     }
   }
   return out
@@ -159,7 +389,7 @@ export function tidy(original: string, output: string, style?: Pick<CodeStyle, '
   let lines = output
     .split(/\r?\n/)
     .map((line) =>
-      semicolonFree && !known.has(line.trim()) && /;$/.test(line) && !/^\s*for\s*\(/.test(line)
+      semicolonFree && !known.has(line.trim()) && /;$/.test(line) && !/^\s*(for\s*\(|\/\/|\*|\/\*)/.test(line)
         ? line.slice(0, -1)
         : line,
     )

@@ -1,9 +1,16 @@
 import type { API, ASTPath, Collection, FileInfo, ImportDeclaration, JSCodeshift } from 'jscodeshift'
 import { contextOf, type TransformOptions } from '../context.js'
-import { addTodo, importsFrom, namedLocal, parserFor, pruneUnusedImports } from '../lib/ast.js'
+import { addTodo, countReferences, importsFrom, namedLocal, parserFor, pruneUnusedImports } from '../lib/ast.js'
 import { print } from '../lib/print.js'
 import { exportServe, removeVercelHandleExports, vercelHandleLocals } from './bati-entry/default-export.js'
-import { isPagesFunction, isRetired, markPagesFunction, markRetired, resolveModule } from './bati-entry/leftovers.js'
+import {
+  isPagesFunction,
+  isRetired,
+  markFetchWorker,
+  markPagesFunction,
+  markRetired,
+  resolveModule,
+} from './bati-entry/leftovers.js'
 import { findVikeRoutes, honoApps, localHandlerStatement, program } from './bati-entry/vike-route.js'
 
 // biome-ignore lint/suspicious/noExplicitAny: AST nodes of every shape.
@@ -36,6 +43,8 @@ export default function batiEntry(file: FileInfo, api: API, options: TransformOp
   const app = routes[0]?.app ?? (isEntry && apps.size === 1 ? [...apps][0]! : null)
   if (!app) {
     if (isRetired(ctx, file.path)) markRetired(j, root)
+    const cloudflare = ctx.sources.has('vike-cloudflare-pages') || ctx.sources.has('vike-cloudflare')
+    if (cloudflare && apps.size === 0 && samePath(ctx.serverEntry, file.path)) markFetchWorker(j, root)
     markVercelHandle(j, root)
     return print(root, file.source)
   }
@@ -79,7 +88,8 @@ export default function batiEntry(file: FileInfo, api: API, options: TransformOp
     first = false
     for (const name of route.localHandlers) {
       const decl = localHandlerStatement(j, root, name)
-      if (decl) {
+      // Its own name is the one reference left when nothing else calls it.
+      if (decl && countReferences(j, root, name) <= 1) {
         addTodo(
           j,
           decl,

@@ -1,4 +1,5 @@
 import batiEntry from './bati-entry.js'
+import buildOutputImport from './build-output-import.js'
 import cloudflareEnv from './cloudflare-env.js'
 import connectToWeb from './connect-to-web.js'
 import packageJson from './package-json.js'
@@ -17,6 +18,7 @@ import wranglerToml from './wrangler-toml.js'
 /** Every transform, by the kebab-case name of its file and fixture folder. */
 export const transforms = {
   'bati-entry': batiEntry,
+  'build-output-import': buildOutputImport,
   'cloudflare-env': cloudflareEnv,
   'connect-to-web': connectToWeb,
   'package-json': packageJson,

@@ -45,7 +45,7 @@ export default function packageJson(file: FileInfo, _api: API, options: Transfor
       ? (options.vikePhotonVersion ?? defaultVikePhotonVersion)
       : knownGoodVersions[name as KnownPackage]
   const add = (name: string, section: Section) => {
-    if (!sectionOf(name)) doc.set([section, name], rangeFor(version(name)))
+    if (!sectionOf(name)) doc.set([section, name], rangeFor(version(name), name))
   }
   const currentRange = (name: string): string | undefined => {
     const section = sectionOf(name)
@@ -56,7 +56,7 @@ export default function packageJson(file: FileInfo, _api: API, options: Transfor
     const section = sectionOf(name)
     const lowest = section ? lowestVersion(doc.get([section, name]) as string) : null
     if (!section || !lowest || compareVersions(lowest, floor) >= 0) return false
-    doc.set([section, name], rangeFor(version))
+    doc.set([section, name], rangeFor(version, name))
     return true
   }
   /**

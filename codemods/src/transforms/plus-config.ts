@@ -19,6 +19,7 @@ import {
   importsFrom,
   liveElements,
   type Prop,
+  parsedText,
   parserFor,
   propName,
   removeElement,
@@ -28,6 +29,7 @@ import {
   text,
   unwrap,
 } from '../lib/ast.js'
+import { literalValue, NOT_LITERAL, photonSettingProblems } from '../lib/photon-setting.js'
 import { print } from '../lib/print.js'
 
 /** Config modules of legacy Vike extensions, and the source each one means. */
@@ -102,12 +104,13 @@ export default function plusConfig(file: FileInfo, api: API, options: TransformO
   const hadLegacyPlugin = new Set(configs.filter((config) => removeLegacyPlugins(config, legacyNames)))
   if (photon) renameLegacyReferences(j, root, legacyLocals, photon)
   const movesServer = [...fileSources].some((s) => serverSettingSources.has(s))
+  const parsed = parsedText(root, source)
   for (const config of configs) {
     if (photon && (isMain || legacyLocals.size > 0)) {
       rewriteExtends(j, root, config, photon, isMain || hadLegacyPlugin.has(config))
     }
-    if (movesServer) moveServerSetting(j, config)
-    if (movesServer) moveConditionalServerSettings(j, config)
+    if (movesServer) moveServerSetting(j, config, parsed)
+    if (movesServer) moveConditionalServerSettings(j, config, parsed)
     if (isMain) addPhotonSettings(j, ctx, config)
     if (vercel) rewriteVercelSettings(j, ctx, config)
     const viteEnv = getProp(config, 'viteEnvironmentAPI')
@@ -291,7 +294,7 @@ function photonObject(j: JSCodeshift, config: ObjectExpression, at?: number): Ob
 }
 
 /** Rules 12, 13: `server: <expr>` → `photon: { server: <expr> }`, long form unpacked. */
-function moveServerSetting(j: JSCodeshift, config: ObjectExpression): void {
+function moveServerSetting(j: JSCodeshift, config: ObjectExpression, source: string): void {
   const server = getProp(config, 'server')
   if (!server) return
   const index = config.properties.indexOf(server as never)
@@ -299,14 +302,14 @@ function moveServerSetting(j: JSCodeshift, config: ObjectExpression): void {
   const hadPhoton = Boolean(getProp(config, 'photon'))
   const value = unwrap(server.value as Node)
   const longForm = value.type === 'ObjectExpression' ? (value as ObjectExpression) : null
-  if (!hadPhoton && !longForm && onOneLine(config)) {
+  if (!hadPhoton && !longForm && onOneLine(config, source)) {
     // `{ extends: [x], server: 'a' }` stays on one line: `{ extends: [x], photon: { server: 'a' } }`.
     const prop = parseProperty(j, `photon: { server: ${text(j, server.value as Node)} }`)
     ;(prop as { comments?: unknown }).comments = comments
     config.properties[index] = prop as never
     return
   }
-  const layout = !hadPhoton && !longForm ? multiLineLayout(j, config, server) : null
+  const layout = !hadPhoton && !longForm ? multiLineLayout(config, server, source) : null
   if (layout) {
     // Written out so the value keeps its text and a trailing comment stays on the `server` line.
     const { unit, comma, trailing } = layout
@@ -354,17 +357,23 @@ function moveServerSetting(j: JSCodeshift, config: ObjectExpression): void {
       } else setIfMissing(target, j.objectProperty(j.identifier('server'), (prop as Prop).value as never))
       continue
     }
-    setIfMissing(target, prop as Prop)
     if (name === 'standalone') {
       const v = unwrap((prop as Prop).value as Node)
       if (v.type === 'ObjectExpression' && getProp(v as ObjectExpression, 'esbuild')) {
+        // vike-photon refuses esbuild options ("Invalid `photon` setting"): the build keeps working with the
+        // defaults, and the options stay in the TODO.
+        const original = text(j, v).replace(/\s+/g, ' ')
+        const standalone = j.objectProperty(j.identifier('standalone'), j.booleanLiteral(true))
+        setIfMissing(target, standalone)
         addTodo(
           j,
-          prop,
-          '`standalone: { esbuild }` is no longer supported: use `standalone: true` or `{ bundle, minify, trace, external }`',
+          standalone,
+          `was \`standalone: ${original}\`: vike-photon's standalone build takes \`{ bundle, minify, trace, external }\`, not esbuild options`,
         )
+        continue
       }
     }
+    setIfMissing(target, prop as Prop)
   }
 }
 
@@ -372,7 +381,7 @@ function moveServerSetting(j: JSCodeshift, config: ObjectExpression): void {
  * Class 2.8: a `server` setting inside a conditional spread (`...(isNode ? { server: 'x' } : {})`)
  * moves to `photon` inside that object, so the condition still applies.
  */
-function moveConditionalServerSettings(j: JSCodeshift, config: ObjectExpression): void {
+function moveConditionalServerSettings(j: JSCodeshift, config: ObjectExpression, source: string): void {
   for (const prop of config.properties) {
     if (prop.type !== 'SpreadElement') continue
     const objects: ObjectExpression[] = []
@@ -386,7 +395,7 @@ function moveConditionalServerSettings(j: JSCodeshift, config: ObjectExpression)
     }
     collect(prop.argument as Node)
     const moved = objects.filter((obj) => getProp(obj, 'server'))
-    for (const obj of moved) moveServerSetting(j, obj)
+    for (const obj of moved) moveServerSetting(j, obj, source)
     if (moved.length > 0 && getProp(config, 'photon')) {
       addTodo(
         j,
@@ -397,34 +406,48 @@ function moveConditionalServerSettings(j: JSCodeshift, config: ObjectExpression)
   }
 }
 
-type Loc = { start: { line: number; column: number }; end: { line: number; column: number } }
+type Offsets = { start?: number; end?: number }
+
+/** The source text of an original node (by its parse offsets; recast drops `loc` on some nodes). */
+function sourceOf(node: Node, source: string): string | null {
+  const { start, end } = node as Offsets
+  return typeof start === 'number' && typeof end === 'number' ? source.slice(start, end) : null
+}
+
+function onOneLine(node: Node, source: string): boolean {
+  const own = sourceOf(node, source)
+  return own !== null && !own.includes('\n')
+}
+
+/** Leading whitespace of the line that holds `offset`. */
+function indentAt(source: string, offset: number): string {
+  const lineStart = source.lastIndexOf('\n', offset - 1) + 1
+  return /^[ \t]*/.exec(source.slice(lineStart))![0]
+}
 
 /** How a multi-line config object lays out its properties, read from the `server` property's source. */
 function multiLineLayout(
-  j: JSCodeshift,
   config: ObjectExpression,
   server: Prop,
+  source: string,
 ): { unit: string; comma: boolean; trailing: string | null } | null {
-  const configLoc = (config as { loc?: Loc | null }).loc
-  const serverLoc = (server as { loc?: Loc | null }).loc
-  if (!configLoc || !serverLoc || configLoc.start.line === configLoc.end.line) return null
-  const closing = configLoc.end.column - 1
-  const unitWidth = serverLoc.start.column - closing
-  if (unitWidth <= 0) return null
-  const comments = (server as { comments?: { type: string; value: string; trailing?: boolean; loc?: Loc }[] }).comments
-  const sameLine = comments?.filter((c) => c.trailing && c.loc?.start.line === serverLoc.end.line) ?? []
+  const own = sourceOf(config, source)
+  const { start, end } = server as Offsets
+  if (own === null || !own.includes('\n') || typeof start !== 'number' || typeof end !== 'number') return null
+  const inner = indentAt(source, start)
+  const outer = indentAt(source, (config as Offsets).end! - 1)
+  if (source.slice(source.lastIndexOf('\n', start - 1) + 1, start).trim() !== '') return null // not first on its line
+  if (!inner.startsWith(outer) || inner.length === outer.length) return null
+  const comments = (server as { comments?: ({ type: string; value: string; trailing?: boolean } & Offsets)[] }).comments
+  const sameLine =
+    comments?.filter((c) => c.trailing && typeof c.start === 'number' && !source.slice(end, c.start).includes('\n')) ??
+    []
   if (sameLine.some((c) => c.type !== 'CommentLine') || sameLine.length > 1) return null
-  const source = text(j, config)
   return {
-    unit: (/\n(\s)[ \t]*server\b/.exec(source)?.[1] === '\t' ? '\t' : ' ').repeat(unitWidth),
-    comma: /,[ \t]*(\/\/[^\n]*)?\r?\n\s*\}$/.test(source),
+    unit: inner.slice(outer.length),
+    comma: /,[ \t]*(\/\/[^\n]*)?\r?\n\s*\}$/.test(own),
     trailing: sameLine[0]?.value ?? null,
   }
-}
-
-function onOneLine(node: Node): boolean {
-  const loc = (node as { loc?: { start: { line: number }; end: { line: number } } | null }).loc
-  return Boolean(loc && loc.start.line === loc.end.line)
 }
 
 /** A property parsed from source text: recast prints it as written (a built one is always multi-line). */
@@ -453,10 +476,20 @@ function addPhotonSettings(j: JSCodeshift, ctx: MigrateContext, config: ObjectEx
   const target = photonObject(j, config)
   if (!target) return
   for (const [name, value, todo] of pending) {
-    const prop = j.objectProperty(
-      j.identifier(name),
-      name === 'server' && ctx.serverEntry ? j.stringLiteral(ctx.serverEntry) : parseExpression(j, value),
-    )
+    const expression =
+      name === 'server' && ctx.serverEntry ? j.stringLiteral(ctx.serverEntry) : parseExpression(j, value)
+    // Written only if vike-photon's own resolver accepts it: a refused value would fail every build.
+    const literal = literalValue(expression as never)
+    const problems = literal === NOT_LITERAL ? [] : photonSettingProblems({ [name]: literal })
+    if (problems.length > 0) {
+      addTodo(
+        j,
+        getProp(config, 'photon')!,
+        `\`${name}: ${value.replace(/\s+/g, ' ')}\` (from the server entry) was not carried over: ${problems.join(' ')}`,
+      )
+      continue
+    }
+    const prop = j.objectProperty(j.identifier(name), expression)
     target.properties.push(prop)
     if (todo) addTodo(j, prop, todo)
   }

@@ -65,13 +65,13 @@ export default function viteConfig(file: FileInfo, api: API, options: TransformO
     {
       from: (s) => s === 'vike-node/plugin',
       exports: ['default', 'vikeNode'],
-      read: (call, todo) => readVikeNodeArgument(j, ctx, call, todo),
+      read: (call, todo) => readVikeNodeArgument(j, ctx, firstArgument(j, root, call), todo),
     },
     // Rule 20: pages(...) from vike-cloudflare.
     {
       from: (s) => s === 'vike-cloudflare',
       exports: ['pages'],
-      read: (call, todo) => readPagesArgument(j, ctx, call, todo),
+      read: (call, todo) => readPagesArgument(j, ctx, firstArgument(j, root, call), todo),
     },
     // Rule 22: vercel(...) from vite-plugin-vercel, and what @vite-plugin-vercel/vike exports (its plugins).
     { from: (s) => s === 'vite-plugin-vercel', exports: ['default', 'vercel'] },
@@ -121,8 +121,8 @@ export default function viteConfig(file: FileInfo, api: API, options: TransformO
   for (const decl of touched) {
     if (!body.includes(decl.node) || (decl.node.specifiers ?? []).length === 0 || callTodos.has(decl.node)) continue
     const source = decl.node.source.value as string
-    if (/^@hono\/vite-dev-server\/cloudflare$/.test(source) && !ctx.removedPlugins.has('@hono/vite-dev-server'))
-      continue
+    // Plugin-only packages (@hono/vite-*, @hattip/vite) stay in package.json while something imports them.
+    if (!legacyPlugins.some((p) => !p.package && p.from(source))) continue
     addTodo(j, decl.node, `${source} is removed by the migration: replace what this file still uses from it`)
   }
   return print(root, file.source)
@@ -162,6 +162,18 @@ function pluginCalls(
       return typeof name === 'string' && (!exports || exports.includes(name))
     })
     .paths()
+}
+
+/** A plugin call's first argument; an identifier is followed to the `const` that holds it. */
+function firstArgument(j: API['jscodeshift'], root: ReturnType<API['jscodeshift']>, call: CallExpression): Node | null {
+  const arg = call.arguments[0] ? unwrap(call.arguments[0] as Node) : null
+  if (arg?.type !== 'Identifier') return arg
+  const name = (arg as unknown as { name: string }).name
+  const init = root
+    .find(j.VariableDeclarator, { id: { type: 'Identifier', name } })
+    .filter((p) => (p.parent?.node as { kind?: string } | undefined)?.kind === 'const')
+    .nodes()[0]?.init
+  return init ? unwrap(init as Node) : arg
 }
 
 /** `null`, `undefined`, `false`, `void 0` or an empty array: a plugin entry that adds nothing. */
@@ -255,11 +267,10 @@ function stringValue(node: Node): string {
 function readVikeNodeArgument(
   j: API['jscodeshift'],
   ctx: MigrateContext,
-  call: CallExpression,
+  arg: Node | null,
   todo: (message: string) => void,
 ): void {
   ctx.sources.add('vike-node')
-  const arg = call.arguments[0] ? unwrap(call.arguments[0] as Node) : null
   if (!arg) return
   if (isStringLiteral(arg)) {
     ctx.serverEntry = stringValue(arg)
@@ -303,12 +314,15 @@ function readVikeNodeArgument(
 function readPagesArgument(
   j: API['jscodeshift'],
   ctx: MigrateContext,
-  call: CallExpression,
+  arg: Node | null,
   todo: (message: string) => void,
 ): void {
   ctx.sources.add('vike-cloudflare-pages')
-  const arg = call.arguments[0] ? unwrap(call.arguments[0] as Node) : null
-  if (arg?.type !== 'ObjectExpression') return
+  if (!arg) return
+  if (arg.type !== 'ObjectExpression') {
+    todo(`pages(${text(j, arg)}) was removed: set \`photon.server\` in +config to the server entry it named, if any`)
+    return
+  }
   const server = getProp(arg as ObjectExpression, 'server')
   const serverValue = server ? unwrap(server.value as Node) : null
   if (serverValue?.type !== 'ObjectExpression') return

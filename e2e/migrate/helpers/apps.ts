@@ -20,14 +20,22 @@ const skipWhenCopying = new Set(['node_modules', 'dist', '.vercel', '.wrangler']
 
 /**
  * Copies apps/<name> to a fresh scratch folder (outside the workspace) and returns its path. The pages every app
- * shares come from apps/_shared; the app's own files (package.json, +config, server, vite.config...) go on top.
+ * shares come from apps/_shared (into `sourceDir`, for an app whose Vite root is a subfolder); the app's own files
+ * (package.json, +config, server, vite.config...) go on top.
  */
-export async function copyApp(name: string, phase: 'before' | 'after'): Promise<string> {
+export async function copyApp(
+  name: string,
+  phase: 'before' | 'after' | 'drop-in',
+  { sourceDir = '.' }: { sourceDir?: string } = {},
+): Promise<string> {
   const dir = join(scratchRoot, `${name}-${phase}`)
   await rm(dir, { recursive: true, force: true })
   await mkdir(scratchRoot, { recursive: true })
-  for (const src of [join(appsDir, '_shared'), join(appsDir, name)]) {
-    await cp(src, dir, {
+  for (const [src, dest] of [
+    [join(appsDir, '_shared'), join(dir, sourceDir)],
+    [join(appsDir, name), dir],
+  ] as const) {
+    await cp(src, dest, {
       recursive: true,
       force: true,
       filter: (from) =>

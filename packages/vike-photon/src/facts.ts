@@ -71,6 +71,12 @@ export const PINNED_TRANSITIVE_VERSIONS = { '@cloudflare/vite-plugin': '1.34.0' 
 export const CLOUDFLARE_MINIMUMS = { wrangler: '4.86.0' } as const
 
 /**
+ * Packages migrate writes as an exact version, not a `^` range: every wrangler after 4.86.0 requires Node 22.12
+ * (`engines`), so `^4.86.0` resolves to a wrangler that does not start on Node 20.
+ */
+export const EXACT_PINS: ReadonlySet<string> = new Set(['wrangler'])
+
+/**
  * Vike's UI integrations and their companions at versions that work together with `KNOWN_GOOD_VERSIONS.vike` and
  * `.vite` on Node 20 (each one's peers are kept in codemods/test/peers.json). When migrate raises vike or vite, each
  * of these an app lists below the version here moves to it; then the libraries an integration's peers ask for

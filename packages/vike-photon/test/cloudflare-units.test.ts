@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import { CLOUDFLARE_COMPATIBILITY_DATE } from '../src/facts.js'
 import { unitsForTarget } from '../src/plugin/per-page-plugin.js'
 import { readWranglerConfig } from '../src/targets/cloudflare/wrangler-config.js'
 import { detectServerFramework } from '../src/targets/server-framework.js'
@@ -31,6 +32,7 @@ describe('readWranglerConfig', () => {
     expect(readWranglerConfig(projectWith(GOOD_WRANGLER_TOML), 'wrangler.toml')).toEqual({
       file: 'wrangler.toml',
       main: 'virtual:photon:cloudflare:server-entry',
+      compatibilityDate: CLOUDFLARE_COMPATIBILITY_DATE,
       compatibilityFlags: ['nodejs_compat'],
     })
   })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { endpointRoute } from '../src/plugin/endpoints.js'
 import { pageFunctionPath, pageRouteRegex } from '../src/targets/vercel-routes.js'
-import { type PageSettingsSource, planVercelPages } from '../src/targets/vercel-settings.js'
+import { isPrerendered, type PageSettingsSource, planVercelPages } from '../src/targets/vercel-settings.js'
 
 const page = (overrides: Partial<PageSettingsSource> = {}): PageSettingsSource => ({
   pageId: '/pages/news',
@@ -73,5 +73,18 @@ describe('routes', () => {
     expect(endpointRoute('api/users/[id]')).toBe('/api/users/:id')
     expect(endpointRoute('api/files/[...path]')).toBe('/api/files/**:path')
     expect(endpointRoute('api/index')).toBe('/api')
+  })
+})
+
+describe('isPrerendered', () => {
+  it("follows Vike: the first value that is not `{ enable: null }` decides (vike-photon's own keepDistServer is one)", () => {
+    const ours = { enable: null, keepDistServer: true }
+    expect(isPrerendered([ours])).toBe(false)
+    expect(isPrerendered(undefined)).toBe(false)
+    expect(isPrerendered([true, ours])).toBe(true)
+    expect(isPrerendered([false, ours])).toBe(false)
+    expect(isPrerendered([{ partial: true }, ours])).toBe(true)
+    expect(isPrerendered([{ enable: false }, ours])).toBe(false)
+    expect(isPrerendered(true)).toBe(true)
   })
 })

@@ -48,9 +48,10 @@ describe('vike dev with Vite root src/', () => {
       {
         command: [vike, 'dev', '--port', String(port), '--host', '127.0.0.1'],
         ready: /(http:\/\/127\.0\.0\.1:\d+)/,
+        timeoutMs: 90_000,
       },
     )
-  }, 60_000)
+  }, 120_000)
   afterAll(() => server?.stop())
 
   it("serves the app's own routes and the pages", async () => {

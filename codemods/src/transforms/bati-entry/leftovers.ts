@@ -1,7 +1,7 @@
 import { posix } from 'node:path'
 import type { Collection, JSCodeshift } from 'jscodeshift'
 import type { MigrateContext } from '../../context.js'
-import { addTodo } from '../../lib/ast.js'
+import { addTodo, importsFrom } from '../../lib/ast.js'
 import { program } from './vike-route.js'
 
 // biome-ignore lint/suspicious/noExplicitAny: AST nodes of every shape.
@@ -41,6 +41,27 @@ export function markPagesFunction(j: JSCodeshift, root: Collection): void {
     j,
     at,
     'Cloudflare Pages Functions do not run in the Worker vike-photon deploys: move what this file does into your server entry (photon.server), then delete it',
+  )
+}
+
+/**
+ * A server entry that is a bare Worker (`export default { fetch(request, env, ctx) {...} }`) calling renderPage():
+ * @photonjs/cloudflare needs a Hono, H3 or srvx app. Kept as it is, with a TODO on the export.
+ */
+export function markFetchWorker(j: JSCodeshift, root: Collection): void {
+  const body = program(j, root).body as N[]
+  const exported = body.find((s) => s.type === 'ExportDefaultDeclaration')
+  const d = exported?.declaration
+  const hasFetch =
+    d?.type === 'ObjectExpression' && d.properties.some((p: N) => (p.key?.name ?? p.key?.value) === 'fetch')
+  const rendersPages = importsFrom(j, root, (source) => source === 'vike/server').length > 0
+  if (!hasFetch) return
+  addTodo(
+    j,
+    exported,
+    rendersPages
+      ? 'this Worker renders the pages with renderPage(), which vike-photon now does: remove `photon.server` from +config to use its built-in server, or move your other routes into a Hono app with `apply(app)` and `export default serve(app)` from @photonjs/hono'
+      : "vike-photon on Cloudflare needs a Hono (or H3) app as server entry: move this Worker's routes into a Hono app with `apply(app)` and `export default serve(app)` from @photonjs/hono",
   )
 }
 

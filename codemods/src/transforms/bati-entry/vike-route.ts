@@ -151,7 +151,7 @@ export function findVikeRoutes(j: JSCodeshift, root: Collection, apps: Set<strin
         routes.push({ ...base, kind: 'reference', localHandlers: locals.has(ref.name) ? [ref.name] : [] })
       } else if (
         (handler.type === 'ArrowFunctionExpression' || handler.type === 'FunctionExpression') &&
-        callsRenderPage(j, handler, renderPage)
+        (callsRenderPage(j, handler, renderPage) || callsRenderPage(j, handler, new Set(locals.keys())))
       ) {
         routes.push({ ...base, kind: 'inline', localHandlers: [] })
       }

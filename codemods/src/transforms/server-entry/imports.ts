@@ -47,6 +47,13 @@ export function rewriteImports(s: EntryState, legacy: ASTPath<ImportDeclaration>
     }
     if (info.pkg === 'vike-node') {
       s.vikeMiddleware = defaultLocal(decl.node) ?? namedLocal(decl.node, 'vike')
+      s.vikeImport = s.j.importDeclaration(
+        (decl.node.specifiers ?? []).filter(
+          (sp) =>
+            sp.type === 'ImportDefaultSpecifier' || (sp.type === 'ImportSpecifier' && sp.imported.name === 'vike'),
+        ),
+        s.j.stringLiteral(decl.node.source.value as string),
+      )
     }
     for (const spec of decl.node.specifiers ?? []) {
       const imported = spec.type === 'ImportSpecifier' ? spec.imported.name : null
@@ -97,6 +104,16 @@ function addNamedImport(s: EntryState, source: string, spec: ImportSpecifier): v
 /** Adds the specifiers the rewritten code uses (apply, serve, getMiddlewares) and prunes the unused ones. */
 export function finishImports(s: EntryState): void {
   const j = s.j
+  if (s.vikeMiddleware && s.vikeImport && countReferences(j, s.root, s.vikeMiddleware) > 0) {
+    // A `vike()` call left as it was (with its TODO) keeps its import, so the code still names what it uses.
+    addTodo(
+      j,
+      s.vikeImport,
+      `vike-node is removed by this migration: replace the remaining \`${s.vikeMiddleware}()\` calls with \`apply(app)\` from ${adapterPackage(s.fw)}, then delete this import`,
+    )
+    if (s.target) s.target.insertAfter(s.vikeImport)
+    else s.root.find(j.ImportDeclaration).at(-1).insertAfter(s.vikeImport)
+  }
   if (
     s.usesGetMiddlewares &&
     importsFrom(j, s.root, (src) => src === 'vike-photon/universal-middlewares').length === 0
@@ -123,4 +140,9 @@ export function finishImports(s: EntryState): void {
     if ((target.node.specifiers ?? []).length === 0) removeStatementKeepComments(target)
   }
   pruneUnusedImports(j, s.root, s.touched)
+  // An emptied target import hands its comments to the next statement: a re-inserted vike import may get its
+  // own TODO twice on a second run.
+  const kept = s.vikeImport
+  if (kept?.comments)
+    kept.comments = kept.comments.filter((c, i, all) => all.findIndex((o) => o.value === c.value) === i)
 }

@@ -1,4 +1,12 @@
-import type { ASTPath, CallExpression, ExpressionStatement, Node, ObjectExpression } from 'jscodeshift'
+import type {
+  ASTPath,
+  CallExpression,
+  ExpressionStatement,
+  Node,
+  ObjectExpression,
+  VariableDeclaration,
+  VariableDeclarator,
+} from 'jscodeshift'
 import { adapterPackage } from '../../frameworks.js'
 import {
   enclosingFunction,
@@ -93,6 +101,14 @@ export function rewriteListenCalls(s: EntryState): void {
       if (callee.type !== 'MemberExpression') return
       let app: Arg | null = null
       if (callee.object.type === 'Identifier' && apps.has(callee.object.name)) app = callee.object
+      // `apply(new Elysia().get(...)).listen(3000)`: what a rewritten chain leaves.
+      if (
+        callee.object.type === 'CallExpression' &&
+        callee.object.callee.type === 'Identifier' &&
+        callee.object.callee.name === s.applyLocal
+      ) {
+        app = callee.object
+      }
       const fromH3 = h3App(callee.object)
       if (fromH3) {
         app = fromH3
@@ -145,6 +161,7 @@ function replaceStartup(s: EntryState, path: ASTPath<CallExpression>, serve: Cal
   const j = s.j
   const stmtPath = parentOf(path)
   const stmt = stmtPath?.node
+  if (stmtPath && stmt?.type === 'VariableDeclarator' && keepAppBinding(s, stmtPath, path, serve)) return
   if (!stmtPath || stmt?.type !== 'ExpressionStatement') {
     s.todo(
       path,
@@ -164,4 +181,28 @@ function replaceStartup(s: EntryState, path: ASTPath<CallExpression>, serve: Cal
     return
   }
   s.todo(path, 'return `serve(app, ...)` from this function and export its result as default')
+}
+
+/**
+ * Elysia's `listen()` returns the app: `const app = apply(x).listen(3000)` (often followed by
+ * `export type App = typeof app`) keeps its binding, `const app = apply(x)`, and `serve(app, ...)` follows it
+ * (exported by the export-default step). Top level only.
+ */
+function keepAppBinding(
+  s: EntryState,
+  declaratorPath: ASTPath,
+  path: ASTPath<CallExpression>,
+  serve: CallExpression,
+): boolean {
+  if (s.fw !== 'elysia') return false
+  const declarator = declaratorPath.node as VariableDeclarator
+  const declPath = parentOf(declaratorPath)
+  const declaration = declPath?.node as VariableDeclaration | undefined
+  if (declarator.id.type !== 'Identifier' || declaration?.declarations.length !== 1) return false
+  if (parentOf(declPath)?.node.type !== 'Program' || path.node.callee.type !== 'MemberExpression') return false
+  const j = s.j
+  declarator.init = path.node.callee.object as VariableDeclarator['init']
+  serve.arguments[0] = j.identifier(declarator.id.name)
+  declPath!.insertAfter(j.expressionStatement(serve))
+  return true
 }

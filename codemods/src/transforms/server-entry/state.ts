@@ -35,6 +35,8 @@ export class EntryState {
   serveLocal = 'serve'
   /** Local name of vike-node's `vike()` middleware. */
   vikeMiddleware: string | null = null
+  /** vike-node's import of it, as written (put back when a `vike()` call cannot be rewritten). */
+  vikeImport: ImportDeclaration | null = null
   /** The `@photonjs/<fw>` import that replaced the first legacy import. */
   target: ASTPath<ImportDeclaration> | null = null
   /** Imports whose unused specifiers are pruned at the end (node:http, h3 after a listen() rewrite). */

@@ -1,10 +1,17 @@
 import type { CallExpression, ExpressionStatement } from 'jscodeshift'
-import { adapterPackage, asyncApplyFrameworks } from '../../frameworks.js'
+import { adapterPackage, asyncApplyFrameworks, type Framework } from '../../frameworks.js'
 import { enclosingFunction } from '../../lib/ast.js'
 import { type EntryState, parentOf } from './state.js'
 
 const isCatchAll = (a: CallExpression['arguments'][number]) =>
   (a.type === 'StringLiteral' || a.type === 'Literal') && /^\/?\*$/.test(String(a.value ?? ''))
+
+/**
+ * Frameworks whose Photon `apply(app, middlewares?)` returns the app it was given (read in the published
+ * .d.ts of @photonjs/hono 0.1.12, @photonjs/express 0.1.13 and @photonjs/elysia 0.1.12), so `apply(x)` can
+ * stand where `x.use(vike())` stood inside a chain.
+ */
+const applyReturnsApp: ReadonlySet<Framework> = new Set(['hono', 'express', 'elysia'])
 
 /** Rule 29: `app.use(vike(o))`, `app.all('/*', vike(o))`, `app.get('/*', vike(o))` → `apply(app, ...)`. */
 export function rewriteVikeMiddleware(s: EntryState): void {
@@ -28,6 +35,11 @@ export function rewriteVikeMiddleware(s: EntryState): void {
       ['use', 'all', 'get'].includes(callee.property.name) &&
       route.arguments[route.arguments.length - 1] === path.node &&
       route.arguments.slice(0, -1).every(isCatchAll)
+    if (isRoute && callee && stmt?.type !== 'ExpressionStatement' && applyReturnsApp.has(s.fw)) {
+      // A chain (`new Elysia().get(...).use(vike()).listen(3000)`): `x.use(vike(o))` becomes `apply(x, o)`.
+      outerPath!.replace(s.applyCall(callee.object, path.node.arguments[0]))
+      return
+    }
     if (!isRoute || !callee || stmt?.type !== 'ExpressionStatement') {
       s.todo(path, `replace this \`${name}()\` middleware with \`apply(app)\` from ${adapterPackage(s.fw)}`)
       return

@@ -61,9 +61,9 @@ export const settingsPlugin = createPlugin('settings', (ctx) => ({
 
       return {
         photon: {
-          // The absolute path: Photon resolves a relative one (Vite's resolver, without an importer) from the working
-          // directory, which is not the root when the app sets Vite's `root` (e.g. 'src'). @photonjs/core 0.1.22 then
-          // failed the build with "Cannot resolve server/index.ts to a server entry".
+          // The absolute path: @photonjs/core 0.1.22 resolves a relative one from the working directory in a build
+          // and from Vite's root in dev. With a root in a subfolder (e.g. `root: 'src'`) one of them failed with
+          // "Cannot resolve server/index.ts to a server entry".
           ...(ctx.settings.server ? { server: ctx.settings.server } : {}),
           hmr: ctx.settings.hmr,
           entries,

@@ -55,7 +55,7 @@ export function planVercelPages(pages: PageSettingsSource[]): VercelPagePlan[] {
           'give the page a route string (or filesystem routing) to deploy it as its own function.',
       )
     }
-    const prerendered = page.prerender === true || (typeof page.prerender === 'object' && page.prerender !== null)
+    const prerendered = isPrerendered(page.prerender)
     if (prerendered && (isr || edge)) {
       problems.push(
         `Page ${page.pageId} is pre-rendered (\`prerender: true\`), so it is a static file: \`${isr ? 'isr' : 'edge'}\` has no effect. Remove one of them.`,
@@ -139,4 +139,17 @@ function describe(value: unknown): string {
   if (typeof value === 'string') return `'${value}'`
   if (typeof value === 'object') return 'an object'
   return String(value)
+}
+
+/**
+ * Whether Vike pre-renders a page, from its `prerender` value(s) (a list: the setting is cumulative): the first
+ * value that is not `{ enable: null }` decides, as in Vike. `{ enable: null }` sets options without turning
+ * pre-rendering on: vike-photon's own config sets it (`keepDistServer`), and it made every page look pre-rendered.
+ */
+export function isPrerendered(value: unknown): boolean {
+  const values = Array.isArray(value) ? value : [value]
+  const isObject = (v: unknown): v is { enable?: boolean | null } => typeof v === 'object' && v !== null
+  const first = values.find((v) => !(isObject(v) && v.enable === null))
+  if (first === true) return true
+  return isObject(first) ? (first.enable ?? true) : false
 }

@@ -107,6 +107,7 @@ export interface StartOptions {
   command?: [string, ...string[]]
   /** The line that says the server listens; its first group is the URL. */
   ready?: RegExp
+  timeoutMs?: number
 }
 
 /** Starts `node dist/server/index.mjs` (or `command`) on a free port of 127.0.0.1 and waits until it listens. */
@@ -116,6 +117,7 @@ export function startServer(
   {
     command = [process.execPath, 'dist/server/index.mjs'],
     ready = /Server running at (http:\/\/[^\s/]+)/,
+    timeoutMs = 15_000,
   }: StartOptions = {},
 ): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
@@ -126,8 +128,8 @@ export function startServer(
     let output = ''
     const timer = setTimeout(() => {
       child.kill()
-      reject(new Error(`The server did not start within 15 s:\n${output}`))
-    }, 15_000)
+      reject(new Error(`The server did not start within ${timeoutMs / 1000} s:\n${output}`))
+    }, timeoutMs)
     const onData = (chunk: Buffer) => {
       output += chunk
       const match = ready.exec(stripAnsi(output))

@@ -6,8 +6,8 @@ const config: Config = {
   photon: {
     // TODO(vike-photon migrate): the server had several entries; only `index` was kept. Add the others to `photon.entries` or drop them: worker: 'server/worker.ts'
     server: 'server/index.ts',
-    // TODO(vike-photon migrate): `standalone: { esbuild }` is no longer supported: use `standalone: true` or `{ bundle, minify, trace, external }`
-    standalone: { esbuild: { minify: true } },
+    // TODO(vike-photon migrate): was `standalone: { esbuild: { minify: true } }`: vike-photon's standalone build takes `{ bundle, minify, trace, external }`, not esbuild options
+    standalone: true,
   },
 }
 

@@ -1,0 +1,9 @@
+import vikeReact from 'vike-react/config'
+import type { Config } from 'vike/types'
+
+export default {
+  extends: [
+    vikeReact, // UI
+  ],
+  title: 'Parts shop', // browser tab title
+} satisfies Config
