@@ -85,7 +85,7 @@ export function firstErrorLine(output: string): string | undefined {
 
 /** npm's ERESOLVE report in one line: what was found, and the first peer range that excludes it. */
 function eresolve(lines: string[]): string | undefined {
-  if (!lines.some((l) => /ERESOLVE/.test(l))) return undefined
+  if (!lines.some((l) => /^npm (error|ERR!) code ERESOLVE/.test(l))) return undefined
   const strip = (l: string) => l.replace(/^npm (error|ERR!)\s*/, '')
   const found = lines.find((l) => /^npm (error|ERR!) Found: /.test(l))
   const at = found ? lines.indexOf(found) : -1
