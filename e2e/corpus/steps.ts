@@ -69,6 +69,7 @@ const noise = [
   /^\s*\d+ error/,
   /Error: Process completed with exit code/,
   /^\s*ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL/,
+  /annotation that Rollup cannot interpret/, // a warning about a dependency's comments
 ]
 
 const errorish =
