@@ -26,6 +26,7 @@ const usage = `Usage: pnpm corpus [--only <name,...> [--update]] [--jobs N] [--k
 
   --only <names>  run these apps only (comma-separated); results.md/json are then left as they are
   --update        with --only: replace these apps' rows in results.md/json (each row says which run it is from)
+  --report        run nothing: rewrite results.md from results.json and triage.json (after triaging)
   --jobs N        apps run side by side (default 1, at most 2: installs and builds are heavy)
   --keep          keep each app's temp folder (with its full log, corpus.log) and print its path
   --apps <file>   another app list (default e2e/corpus/apps.json); its entries may name a local \`gitDir\`
@@ -39,11 +40,17 @@ async function main() {
       jobs: { type: 'string', default: '1' },
       keep: { type: 'boolean', default: false },
       update: { type: 'boolean', default: false },
+      report: { type: 'boolean', default: false },
       apps: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
   if (values.help) return console.log(usage)
+  if (values.report) {
+    const results = loadResults()
+    await writeResults(results, loadTriage())
+    return console.log(`${table(results, loadTriage())}\n\n${summaryLine(results)}`)
+  }
   const jobs = Number(values.jobs)
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 2) throw new Error(`--jobs must be 1 or 2 (got ${values.jobs}).`)
 

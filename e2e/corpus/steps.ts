@@ -78,7 +78,7 @@ const errorish =
 /** The first line of a command's output that says what failed, trimmed to fit a table cell. */
 export function firstErrorLine(output: string): string | undefined {
   const lines = output.split('\n').map((l) => l.trim())
-  const summary = eresolve(lines) ?? afterMarker(lines)
+  const summary = eresolve(lines) ?? afterMarker(lines) ?? lastThrown(lines)
   if (summary) return cell(summary)
   const hit = lines.find((l) => l !== '' && errorish.test(l) && !noise.some((n) => n.test(l)))
   return hit ? cell(hit) : undefined
@@ -96,6 +96,11 @@ function eresolve(lines: string[]): string | undefined {
     .filter(Boolean)
     .map((l) => strip(l!))
     .join('; ')}`
+}
+
+/** The last line that starts with an error's name (\`TypeError: fetch failed\`): what ended the command. */
+function lastThrown(lines: string[]): string | undefined {
+  return lines.findLast((l) => /^([A-Z]\w*)?Error(\s*\[[\w-]+\])?: \S/.test(l))
 }
 
 /** The line after a tool's own "here is the error" marker (Vite's "error during build:"). */
