@@ -22,9 +22,13 @@ export const cloudflareFrameworks: ReadonlySet<Framework> = new Set(
 
 /**
  * A legacy module that maps to a Photon adapter: `vike-server/hono`, `vike-server/hono/serve`,
- * `vike-cloudflare/hono[/serve]`, `vike-node/hono`. Returns the framework, or null.
+ * `vike-cloudflare/hono[/serve]`, `vike-node/hono`, and vike-node 0.1's `vike-node/connect` (Connect-style
+ * middleware, used on Express: @photonjs/express). Returns the framework, or null.
  */
-export function legacyFrameworkModule(source: string): { pkg: string; fw: Framework; serve: boolean } | null {
+export function legacyFrameworkModule(
+  source: string,
+): { pkg: string; fw: Framework; serve: boolean; connect?: true } | null {
+  if (source === 'vike-node/connect') return { pkg: 'vike-node', fw: 'express', serve: false, connect: true }
   const m = /^(vike-server|vike-cloudflare|vike-node)\/([a-z0-9]+)(\/serve)?$/.exec(source)
   if (!m || !isFramework(m[2]!)) return null
   if (m[1] === 'vike-node' && m[3]) return null

@@ -89,7 +89,7 @@ export const migrations: Migration[] = [
       files(
         i,
         js,
-        /['"](?:vike-server|vike-cloudflare|vike-node)\/(?:hono|express|fastify|h3|elysia|hattip|webroute|api)/,
+        /['"](?:vike-server|vike-cloudflare|vike-node)\/(?:hono|express|fastify|h3|elysia|hattip|webroute|api|connect)/,
       ),
   },
   {

@@ -239,6 +239,37 @@ describe('vike-photon migrate', () => {
     expect(readFileSync(join(dir, 'vite.config.ts'), 'utf8')).not.toContain('vike-node')
   })
 
+  it('moves a vike-node 0.1 app (vike-node/connect on Express, vikeNode({ standalone: true })) with no TODO left', () => {
+    const dir = app({
+      'package.json': `${JSON.stringify(
+        {
+          name: 'connect-app',
+          type: 'module',
+          dependencies: { vike: '0.4.266', 'vike-node': '0.1.16', express: '4.21.2' },
+        },
+        null,
+        2,
+      )}\n`,
+      'vite.config.ts':
+        "import vike from 'vike/plugin'\nimport vikeNode from 'vike-node/plugin'\n\nexport default {\n  plugins: [vikeNode({\n    entry: 'server/index.ts',\n    standalone: true\n  }), vike()]\n}\n",
+      'server/index.ts':
+        "import express from 'express'\nimport vike from 'vike-node/connect'\n\nconst app = express()\napp.use(vike())\napp.listen(3000)\n",
+      'pages/+config.ts': "export default {\n  title: 'Shop',\n}\n",
+      'pages/index/+Page.ts': 'export default () => null\n',
+    })
+    const { code, stdout } = migrate(dir, '--yes')
+    expect(stdout).not.toContain('TODO')
+    expect(code).toBe(0)
+    const entry = readFileSync(join(dir, 'server/index.ts'), 'utf8')
+    expect(entry).toContain("import { apply, serve } from '@photonjs/express'")
+    expect(entry).toContain('apply(app)')
+    expect(entry).not.toContain('vike-node')
+    const config = readFileSync(join(dir, 'pages/+config.ts'), 'utf8')
+    expect(config).toMatch(/photon: \{\s+server: 'server\/index\.ts',\s+standalone: true,?\s+\}/)
+    expect(readFileSync(join(dir, 'vite.config.ts'), 'utf8')).not.toContain('TODO')
+    expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).dependencies).toHaveProperty('@photonjs/express')
+  })
+
   it('marks a file that imports the old server build as an app, at its line (class 2.7)', () => {
     const wrapper = `import { connectToWeb } from 'vike-server'\nimport app from '../dist/server/index.mjs'\n\nexport const GET = connectToWeb(app)\n`
     const dir = app({ ...vikeServerApp, 'api/index.js': wrapper })

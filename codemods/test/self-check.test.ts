@@ -6,9 +6,11 @@ import jscodeshift from 'jscodeshift'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TransformOptions } from '../src/context.js'
 import { addTodo } from '../src/lib/ast.js'
+import { todoText } from '../src/lib/todo.js'
 import { applyPlan, planMigration } from '../src/migrate.js'
 import { checkTransformOutput } from '../src/self-check.js'
 import serverEntry from '../src/transforms/server-entry/index.js'
+import viteConfig from '../src/transforms/vite-config.js'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -58,6 +60,15 @@ const honoApp = {
   'server/index.js': entry,
 }
 
+const nodeApp = {
+  'package.json': JSON.stringify({
+    name: 'a',
+    dependencies: { express: '^4.21.0', vike: '^0.4.250', 'vike-node': '^0.2.10' },
+  }),
+  'server/index.js':
+    "import express from 'express'\nimport vike from 'vike-node/express'\n\nconst app = express()\napp.use(vike())\napp.listen(3000)\n",
+}
+
 describe('the engine self-check', () => {
   it('writes nothing when a transform drops a user function, and names the file and the transform', () => {
     const dir = app(honoApp)
@@ -89,6 +100,44 @@ describe('the engine self-check', () => {
     expect(plan.errors[0]).toMatchObject({ file: 'server/index.js', kind: 'self-check' })
     expect(plan.errors[0]!.message).toMatch(/^the server-entry transform: its output does not parse at \d+:\d+/)
     expect(readFileSync(join(dir, 'server/index.js'), 'utf8')).toBe(entry)
+  })
+
+  it('writes nothing when a vite.config comes out with a multi-line vikeNode() entry pasted into a // TODO', () => {
+    const config = `import vike from 'vike/plugin'
+import { vikeNode } from 'vike-node/plugin'
+
+export default {
+  plugins: [
+    vike(),
+    vikeNode({
+      entry: {
+        index: 'server/index.js',
+        cloudflare: {
+          entry: 'server/app.js',
+          runtime: 'cloudflare'
+        }
+      }
+    })
+  ]
+}
+`
+    const dir = app({ ...nodeApp, 'vite.config.js': config })
+    // What the vite-config transform wrote before its TODOs were kept on one line (seen on a real app).
+    const pastes = (file: FileInfo, api: API, options: TransformOptions) =>
+      viteConfig(file, api, options).replace(
+        /\/\/ TODO\(vike-photon migrate\): vikeNode\(\) had more entries[^\n]*/,
+        "// TODO(vike-photon migrate): vikeNode() had more entries than `index` (cloudflare: {\n  entry: 'server/app.js',\n  runtime: 'cloudflare'\n}): add them",
+      )
+    const plan = planMigration(dir, { vikePhotonVersion: '0.2.0', transforms: { 'vite-config': pastes } })
+    expect(plan.errors).toEqual([
+      expect.objectContaining({
+        file: 'vite.config.js',
+        kind: 'self-check',
+        message: expect.stringMatching(/^the vite-config transform: its output does not parse at \d+:\d+/),
+      }),
+    ])
+    expect(() => applyPlan(plan)).toThrow('nothing was written')
+    expect(readFileSync(join(dir, 'vite.config.js'), 'utf8')).toBe(config)
   })
 
   it('passes the real migration of that entry: the pageContext method is kept', () => {
@@ -131,5 +180,9 @@ describe('the engine self-check', () => {
     const out = root.toSource()
     expect(out.split('\n')[0]).toBe('// TODO(vike-photon migrate): option `async pageContext() { return {} }` was kept')
     expect(() => j(out)).not.toThrow()
+    // TODOs written as text (wrangler.toml `#`, wrangler.jsonc, package.json notes) go through the same helper.
+    expect(todoText("external: [\n  'sharp',\n  'pg'\n]")).toBe(
+      "TODO(vike-photon migrate): external: [ 'sharp', 'pg' ]",
+    )
   })
 })

@@ -46,6 +46,8 @@ describe('vike-photon version (issue: an unrelated vike-photon 0.1.26 is on the 
     expect(satisfies(version, rangeFor(version))).toBe(true)
   })
 
+  // Every `"vike-photon": "…"` entry and install command in the docs is ours; the docs quote the earlier
+  // package's range in prose (`vike-photon` 0.1.x, e.g. `^0.1.26`), never as an entry a reader could copy.
   it('the docs install and list this version range', () => {
     const docs = readdirSync(join(repo, 'docs'))
       .filter((f) => f.endsWith('.md'))

@@ -27,8 +27,7 @@ export function isTypeScript(path: string): boolean {
 /** Adds `// TODO(vike-photon migrate): <message>` on the line before `node`, once. */
 export function addTodo(j: JSCodeshift, node: ASTNode | Node, message: string): void {
   const n = node as AnyNode
-  // A line comment ends at the first line break: a message never spans lines (the rest would be live code).
-  const text = ` ${todoText(message.replace(/\s*[\r\n]+\s*/g, ' '))}`
+  const text = ` ${todoText(message)}` // one line, whatever the message
   n.comments ??= []
   if (n.comments.some((c) => c.value.includes(TODO_MARKER) && c.value.trim() === text.trim())) return
   n.comments.push(j.commentLine(text, true, false) as never)
@@ -256,8 +255,8 @@ export function namedLocal(decl: ImportDeclaration, name: string): string | null
   return null
 }
 
-/** How many times an identifier is referenced, outside import declarations. */
-export function countReferences(j: JSCodeshift, root: Collection, name: string): number {
+/** References to an identifier outside import declarations (a property key or `.name` member only when it is one). */
+export function references(j: JSCodeshift, root: Collection, name: string): ASTPath<Identifier>[] {
   return root
     .find(j.Identifier, { name })
     .filter((p) => {
@@ -277,7 +276,30 @@ export function countReferences(j: JSCodeshift, root: Collection, name: string):
       }
       return true
     })
-    .size()
+    .paths()
+}
+
+/** How many times an identifier is referenced, outside import declarations. */
+export function countReferences(j: JSCodeshift, root: Collection, name: string): number {
+  return references(j, root, name).length
+}
+
+/** Code quoted in a one-line message (a TODO): its line breaks and their indentation become single spaces. */
+export function oneLine(code: string): string {
+  return code.replace(/\s*\n\s*/g, ' ')
+}
+
+/** A string literal (Babel's or ESTree's) with this value. */
+export function isStringValue(node: Node, value: string): boolean {
+  return (node.type === 'StringLiteral' || node.type === 'Literal') && (node as { value?: unknown }).value === value
+}
+
+/** An expression parsed from source text (e.g. a setting's value recorded by another transform). */
+export function parseExpression(j: JSCodeshift, source: string): Node {
+  const program = j(`(${source})`).find(j.ExpressionStatement).nodes()[0]
+  const node = unwrap(program!.expression as Node) as Node & { extra?: unknown }
+  node.extra = undefined
+  return node
 }
 
 /** Removes the import specifiers whose local name is no longer referenced; drops emptied declarations. */

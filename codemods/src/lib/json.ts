@@ -85,6 +85,12 @@ export class JsonDocument {
           ? () => parentKeys.filter((k) => k.localeCompare(key) < 0).length
           : undefined
     this.apply(modify(this.text, path, value, { formattingOptions: this.formatting, getInsertionIndex }))
+    // A new list of strings or numbers is written on one line: `"compatibility_flags": ["nodejs_compat"]`.
+    const node = this.node(path)
+    if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object') && node?.type === 'array') {
+      const content = `[${value.map((v) => JSON.stringify(v)).join(', ')}]`
+      this.text = applyEdits(this.text, [{ offset: node.offset, length: node.length, content }])
+    }
   }
 
   remove(path: JSONPath): void {
@@ -149,9 +155,61 @@ export class JsonDocument {
     this.apply([{ offset: lineStart, length: 0, content: `${indent}// ${comment}\n` }])
   }
 
+  /**
+   * Applies edits, then gives back their one-line form to the arrays and objects that were on one line
+   * (jsonc-parser's formatting reflows the neighbours of an edit: `"flags": ["nodejs_compat"]` above a new key
+   * became three lines). An array that only gained elements at its end keeps its text, with them appended.
+   */
   private apply(edits: EditResult): void {
+    const oneLine = this.oneLineContainers()
     this.text = applyEdits(this.text, edits)
+    for (const [path, was] of oneLine) {
+      const node = this.node(path)
+      if (!node || node.type !== was.node.type) continue
+      const now = this.text.slice(node.offset, node.offset + node.length)
+      if (!now.includes('\n')) continue
+      const before = nodeValue(was.node)
+      const after = nodeValue(node)
+      let content: string | null = null
+      if (JSON.stringify(before) === JSON.stringify(after)) content = was.text
+      else if (Array.isArray(before) && Array.isArray(after) && appendedScalars(before, after)) {
+        const added = after.slice(before.length).map((v) => JSON.stringify(v))
+        const close = was.text.lastIndexOf(']')
+        const head = was.text.slice(0, close).trimEnd()
+        const sep = before.length === 0 ? '' : head.endsWith(',') ? ' ' : ', '
+        content = `${head}${sep}${added.join(', ')}${was.text.slice(close)}`
+      }
+      if (content !== null) this.text = applyEdits(this.text, [{ offset: node.offset, length: node.length, content }])
+    }
   }
+
+  /** Arrays and objects written on one line, by path, outermost first. */
+  private oneLineContainers(): [JSONPath, { node: JsonNode; text: string }][] {
+    const found: [JSONPath, { node: JsonNode; text: string }][] = []
+    const walk = (node: JsonNode, path: JSONPath): void => {
+      if (node.type !== 'array' && node.type !== 'object') return
+      const text = this.text.slice(node.offset, node.offset + node.length)
+      if (!text.includes('\n')) {
+        found.push([path, { node, text }])
+        return // what is inside goes with it
+      }
+      ;(node.children ?? []).forEach((child, i) => {
+        if (node.type === 'array') walk(child, [...path, i])
+        else if (child.children?.[1]) walk(child.children[1], [...path, child.children[0]!.value as string])
+      })
+    }
+    const root = this.root
+    if (root) walk(root, [])
+    return found
+  }
+}
+
+function appendedScalars(before: unknown[], after: unknown[]): boolean {
+  return (
+    after.length > before.length &&
+    before.every((v, i) => JSON.stringify(v) === JSON.stringify(after[i])) &&
+    after.slice(before.length).every((v) => v === null || typeof v !== 'object')
+  )
 }
 
 function nodeValue(node: JsonNode): unknown {

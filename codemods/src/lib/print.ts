@@ -46,7 +46,7 @@ export function print(root: Collection, original: string): string {
     }
   }
   if (deferred.length > 0) {
-    const placed = placeTodos(output, original, deferred)
+    const placed = placeTodos(output, parsedText(root, original), deferred)
     if (placed !== null) output = placed
     else {
       for (const d of deferred) d.restore()
@@ -196,12 +196,22 @@ interface DeferredTodo {
   restore: () => void
 }
 
-/** Takes the new TODO comments off nodes that come from the original text (they keep their position). */
+/**
+ * Takes the new TODO comments off nodes that come from the original text (they keep their position).
+ * A node parsed from another text (a property built with `j('({ … })')`) has positions in that text,
+ * not in this file: its TODO stays on it and recast prints it.
+ */
 function deferTodos(root: Collection): DeferredTodo[] {
   const deferred: DeferredTodo[] = []
+  const fileLines = (root.nodes()[0] as { loc?: { lines?: unknown } | null } | undefined)?.loc?.lines
   walk(root, (node, inCode) => {
-    const n = node as Node & { comments?: Comment[] | null; loc?: { start: { line: number } } | null; start?: number }
-    if (!inCode || !n.comments || typeof n.start !== 'number' || !n.loc) return
+    const n = node as Node & {
+      comments?: Comment[] | null
+      loc?: { start: { line: number }; lines?: unknown } | null
+      start?: number
+    }
+    if (!inCode || !n.comments || typeof n.start !== 'number' || !n.loc || !fileLines) return
+    if (n.loc.lines !== fileLines) return
     const todos = n.comments.filter((c) => !c.loc && c.value.includes(TODO_MARKER) && c.leading !== false)
     if (todos.length === 0) return
     const all = n.comments
@@ -222,11 +232,15 @@ function deferTodos(root: Collection): DeferredTodo[] {
 
 const leadingComments = /^(?:\s*(?:\/\/[^\n]*|\/\*[\s\S]*?\*\/))*\s*/
 
-/** Writes each TODO above its node's line; null when a line cannot be found exactly once where it was. */
-function placeTodos(output: string, original: string, deferred: DeferredTodo[]): string | null {
+/**
+ * Writes each TODO above its node's line; null when a line cannot be found exactly once where it was.
+ * `parsed` is the text the nodes' lines number (parsedText(): a transform may have parsed an edited copy
+ * of the file, and then the file's own lines are not theirs).
+ */
+function placeTodos(output: string, parsed: string, deferred: DeferredTodo[]): string | null {
   const eol = output.includes('\r\n') ? '\r\n' : '\n'
   const lines = output.split(/\r?\n/)
-  const before = original.split(/\r?\n/)
+  const before = parsed.split(/\r?\n/)
   const inserts = new Map<number, string[]>()
   for (const d of deferred) {
     const text = before[d.line - 1]?.trim()

@@ -1,8 +1,12 @@
 /** The marker every manual step carries, in code and in the report. */
 export const TODO_MARKER = 'TODO(vike-photon migrate):'
 
+/**
+ * A TODO line. Line breaks in the message (e.g. source code quoted in it) collapse to one space: a `//` or `#`
+ * comment ends at the first line break, so the rest would be live code.
+ */
 export function todoText(message: string): string {
-  return `${TODO_MARKER} ${message}`
+  return `${TODO_MARKER} ${message.replace(/\s*[\r\n]+\s*/g, ' ')}`
 }
 
 /** Every TODO line of a text (1-based line numbers), whatever the comment syntax. */

@@ -4,6 +4,7 @@ import { adapterPackage } from '../frameworks.js'
 import { JsonDocument } from '../lib/json.js'
 import {
   cloudflareMinimums,
+  expressPinnedTransitiveVersions,
   type KnownPackage,
   knownGoodVersions,
   minimumVersions,
@@ -99,14 +100,12 @@ export default function packageJson(file: FileInfo, _api: API, options: Transfor
     add('wrangler', 'devDependencies')
     // @cloudflare/vite-plugin 1.34 runs only with wrangler >= 4.86: an app's own wrangler 3 moves up with it.
     raiseBelow('wrangler', cloudflareMinimums.wrangler, knownGoodVersions.wrangler)
-    // Where each package manager reads overrides from package.json.
-    const overridesPaths: Record<string, string[]> = { pnpm: ['pnpm', 'overrides'], yarn: ['resolutions'] }
-    const overrides = overridesPaths[options.packageManager ?? 'npm'] ?? ['overrides']
-    for (const [name, pinned] of Object.entries(pinnedTransitiveVersions)) {
-      if (doc.get([...overrides, name]) === undefined) doc.set([...overrides, name], pinned)
-    }
+    pinTransitive(doc, options.packageManager, pinnedTransitiveVersions)
   }
   if (vercel) add('@photonjs/vercel', target)
+  if (migrating && sectionOf('@photonjs/express')) {
+    pinTransitive(doc, options.packageManager, expressPinnedTransitiveVersions)
+  }
   // @photonjs/hono serves through @hono/node-server on Node (`vike dev` too): without it, "Missing @hono/node-server package".
   if (ctx.frameworks.has('hono') && !cloudflare && !sectionOf('@photonjs/cloudflare')) add('@hono/node-server', target)
   for (const name of ctx.needs) add(name, 'dependencies')
@@ -140,6 +139,25 @@ export default function packageJson(file: FileInfo, _api: API, options: Transfor
 
   if (migrating) rewriteScripts(doc, cloudflare, todo)
   return doc.text
+}
+
+/**
+ * Writes transitive pins where the app's package manager reads them: `pnpm.overrides` (`parent>child`),
+ * yarn `resolutions` (`parent/child`), npm `overrides` (nested: `{ parent: { ".": v, child: v } }`).
+ * A pin the app already has is kept as it is.
+ */
+function pinTransitive(doc: JsonDocument, packageManager: string | undefined, pins: Record<string, string>): void {
+  const keys = Object.keys(pins)
+  for (const [key, version] of Object.entries(pins)) {
+    const [parent, child] = key.split('>') as [string, string | undefined]
+    let path: string[]
+    if (packageManager === 'pnpm') path = ['pnpm', 'overrides', key]
+    else if (packageManager === 'yarn') path = ['resolutions', key.replace('>', '/')]
+    else if (child) path = ['overrides', parent, child]
+    else path = keys.some((k) => k.startsWith(`${parent}>`)) ? ['overrides', parent, '.'] : ['overrides', parent]
+    if (path.length === 3 && path[0] === 'overrides' && typeof doc.get(path.slice(0, 2)) === 'string') continue
+    if (doc.get(path) === undefined) doc.set(path, version)
+  }
 }
 
 function rewriteScripts(

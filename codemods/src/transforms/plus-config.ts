@@ -20,8 +20,10 @@ import {
   liveElements,
   type Prop,
   parsedText,
+  parseExpression,
   parserFor,
   propName,
+  references,
   removeElement,
   removeProp,
   removeStatementKeepComments,
@@ -153,25 +155,6 @@ function removeLegacyPlugins(config: ObjectExpression, legacy: Set<string>): boo
   for (const e of found) removeElement(arr, e as Node)
   if (found.length > 0 && liveElements(arr).length === 0) removeProp(config, plugins)
   return found.length > 0
-}
-
-/** References to an identifier outside import declarations (as countReferences counts them). */
-function references(j: JSCodeshift, root: Collection, name: string): ASTPath<Identifier>[] {
-  return root
-    .find(j.Identifier, { name })
-    .filter((p) => {
-      const parent = p.parent?.node as Node | undefined
-      if (!parent) return true
-      if (/^Import(Default|Namespace)?Specifier$/.test(parent.type)) return false
-      if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && (parent as Prop).key === p.node) {
-        return (parent as Prop).shorthand === true
-      }
-      if (parent.type === 'MemberExpression' && (parent as unknown as { property: Node }).property === p.node) {
-        return (parent as unknown as { computed: boolean }).computed
-      }
-      return true
-    })
-    .paths()
 }
 
 /**
@@ -477,7 +460,7 @@ function addPhotonSettings(j: JSCodeshift, ctx: MigrateContext, config: ObjectEx
   if (!target) return
   for (const [name, value, todo] of pending) {
     const expression =
-      name === 'server' && ctx.serverEntry ? j.stringLiteral(ctx.serverEntry) : parseExpression(j, value)
+      name === 'server' && ctx.serverEntry ? j.stringLiteral(ctx.serverEntry) : (parseExpression(j, value) as never)
     // Written only if vike-photon's own resolver accepts it: a refused value would fail every build.
     const literal = literalValue(expression as never)
     const problems = literal === NOT_LITERAL ? [] : photonSettingProblems({ [name]: literal })
@@ -493,13 +476,6 @@ function addPhotonSettings(j: JSCodeshift, ctx: MigrateContext, config: ObjectEx
     target.properties.push(prop)
     if (todo) addTodo(j, prop, todo)
   }
-}
-
-function parseExpression(j: JSCodeshift, source: string): never {
-  const program = j(`(${source})`).find(j.ExpressionStatement).nodes()[0]
-  const node = unwrap(program!.expression as Node) as { extra?: unknown }
-  node.extra = undefined
-  return node as never
 }
 
 /** Rule 17: per-page Vercel settings. */

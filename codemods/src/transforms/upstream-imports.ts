@@ -5,7 +5,9 @@ import {
   defaultLocal,
   getProp,
   importsFrom,
+  isStringValue,
   namedLocal,
+  oneLine,
   type Prop,
   parserFor,
   pruneUnusedImports,
@@ -138,7 +140,7 @@ function moveDeprecatedOptions(j: JSCodeshift, ctx: MigrateContext, call: ASTPat
     if (!prop) continue
     const value = unwrap(prop.value as Node)
     const literal = value.type === 'BooleanLiteral'
-    if (!literal && !(name === 'compress' && isStaticString(value))) {
+    if (!literal && !(name === 'compress' && isStringValue(value, 'static'))) {
       addTodo(
         j,
         prop,
@@ -160,12 +162,4 @@ function moveDeprecatedOptions(j: JSCodeshift, ctx: MigrateContext, call: ASTPat
     removeProp(obj, prop as Prop)
   }
   if (obj.properties.length === 0 && call.node.arguments.length === 1) call.node.arguments = []
-}
-
-function isStaticString(node: Node): boolean {
-  return (node.type === 'StringLiteral' || node.type === 'Literal') && (node as { value?: unknown }).value === 'static'
-}
-
-function oneLine(code: string): string {
-  return code.replace(/\s*\n\s*/g, ' ')
 }

@@ -1,5 +1,5 @@
 import type { API, FileInfo, Node, ObjectExpression } from 'jscodeshift'
-import { findConfigObjects, getProp, type Prop, parserFor, propName, unwrap } from '../lib/ast.js'
+import { findConfigObjects, getProp, isStringValue, type Prop, parserFor, propName, unwrap } from '../lib/ast.js'
 import { todoText } from '../lib/todo.js'
 
 /** The `photon` keys vike-photon takes (plugin/resolve-settings.ts); upstream also passed Photon's own options on. */
@@ -67,7 +67,7 @@ function rewrite(source: string, photon: ObjectExpression, edits: Edit[]): void 
           edits,
         )
       }
-    } else if (name === 'compress' && isString(value, 'static')) {
+    } else if (name === 'compress' && isStringValue(value, 'static')) {
       commentOut(
         source,
         p,
@@ -151,10 +151,6 @@ function end(node: Node): number {
 
 function slice(source: string, node: Node): string {
   return source.slice(start(node), end(node))
-}
-
-function isString(node: Node, value: string): boolean {
-  return (node.type === 'StringLiteral' || node.type === 'Literal') && (node as { value?: unknown }).value === value
 }
 
 function isTrue(prop: Prop | undefined): boolean {

@@ -16,7 +16,10 @@ import {
   importsFrom,
   liveElements,
   liveProps,
+  oneLine,
+  parseExpression,
   parserFor,
+  propName,
   pruneUnusedImports,
   removeElement,
   removeProp,
@@ -24,6 +27,7 @@ import {
   text,
   unwrap,
 } from '../lib/ast.js'
+import { literalValue, NOT_LITERAL, photonSettingProblems } from '../lib/photon-setting.js'
 import { print } from '../lib/print.js'
 
 /** A legacy Vite plugin: where it is imported from and which of its exports make the plugin. */
@@ -34,7 +38,7 @@ interface LegacyPlugin {
   /** The package to drop from package.json once its call is gone (rule 7). */
   package?: string
   /** Only with one of the sources that replaced it; `undefined`: whenever a migration runs. */
-  read?: (call: CallExpression, todo: (message: string) => void) => void
+  read?: (call: CallExpression, todo: (message: string) => void, path: ASTPath<CallExpression>) => void
 }
 
 /**
@@ -65,7 +69,10 @@ export default function viteConfig(file: FileInfo, api: API, options: TransformO
     {
       from: (s) => s === 'vike-node/plugin',
       exports: ['default', 'vikeNode'],
-      read: (call, todo) => readVikeNodeArgument(j, ctx, firstArgument(j, root, call), todo),
+      read: (call, todo, path) =>
+        readVikeNodeArgument(j, ctx, firstArgument(j, root, call), todo, (entries, keys) =>
+          keepAside(j, root, path, 'vikeNodeEntries', entries, keys),
+        ),
     },
     // Rule 20: pages(...) from vike-cloudflare.
     {
@@ -94,7 +101,7 @@ export default function viteConfig(file: FileInfo, api: API, options: TransformO
       touched.push(decl)
       for (const path of pluginCalls(j, root, decl.node, plugin.exports)) {
         const todo = (message: string) => addTodo(j, statementOf(path).node as Node, message)
-        plugin.read?.(path.node, todo)
+        plugin.read?.(path.node, todo, path)
         if (plugin.package) ctx.removedPlugins.add(plugin.package)
         if (!removePluginCall(path)) {
           callTodos.add(decl.node)
@@ -269,6 +276,7 @@ function readVikeNodeArgument(
   ctx: MigrateContext,
   arg: Node | null,
   todo: (message: string) => void,
+  keepExtra: (entries: ObjectExpression['properties'], what: string) => boolean = () => false,
 ): void {
   ctx.sources.add('vike-node')
   if (!arg) return
@@ -289,25 +297,77 @@ function readVikeNodeArgument(
     if (index && isStringLiteral(index.value as Node)) ctx.serverEntry = stringValue(index.value as Node)
     const others = (entryValue as ObjectExpression).properties.filter((p) => p !== index)
     if (others.length > 0) {
-      todo(
-        `vikeNode() had more entries than \`index\` (${others.map((p) => text(j, p)).join(', ')}): add them to \`photon.entries\` in +config, or drop them`,
-      )
+      const keys = others.map((p) => keyName(p) ?? text(j, p)).join(', ')
+      // The entries' code stays in the file (a multi-line object never goes into a `//` TODO).
+      const kept = keepExtra(others, `vikeNode() had more entries than \`index\` (${keys})`)
+      if (!kept) {
+        todo(
+          `vikeNode() had more entries than \`index\` (${others.map((p) => text(j, p)).join(', ')}): add them to \`photon.entries\` in +config, or drop them`,
+        )
+      }
     }
   } else if (entryValue) {
     todo(`vikeNode({ entry: ${text(j, entryValue)} }) was removed: set \`photon.server\` in +config to that entry`)
   }
-  const standalone = getProp(obj, 'standalone')
-  if (standalone) {
+  readVikeNodeStandalone(j, ctx, obj, todo)
+}
+
+/**
+ * vikeNode({ standalone, external }) → `photon.standalone` in +config, when vike-photon's own resolver accepts
+ * it: `true`, or `{ bundle, minify, trace, external }` (`external` joins it). `{ esbuild }` has no counterpart: the
+ * build stays standalone, the old options go in a TODO. A value that is not a literal, or that the resolver refuses,
+ * stays a TODO.
+ */
+function readVikeNodeStandalone(
+  j: API['jscodeshift'],
+  ctx: MigrateContext,
+  options: ObjectExpression,
+  todo: (message: string) => void,
+): void {
+  const standalone = getProp(options, 'standalone')
+  const external = getProp(options, 'external')
+  const value = standalone ? unwrap(standalone.value as Node) : null
+  const literal = value ? literalValue(value as never) : undefined
+  const externalText = external ? text(j, external.value as Node) : null
+  const manualStandalone = () =>
     todo(
-      `vikeNode({ standalone: ${text(j, standalone.value as Node)} }) was removed: set \`photon.standalone\` in +config (options are bundle/minify/trace/external; \`{ esbuild }\` is no longer supported)`,
+      `vikeNode({ standalone: ${text(j, standalone!.value as Node)} }) was removed: set \`photon.standalone\` in +config (options are bundle/minify/trace/external; \`{ esbuild }\` is no longer supported)`,
     )
-  }
-  const external = getProp(obj, 'external')
-  if (external) {
+  const manualExternal = () =>
     todo(
-      `vikeNode({ external: ${text(j, external.value as Node)} }) was removed: move it to \`photon.standalone.external\` in +config, or to Vite's \`ssr.external\``,
+      `vikeNode({ external: ${externalText} }) was removed: move it to \`photon.standalone.external\` in +config, or to Vite's \`ssr.external\``,
     )
+  if (!standalone || literal === false || literal === null) {
+    if (external) manualExternal()
+    return
   }
+  if (literal === NOT_LITERAL || (literal !== true && (typeof literal !== 'object' || Array.isArray(literal)))) {
+    manualStandalone()
+    if (external) manualExternal()
+    return
+  }
+  // `true`, or the object's own properties (esbuild left out), plus `external` from beside it.
+  const object = literal === true ? null : (value as ObjectExpression)
+  const props = object ? object.properties.filter((p) => propName(p) !== 'esbuild').map((p) => text(j, p)) : []
+  const hadEsbuild = object !== null && getProp(object, 'esbuild') !== undefined
+  const externalLiteral = external ? literalValue(unwrap(external.value as Node) as never) : undefined
+  if (external && externalLiteral !== NOT_LITERAL && !(object && getProp(object, 'external'))) {
+    props.push(`external: ${externalText}`)
+  } else if (external) manualExternal()
+  const setting = props.length === 0 ? 'true' : `{ ${props.join(', ')} }`
+  const problems = photonSettingProblems({ standalone: literalValue(parseExpression(j, setting) as never) })
+  if (problems.length > 0) {
+    todo(
+      `vikeNode({ standalone: ${oneLine(text(j, standalone.value as Node))} }) was not carried over to \`photon.standalone\`: ${problems.join(' ')}`,
+    )
+    return
+  }
+  ctx.photonSettings.set('standalone', {
+    value: setting,
+    todo: hadEsbuild
+      ? `was vikeNode({ standalone: ${oneLine(text(j, standalone.value as Node))} }): vike-photon's standalone build takes \`{ bundle, minify, trace, external }\`, not esbuild options`
+      : undefined,
+  })
 }
 
 /** Rule 20: pages({ server: { kind, entry } }). */
@@ -385,4 +445,52 @@ function keyName(prop: Node): string | null {
   if (key.type === 'Identifier') return (key as unknown as { name: string }).name
   if (key.type === 'StringLiteral') return (key as unknown as { value: string }).value
   return null
+}
+
+/**
+ * Keeps properties that a removed plugin call held (e.g. vikeNode()'s extra entries) as a `const` above the
+ * statement the call was in, under a TODO: the user's code stays in the file, intact. False (nothing done) when
+ * they are not inside the call (an argument held in the user's own `const` stays anyway) or use names that
+ * may not exist where the `const` goes.
+ */
+function keepAside(
+  j: API['jscodeshift'],
+  root: ReturnType<API['jscodeshift']>,
+  call: ASTPath<CallExpression>,
+  baseName: string,
+  props: ObjectExpression['properties'],
+  what: string,
+): boolean {
+  const inCall = props.every(
+    (p) =>
+      j(call)
+        .find(j.Node)
+        .filter((d) => d.node === p)
+        .size() > 0,
+  )
+  const usesNames = props.some(
+    (p) =>
+      j(p as never)
+        .find(j.Identifier)
+        .filter((i) => {
+          const parent = i.parent?.node as Node & { key?: unknown; property?: unknown; computed?: boolean }
+          if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === i.node)
+            return Boolean(parent.computed)
+          if (parent.type === 'MemberExpression' && parent.property === i.node) return Boolean(parent.computed)
+          return true
+        })
+        .size() > 0,
+  )
+  if (!inCall || usesNames) return false
+  let stmt: ASTPath = call
+  while (stmt.parent && !['Program', 'BlockStatement'].includes((stmt.parent.node as Node).type)) stmt = stmt.parent
+  if (!stmt.parent) return false
+  let name = baseName
+  for (let i = 2; root.find(j.Identifier, { name }).size() > 0; i++) name = `${baseName}${i}`
+  const decl = j.variableDeclaration('const', [
+    j.variableDeclarator(j.identifier(name), j.objectExpression(props as never)),
+  ])
+  addTodo(j, decl, `${what}, kept here as \`${name}\`: add them to \`photon.entries\` in +config, or drop them`)
+  stmt.insertBefore(decl)
+  return true
 }

@@ -67,6 +67,18 @@ export const KNOWN_GOOD_VERSIONS = {
  */
 export const PINNED_TRANSITIVE_VERSIONS = { '@cloudflare/vite-plugin': '1.34.0' } as const
 
+/**
+ * Transitive versions an Express app pins by override (`parent>child`: only under that parent).
+ * `@photonjs/express` 0.1.13 → `@universal-middleware/express` 0.4 → `@universal-middleware/node` ^0.2.1: its
+ * releases from 0.2.7 on, and `@universal-middleware/core` from 0.6.1 on (what node 0.2.6 takes), declare
+ * `engines.node >=22`, so yarn 1 refuses to install the app on Node 20 (npm and pnpm warn). node 0.2.6 has every
+ * export express 0.4.31 imports; npm's engine-strict resolve picks exactly these two on Node 20.
+ */
+export const EXPRESS_PINNED_TRANSITIVE_VERSIONS = {
+  '@universal-middleware/node': '0.2.6',
+  '@universal-middleware/node>@universal-middleware/core': '0.6.0',
+} as const
+
 /** Lowest versions a Cloudflare app needs: `@cloudflare/vite-plugin` 1.34.0 requires wrangler `^4.86.0`. */
 export const CLOUDFLARE_MINIMUMS = { wrangler: '4.86.0' } as const
 
@@ -93,6 +105,10 @@ export const VIKE_SET_VERSIONS = {
     'vike-vue-pinia': '0.2.6',
     'vike-vue-query': '0.2.3',
     'vike-solid-query': '0.1.3',
+    // telefunc 0.1.x: npm refuses it beside vike-react 0.6 (its optional peer react-streaming ^0.3), and its shield()
+    // generation fails the build on Vercel ("You stumbled upon a Telefunc bug" in the vercel_edge environment).
+    // 0.2.23 installs and builds there with vike 0.4.266, vite 7.3.8 and vike-photon.
+    telefunc: '0.2.23',
   },
   peers: {
     // vike-react 0.6 asks for React 19; the types follow so that the app still type-checks.

@@ -14,6 +14,17 @@ const page = (overrides: Partial<PageSettingsSource> = {}): PageSettingsSource =
 })
 
 describe('planVercelPages', () => {
+  it("a page is pre-rendered only when Vike would pre-render it (vike-photon's own prerender object turns nothing on)", () => {
+    const own = { enable: null, keepDistServer: true }
+    const edge = { value: true, definedAt: '/pages/edge/+config.ts' }
+    expect(planVercelPages([page({ edge, prerender: [own] })])[0]!.prerendered).toBe(false)
+    expect(planVercelPages([page({ prerender: [true, own] })])[0]!.prerendered).toBe(true)
+    expect(planVercelPages([page({ prerender: [false, { enable: true }] })])[0]!.prerendered).toBe(false)
+    expect(planVercelPages([page({ prerender: [own, { partial: true }] })])[0]!.prerendered).toBe(true)
+    expect(planVercelPages([page({ prerender: [{ enable: false }] })])[0]!.prerendered).toBe(false)
+    expect(() => planVercelPages([page({ edge, prerender: [true, own] })])).toThrow('is pre-rendered')
+  })
+
   it('reads isr, edge, prerender and static headers', () => {
     const [plan] = planVercelPages([
       page({

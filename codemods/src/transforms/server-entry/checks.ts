@@ -1,4 +1,4 @@
-import { defaultLocal, importsFrom, namedLocal } from '../../lib/ast.js'
+import { addTodo, defaultLocal, importsFrom, namedLocal } from '../../lib/ast.js'
 import type { EntryState } from './state.js'
 
 /** Rule 29: a Hono base path moves the app's routes, and with them the pages vike-photon mounts on it. */
@@ -31,4 +31,18 @@ export function checkFastify(s: EntryState): void {
       if (missing.length > 0) s.todo(path, `vike-photon on Fastify needs ${missing.join(' and ')}`)
     })
   }
+}
+
+/**
+ * vike-node 0.1's `vike-node/connect` ran on any Connect-style server; its Photon counterpart, @photonjs/express,
+ * registers Express routes: an entry that does not import Express gets a TODO at the new import.
+ */
+export function checkConnectServer(s: EntryState): void {
+  if (!s.connect || !s.target) return
+  if (importsFrom(s.j, s.root, (src) => src === 'express').length > 0) return
+  addTodo(
+    s.j,
+    s.target.node,
+    'this entry used vike-node/connect (Connect-style middleware); @photonjs/express replaces it and its apply(app) needs an Express app: create the app with express(), or use the @photonjs/<framework> of your server',
+  )
 }

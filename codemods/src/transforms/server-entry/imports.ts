@@ -55,6 +55,7 @@ export function rewriteImports(s: EntryState, legacy: ASTPath<ImportDeclaration>
         s.j.stringLiteral(decl.node.source.value as string),
       )
     }
+    if (info.connect) s.connect = true
     for (const spec of decl.node.specifiers ?? []) {
       const imported = spec.type === 'ImportSpecifier' ? spec.imported.name : null
       if (info.pkg === 'vike-node' && (spec.type === 'ImportDefaultSpecifier' || imported === 'vike')) continue

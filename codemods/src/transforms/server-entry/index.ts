@@ -3,7 +3,7 @@ import { contextOf, type TransformOptions } from '../../context.js'
 import { isTypeScript, parserFor } from '../../lib/ast.js'
 import { print } from '../../lib/print.js'
 import { rewriteApplyOptions } from './apply-options.js'
-import { checkBasePath, checkFastify } from './checks.js'
+import { checkBasePath, checkConnectServer, checkFastify } from './checks.js'
 import { exportServe, renameServeOptions } from './export-serve.js'
 import { detectLegacy, finishImports, markServerApi, rewriteImports } from './imports.js'
 import { rewriteHonoNodeServer, rewriteListenCalls } from './listen.js'
@@ -11,7 +11,8 @@ import { EntryState } from './state.js'
 import { rewriteVikeMiddleware } from './vike-middleware.js'
 
 /**
- * Server entries of vike-server 1.0, vike-cloudflare 0.2 and vike-node 0.3 (every framework):
+ * Server entries of vike-server 1.0, vike-cloudflare 0.2 and vike-node 0.1 to 0.3 (every framework, and
+ * vike-node 0.1's `vike-node/connect` on Express):
  * imports become `@photonjs/<fw>` (rule 25), the entry default-exports `serve()` (rule 26), `apply()`
  * options move to getMiddlewares()/+config (rule 27), `onServer` becomes `onCreate` (rule 28), vike-node's
  * middleware and hand-written listen calls become `apply()`/`serve()` (rule 29); Fastify and
@@ -36,5 +37,6 @@ export default function serverEntry(file: FileInfo, api: API, options: Transform
   checkFastify(s)
   checkBasePath(s)
   finishImports(s)
+  checkConnectServer(s)
   return print(root, file.source)
 }

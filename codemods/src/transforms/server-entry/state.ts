@@ -42,6 +42,8 @@ export class EntryState {
   /** Imports whose unused specifiers are pruned at the end (node:http, h3 after a listen() rewrite). */
   touched: ASTPath<ImportDeclaration>[] = []
   usesGetMiddlewares = false
+  /** The entry used vike-node 0.1's `vike-node/connect` (Connect-style middleware, mapped to @photonjs/express). */
+  connect = false
 
   constructor(
     readonly j: JSCodeshift,

@@ -142,14 +142,16 @@ function describe(value: unknown): string {
 }
 
 /**
- * Whether Vike pre-renders a page, from its `prerender` value(s) (a list: the setting is cumulative): the first
- * value that is not `{ enable: null }` decides, as in Vike. `{ enable: null }` sets options without turning
- * pre-rendering on: vike-photon's own config sets it (`keepDistServer`), and it made every page look pre-rendered.
+ * Whether Vike pre-renders a page, from its `prerender` values (cumulative: a list, the page's own first), read the
+ * way Vike 0.4.266 does (node/prerender/resolvePrerenderConfig.js): the first boolean decides; without one, the first
+ * value that is not `{ enable: null }` (an object turns pre-rendering on unless `enable: false`). vike-photon's own
+ * `prerender: { enable: null, keepDistServer: true }` (config.ts) is in every page's list and turns nothing on.
  */
-export function isPrerendered(value: unknown): boolean {
-  const values = Array.isArray(value) ? value : [value]
-  const isObject = (v: unknown): v is { enable?: boolean | null } => typeof v === 'object' && v !== null
+export function isPrerendered(prerender: unknown): boolean {
+  const values = Array.isArray(prerender) ? prerender : prerender === undefined ? [] : [prerender]
+  const isObject = (v: unknown): v is { enable?: unknown } => typeof v === 'object' && v !== null
+  const local = values.find((v) => typeof v === 'boolean')
+  if (local !== undefined) return local as boolean
   const first = values.find((v) => !(isObject(v) && v.enable === null))
-  if (first === true) return true
-  return isObject(first) ? (first.enable ?? true) : false
+  return isObject(first) && Boolean(first.enable ?? true)
 }

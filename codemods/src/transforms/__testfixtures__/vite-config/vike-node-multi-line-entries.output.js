@@ -1,0 +1,20 @@
+import react from '@vitejs/plugin-react'
+import vike from 'vike/plugin'
+import { defineConfig } from 'vite'
+
+// TODO(vike-photon migrate): vikeNode() had more entries than `index` (cloudflare, edge), kept here as `vikeNodeEntries`: add them to `photon.entries` in +config, or drop them
+const vikeNodeEntries = {
+  cloudflare: {
+    entry: 'server/app.js',
+    runtime: 'cloudflare',
+    scaffold: 'dist/cloudflare'
+  },
+  edge: 'server/edge.js'
+}
+
+export default defineConfig({
+  plugins: [
+    react(),
+    vike()
+  ]
+})
