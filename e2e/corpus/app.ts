@@ -17,11 +17,15 @@ import { AppLog, cell, killLeftovers, StepError, type StepName, type StepResult,
  * needs succeeded (install needs migrate to have written, build needs install, serve needs build); the checks
  * after migrate and the second run report problems without stopping the app.
  */
-export async function runApp(app: CorpusApp, tarball: string, { keep }: { keep: boolean }): Promise<AppResult> {
+export async function runApp(
+  app: CorpusApp,
+  tarball: string,
+  { keep }: { keep: boolean },
+): Promise<Omit<AppResult, 'run'>> {
   const work = await mkdtemp(join(tmpdir(), `vike-photon-corpus-${app.name}-`))
   const log = new AppLog(join(work, 'corpus.log'))
   const steps = Object.fromEntries(stepNames.map((s) => [s, { status: 'skipped' }])) as Record<StepName, StepResult>
-  const result: AppResult = {
+  const result: Omit<AppResult, 'run'> = {
     name: app.name,
     repo: app.repo,
     commit: app.commit,

@@ -21,6 +21,8 @@ export type AppResult = Pick<CorpusApp, 'name' | 'repo' | 'commit' | 'source' | 
   notes: string[]
   /** The step that failed first, its first error line, and the end of its output. */
   failed?: { step: StepName; error: string; log: string }
+  /** The run this row comes from (`--update` reruns some rows on a newer main). */
+  run: RunInfo
 }
 
 export type RunInfo = {
@@ -76,15 +78,42 @@ export function failuresByClass(results: AppResult[], triage: Triage): string {
     .join('\n\n')
 }
 
-export async function writeResults(results: AppResult[], triage: Triage, info: RunInfo) {
+/** The runs the rows come from: one line each, newest first. */
+function runLines(results: AppResult[]): string[] {
+  const runs = new Map<string, { info: RunInfo; count: number }>()
+  for (const r of results) {
+    const key = `${r.run.date} ${r.run.main}`
+    runs.set(key, { info: r.run, count: (runs.get(key)?.count ?? 0) + 1 })
+  }
+  return [...runs.values()]
+    .sort((a, b) => b.info.date.localeCompare(a.info.date))
+    .map(
+      ({ info, count }) =>
+        `- ${count} ${count === 1 ? 'app' : 'apps'}: run of ${info.date}, main at \`${info.main}\` (branch at \`${info.head}\`), Node ${info.node}`,
+    )
+}
+
+/** Rows of an earlier results.json, to merge an `--update` run into. */
+export function loadResults(): AppResult[] {
+  const file = join(corpusDir, 'results.json')
+  if (!existsSync(file)) return []
+  // A results.json written before rows named their run has the run's fields at the top.
+  const { results, date, main, head, node } = JSON.parse(readFileSync(file, 'utf8')) as Partial<RunInfo> & {
+    results: AppResult[]
+  }
+  return results.map((r) => ({ ...r, run: r.run ?? { date: date!, main: main!, head: head!, node: node! } }))
+}
+
+export async function writeResults(results: AppResult[], triage: Triage) {
   const md = [
     '# vike-photon migrate on real apps',
     '',
-    `Run of \`pnpm corpus\` on ${info.date}, main at \`${info.main}\` (branch at \`${info.head}\`), Node ${info.node}.`,
     'Each app: its commit exported, `vike-photon migrate --yes`, checks (no legacy import left, the files it wrote',
     'parse), a second run that must change nothing, `vike-photon` pointed at the packed workspace build, a plain',
     'install with its own package manager, the build, then the server its target documents and a GET of the index',
     'page and of one client asset. See e2e/corpus/README.md.',
+    '',
+    ...runLines(results),
     '',
     table(results, triage),
     '',
@@ -96,5 +125,5 @@ export async function writeResults(results: AppResult[], triage: Triage, info: R
     '',
   ].join('\n')
   await writeFile(join(corpusDir, 'results.md'), md)
-  await writeFile(join(corpusDir, 'results.json'), `${JSON.stringify({ ...info, results }, null, 2)}\n`)
+  await writeFile(join(corpusDir, 'results.json'), `${JSON.stringify({ results }, null, 2)}\n`)
 }

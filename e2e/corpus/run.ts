@@ -10,12 +10,23 @@ import { runApp } from './app'
 import { type CorpusApp, defaultAppsFile, gitDirOf, loadApps } from './list'
 import { buildAndPack } from './pack'
 import { workspaceRoot } from './paths'
-import { type AppResult, failuresByClass, loadTriage, passed, summaryLine, table, writeResults } from './report'
+import {
+  type AppResult,
+  failuresByClass,
+  loadResults,
+  loadTriage,
+  passed,
+  summaryLine,
+  table,
+  writeResults,
+} from './report'
 import { stepNames } from './steps'
 
-const usage = `Usage: pnpm corpus [--only <name,...>] [--jobs N] [--keep] [--apps <file>]
+const usage = `Usage: pnpm corpus [--only <name,...> [--update]] [--jobs N] [--keep] [--apps <file>]
 
   --only <names>  run these apps only (comma-separated); results.md/json are then left as they are
+  --update        with --only: replace these apps' rows in results.md/json (each row says which run it is from)
+  --report        run nothing: rewrite results.md from results.json and triage.json (after triaging)
   --jobs N        apps run side by side (default 1, at most 2: installs and builds are heavy)
   --keep          keep each app's temp folder (with its full log, corpus.log) and print its path
   --apps <file>   another app list (default e2e/corpus/apps.json); its entries may name a local \`gitDir\`
@@ -28,11 +39,18 @@ async function main() {
       only: { type: 'string' },
       jobs: { type: 'string', default: '1' },
       keep: { type: 'boolean', default: false },
+      update: { type: 'boolean', default: false },
+      report: { type: 'boolean', default: false },
       apps: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
   if (values.help) return console.log(usage)
+  if (values.report) {
+    const results = loadResults()
+    await writeResults(results, loadTriage())
+    return console.log(`${table(results, loadTriage())}\n\n${summaryLine(results)}`)
+  }
   const jobs = Number(values.jobs)
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 2) throw new Error(`--jobs must be 1 or 2 (got ${values.jobs}).`)
 
@@ -50,12 +68,13 @@ async function main() {
     apps = apps.filter((a) => names.includes(a.name))
   }
   if (apps.length === 0) throw new Error(`${listFile} lists no app.`)
+  if (values.update && !values.only) throw new Error('--update goes with --only (a full run rewrites every row).')
   // Fail before building anything when the mirrors cannot be found at all.
   if (apps.some((a) => !a.gitDir)) gitDirOf(apps.find((a) => !a.gitDir)!)
 
   const info = {
     date: new Date().toISOString(),
-    main: git(['rev-parse', '--short=12', 'main']),
+    main: mainInHead(),
     head: git(['rev-parse', '--short=12', 'HEAD']),
     node: process.version,
   }
@@ -72,7 +91,7 @@ async function main() {
         const i = next++
         const app = apps[i]!
         console.log(`▶ ${app.name} (${app.repo} ${app.commit.slice(0, 10)}, ${app.source})`)
-        results[i] = await runApp(app, tarball, { keep: values.keep })
+        results[i] = { ...(await runApp(app, tarball, { keep: values.keep })), run: info }
         printOne(results[i]!, app)
       }
     }
@@ -82,7 +101,16 @@ async function main() {
     console.log(`\n${table(results, triage)}\n`)
     const failures = failuresByClass(results, triage)
     if (failures) console.log(`${failures}\n`)
-    if (!values.only) await writeResults(results, triage, info)
+    if (!values.only) await writeResults(results, triage)
+    if (values.update) {
+      const merged = loadApps(listFile).flatMap((app) => {
+        const row = results.find((r) => r.name === app.name) ?? loadResults().find((r) => r.name === app.name)
+        return row ? [row] : []
+      })
+      await writeResults(merged, triage)
+      console.log(summaryLine(merged))
+      return
+    }
     console.log(summaryLine(results))
   } finally {
     await rm(packDir, { recursive: true, force: true })
@@ -99,6 +127,14 @@ function printOne(result: AppResult, app: CorpusApp) {
       `    triage: ${triage ? `${triage.class}: ${triage.reason}` : 'none yet (add it to e2e/corpus/triage.json)'}`,
     )
   }
+}
+
+/** The newest commit of `main` that this branch contains (what `git merge main` last brought in). */
+function mainInHead(): string {
+  for (const commit of git(['rev-list', '--first-parent', '--max-count=200', 'main']).split('\n')) {
+    if (git(['merge-base', '--is-ancestor', commit, 'HEAD']) !== 'unknown') return commit.slice(0, 12)
+  }
+  return 'unknown'
 }
 
 function git(args: string[]): string {

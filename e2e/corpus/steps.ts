@@ -69,6 +69,7 @@ const noise = [
   /^\s*\d+ error/,
   /Error: Process completed with exit code/,
   /^\s*ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL/,
+  /annotation that Rollup cannot interpret/, // a warning about a dependency's comments
 ]
 
 const errorish =
@@ -77,7 +78,7 @@ const errorish =
 /** The first line of a command's output that says what failed, trimmed to fit a table cell. */
 export function firstErrorLine(output: string): string | undefined {
   const lines = output.split('\n').map((l) => l.trim())
-  const summary = eresolve(lines) ?? afterMarker(lines)
+  const summary = eresolve(lines) ?? afterMarker(lines) ?? lastThrown(lines)
   if (summary) return cell(summary)
   const hit = lines.find((l) => l !== '' && errorish.test(l) && !noise.some((n) => n.test(l)))
   return hit ? cell(hit) : undefined
@@ -85,7 +86,7 @@ export function firstErrorLine(output: string): string | undefined {
 
 /** npm's ERESOLVE report in one line: what was found, and the first peer range that excludes it. */
 function eresolve(lines: string[]): string | undefined {
-  if (!lines.some((l) => /ERESOLVE/.test(l))) return undefined
+  if (!lines.some((l) => /^npm (error|ERR!) code ERESOLVE/.test(l))) return undefined
   const strip = (l: string) => l.replace(/^npm (error|ERR!)\s*/, '')
   const found = lines.find((l) => /^npm (error|ERR!) Found: /.test(l))
   const at = found ? lines.indexOf(found) : -1
@@ -95,6 +96,11 @@ function eresolve(lines: string[]): string | undefined {
     .filter(Boolean)
     .map((l) => strip(l!))
     .join('; ')}`
+}
+
+/** The last line that starts with an error's name (\`TypeError: fetch failed\`): what ended the command. */
+function lastThrown(lines: string[]): string | undefined {
+  return lines.findLast((l) => /^([A-Z]\w*)?Error(\s*\[[\w-]+\])?: \S/.test(l))
 }
 
 /** The line after a tool's own "here is the error" marker (Vite's "error during build:"). */
