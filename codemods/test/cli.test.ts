@@ -1,46 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { app, migrate, removeApps, vikePhotonVersion } from './cli-harness.js'
 
-// Runs the real `vike-photon migrate` (its TypeScript source, through tsx) on temporary app folders.
-const here = dirname(fileURLToPath(import.meta.url))
-const cli = join(here, '../../packages/vike-photon/src/cli/index.ts')
-const tsx = fileURLToPath(import.meta.resolve('tsx'))
-const vikePhotonVersion = JSON.parse(
-  readFileSync(join(here, '../../packages/vike-photon/package.json'), 'utf8'),
-).version
-
-const dirs: string[] = []
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
-})
-
-function app(files: Record<string, string>, { git = true } = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'vike-photon-migrate-'))
-  dirs.push(dir)
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true })
-    writeFileSync(join(dir, name), content)
-  }
-  if (git) {
-    const g = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' })
-    g('init', '-q')
-    g('add', '-A')
-    g('-c', 'user.email=test@example.com', '-c', 'user.name=test', 'commit', '-qm', 'before')
-  }
-  return dir
-}
-
-function migrate(dir: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', tsx, cli, 'migrate', dir, ...args], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
-}
+afterEach(removeApps)
 
 function snapshot(dir: string, files: string[]): Record<string, string | null> {
   return Object.fromEntries(

@@ -1,47 +1,15 @@
-import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { isUpstreamVikePhoton } from '../src/sources.js'
+import { app as appIn, migrate as migrateIn, removeApps, vikePhotonVersion } from './cli-harness.js'
 
 // An app on the earlier `vike-photon` 0.1 from npm (vikejs/vike-photon, a different package of the same name), run
 // through the real `vike-photon migrate`.
-const here = dirname(fileURLToPath(import.meta.url))
-const cli = join(here, '../../packages/vike-photon/src/cli/index.ts')
-const tsx = fileURLToPath(import.meta.resolve('tsx'))
-const vikePhotonVersion = JSON.parse(
-  readFileSync(join(here, '../../packages/vike-photon/package.json'), 'utf8'),
-).version
+afterEach(removeApps)
 
-const dirs: string[] = []
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
-})
-
-function app(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'vike-photon-upstream-'))
-  dirs.push(dir)
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true })
-    writeFileSync(join(dir, name), content)
-  }
-  const g = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' })
-  g('init', '-q')
-  g('add', '-A')
-  g('-c', 'user.email=test@example.com', '-c', 'user.name=test', 'commit', '-qm', 'before')
-  return dir
-}
-
-function migrate(dir: string) {
-  const r = spawnSync(process.execPath, ['--import', tsx, cli, 'migrate', dir, '--yes'], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
-}
-
+const app = (files: Record<string, string>) => appIn(files, { prefix: 'vike-photon-upstream-' })
+const migrate = (dir: string) => migrateIn(dir, '--yes')
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8')
 
 const serverEntry = `import { apply, serve } from '@photonjs/hono'

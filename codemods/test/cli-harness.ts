@@ -1,0 +1,46 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+// Runs the real `vike-photon migrate` (its TypeScript source, through tsx) on temporary app folders.
+const here = dirname(fileURLToPath(import.meta.url))
+export const cli = join(here, '../../packages/vike-photon/src/cli/index.ts')
+export const tsx = fileURLToPath(import.meta.resolve('tsx'))
+export const vikePhotonVersion: string = JSON.parse(
+  readFileSync(join(here, '../../packages/vike-photon/package.json'), 'utf8'),
+).version
+
+const dirs: string[] = []
+
+/** Removes every folder `app()` made; call it from `afterEach`. */
+export function removeApps(): void {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+}
+
+/** A temporary app folder with these files, committed to a fresh git repo unless `git: false`. */
+export function app(files: Record<string, string>, { git = true, prefix = 'vike-photon-migrate-' } = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  dirs.push(dir)
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true })
+    writeFileSync(join(dir, name), content)
+  }
+  if (git) {
+    const g = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' })
+    g('init', '-q')
+    g('add', '-A')
+    g('-c', 'user.email=test@example.com', '-c', 'user.name=test', 'commit', '-qm', 'before')
+  }
+  return dir
+}
+
+/** `vike-photon migrate <dir> ...args`, with its exit code and output. */
+export function migrate(dir: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', tsx, cli, 'migrate', dir, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
