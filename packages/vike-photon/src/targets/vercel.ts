@@ -12,6 +12,7 @@ import { CATCH_ALL_ENTRY } from '../plugin/settings-plugin.js'
 import { VIKE_SERVER_ENTRY } from '../plugin/vike-entry-lookup-plugin.js'
 import { HANDLER_MODULE_PREFIX } from '../plugin/virtual-modules-plugin.js'
 import type { Project, TargetDefinition } from './types.js'
+import { vercelAdapterDepsPlugin } from './vercel-adapter-deps.js'
 import { vercelOriginalUrlPlugin } from './vercel-original-url.js'
 import { pageFunctionPath, pageRouteRegex } from './vercel-routes.js'
 import { type PageSettingsSource, planVercelPages } from './vercel-settings.js'
@@ -97,6 +98,7 @@ export const vercelTarget: TargetDefinition = {
     // Names of the entries that are routed by the server function but are no function of their own.
     const serverOnly = new Set<string>()
     return [
+      vercelAdapterDepsPlugin(adapter),
       vercelPagesPlugin(ctx, vercelConfig, serverOnly),
       ...vercel(vercelConfig),
       vercelServerOnlyPlugin(serverOnly),
