@@ -1,10 +1,11 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type BuildResult, buildFixture, copyFixture, run } from './helpers/fixture.js'
+import { callVercelFunction } from './helpers/vercel.js'
 
 // An app whose @universal-middleware/vercel is reachable from @photonjs/vercel only: the layout npm produces when it
 // nests it under node_modules/@photonjs/vercel/node_modules, here made by pnpm with `hoist=false` (the fixture's
@@ -47,17 +48,8 @@ describe('Vercel build where @universal-middleware/vercel is nested under @photo
   })
 
   it('the server function renders the pages', async () => {
-    writeFileSync(
-      join(root, '.call.mjs'),
-      [
-        "const { default: fn } = await import('./.vercel/output/functions/_vike/server.func/index.mjs')",
-        "const response = await fn.fetch(new Request('http://localhost/about'))",
-        'console.log(JSON.stringify({ status: response.status, body: await response.text() }))',
-      ].join('\n'),
-    )
-    const call = await run(process.execPath, ['.call.mjs'], { cwd: root, env: { VERCEL: '1' } })
-    const response = JSON.parse(call.stdout.trim().split('\n').at(-1) ?? '{}') as { status?: number; body?: string }
-    expect(response.status, call.stderr).toBe(200)
+    const response = await callVercelFunction(root, '_vike/server', '/about')
+    expect(response.status, response.stderr).toBe(200)
     expect(response.body).toContain('<h1>About</h1>')
-  })
+  }, 30_000)
 })

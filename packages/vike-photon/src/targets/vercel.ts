@@ -14,6 +14,7 @@ import { HANDLER_MODULE_PREFIX } from '../plugin/virtual-modules-plugin.js'
 import type { Project, TargetDefinition } from './types.js'
 import { vercelAdapterDepsPlugin } from './vercel-adapter-deps.js'
 import { vercelOriginalUrlPlugin } from './vercel-original-url.js'
+import { vercelProductionEnvPlugin } from './vercel-production-env.js'
 import { pageFunctionPath, pageRouteRegex } from './vercel-routes.js'
 import { type PageSettingsSource, planVercelPages } from './vercel-settings.js'
 
@@ -99,6 +100,7 @@ export const vercelTarget: TargetDefinition = {
     const serverOnly = new Set<string>()
     return [
       vercelAdapterDepsPlugin(adapter),
+      vercelProductionEnvPlugin(ctx),
       vercelPagesPlugin(ctx, vercelConfig, serverOnly),
       ...vercel(vercelConfig),
       vercelServerOnlyPlugin(serverOnly),
