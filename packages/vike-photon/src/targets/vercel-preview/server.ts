@@ -9,7 +9,7 @@
 //    function at `functions/<path>.func`.
 // 3. Routes after the filesystem: `src` → `dest` rewrites, with `$1` / `$name` captures; `check: true` rewrites only
 //    apply when the destination exists.
-// 4. Functions, each in its own process (e2e/vercel/function-runner.mjs), started on first use. The function sees
+// 4. Functions, each in its own process (function-runner.mjs), started on first use. The function sees
 //    the URL the browser asked for, with the rewrite's query parameters added (e.g. `__original_path`).
 //    Edge functions get the `EdgeRuntime` global but run on Node: this is not an edge isolate.
 // 5. Prerender (ISR) functions (`<name>.prerender-config.json`): GET 200 responses are cached per URL (path and

@@ -1,5 +1,5 @@
 // Runs one Vercel function of `.vercel/output/functions` in its own process (as Vercel runs each function in its
-// own instance) and serves it over HTTP on 127.0.0.1. Started by vercel-output-server.ts; prints the port.
+// own instance) and serves it over HTTP on 127.0.0.1. Started by server.ts; prints the port.
 //   node function-runner.mjs <path/to/name.func>
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
