@@ -1,7 +1,10 @@
 import { expect, type Page, test } from '@playwright/test'
+import {
+  startVercelOutputServer,
+  type VercelOutputServer,
+} from '../../packages/vike-photon/src/targets/vercel-preview/server.js'
 import { expectCounterHydrates, expectNoFullReload, markWindow } from '../utils/browser.js'
 import { buildExample, outputDir } from './example.js'
-import { startVercelOutputServer, type VercelOutputServer } from '../../packages/vike-photon/src/targets/vercel-preview/server.js'
 
 // examples/vercel-react built for Vercel, served from .vercel/output the way the platform routes it.
 
