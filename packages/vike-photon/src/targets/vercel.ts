@@ -13,6 +13,7 @@ import { VIKE_SERVER_ENTRY } from '../plugin/vike-entry-lookup-plugin.js'
 import { HANDLER_MODULE_PREFIX } from '../plugin/virtual-modules-plugin.js'
 import type { Project, TargetDefinition } from './types.js'
 import { vercelOriginalUrlPlugin } from './vercel-original-url.js'
+import { vercelPreviewPlugin } from './vercel-preview/plugin.js'
 import { pageFunctionPath, pageRouteRegex } from './vercel-routes.js'
 import { type PageSettingsSource, planVercelPages } from './vercel-settings.js'
 
@@ -102,6 +103,8 @@ export const vercelTarget: TargetDefinition = {
       vercelServerOnlyPlugin(serverOnly),
       vercelServerEntryPlugin(ctx),
       vercelOriginalUrlPlugin(ctx),
+      // `vike preview` serves .vercel/output the way Vercel routes it.
+      vercelPreviewPlugin(),
     ]
   },
   docs: `${DOCS}/vercel.md`,

@@ -1,249 +1,385 @@
-// A small, test-only server that answers requests from a `.vercel/output` folder (Build Output API v3) the way the
-// platform routes them, so that Playwright can drive a Vercel build without Vercel. No library fits: `vercel dev`
-// needs an account and the network, and it runs a project's dev server, not its build output.
-//
-// What it emulates, in the platform's order:
-// 1. `config.json` routes before `{ "handle": "filesystem" }`: `headers` with `continue: true` (kept for the final
-//    response), and redirects (`status` + `Location`).
-// 2. The filesystem: a file in `static/` (the path itself, then `<path>.html`, then `<path>/index.html`), else a
-//    function at `functions/<path>.func`.
-// 3. Routes after the filesystem: `src` → `dest` rewrites, with `$1` / `$name` captures; `check: true` rewrites only
-//    apply when the destination exists.
-// 4. Functions, each in its own process (function-runner.mjs), started on first use. The function sees
-//    the URL the browser asked for, with the rewrite's query parameters added (e.g. `__original_path`).
-//    Edge functions get the `EdgeRuntime` global but run on Node: this is not an edge isolate.
-// 5. Prerender (ISR) functions (`<name>.prerender-config.json`): GET 200 responses are cached per URL (path and
-//    query) for `expiration` seconds, then served stale while one background request refreshes them;
-//    `x-vercel-cache` says MISS, HIT or STALE, as on Vercel.
-// 6. Nothing matched: `static/404.html` with status 404 if present, else a plain 404.
-//
-// What it does not emulate: `has`/`missing` conditions, `methods`, `overrides`, middleware, `locale`, image
-// optimization, bypass tokens, `allowQuery`, `fallback` files, streaming limits, regions, cold starts, or Vercel's
-// compression. A `x-local-vercel` response header says what answered (`static`, or `function:<path>`) for tests.
-
-import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { type ChildProcess, fork } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { extname, join, normalize, sep } from 'node:path'
+import type { AddressInfo } from 'node:net'
+import { extname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { type PrerenderConfig, readVercelOutput, type VercelFunction } from './output.js'
+import { routeRequest } from './router.js'
 
-interface Route {
-  src?: string
-  dest?: string
-  headers?: Record<string, string>
-  status?: number
-  continue?: boolean
-  check?: boolean
-  handle?: string
+// Serves a `.vercel/output` folder (Build Output API v3) on this machine the way Vercel routes it: `vike preview`
+// with the Vercel target, the e2e and the corpus runner all use this one implementation. What it emulates and what
+// it does not is listed in docs/vercel.md ("Preview the build locally").
+//
+// - Routing: config.json `routes` by phase (router.ts).
+// - Static files from `static/`, with a content type from the extension.
+// - Functions, each in its own Node process (function-runner.mjs), started on first use, with the function's
+//   `environment` and `VERCEL=1`. Node functions see the URL the browser asked for plus the rewrite's query
+//   parameters; prerender (ISR) functions are invoked at their own path with `x-now-route-matches`, as on Vercel.
+//   Edge functions run on Node with the `EdgeRuntime` global: not in an edge isolate.
+// - ISR (`<name>.prerender-config.json`): GET and HEAD responses with status 200 are cached per path and allowed
+//   query for `expiration` seconds, then served stale while one request refreshes them; `fallback` is served
+//   before the first render; `bypassToken` as `x-prerender-revalidate` (revalidate now) or the `__prerender_bypass`
+//   cookie (skip the cache). `x-vercel-cache` says MISS, HIT, STALE, PRERENDER, REVALIDATED or BYPASS.
+// - `maxDuration`: a function that takes longer answers 504 FUNCTION_INVOCATION_TIMEOUT.
+// - Nothing matched: `static/404.html` with status 404 if present, else `404 NOT_FOUND`.
+// An `x-local-vercel` response header says what answered (`static`, `function:<name>`, `redirect`, `none`).
+
+const RUNNER = fileURLToPath(new URL(runnerFile(), import.meta.url))
+
+/** From src/ (tests, e2e) the runner sits next to this file; in dist/ tsup writes it to `vercel-function-runner.js`. */
+function runnerFile(): string {
+  const here = new URL('./function-runner.mjs', import.meta.url)
+  return existsSync(fileURLToPath(here)) ? './function-runner.mjs' : './vercel-function-runner.js'
 }
 
-interface CachedResponse {
-  status: number
-  headers: [string, string][]
-  body: Buffer
-  storedAt: number
-}
-
-const RUNNER = fileURLToPath(new URL('./function-runner.mjs', import.meta.url))
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
+  '.map': 'application/json',
   '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
   '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.webmanifest': 'application/manifest+json',
 }
 
-export interface VercelOutputServer {
-  url: string
+/** Hop-by-hop and encoding headers that must not be copied from a function's response to ours. */
+const DROPPED_RESPONSE_HEADERS = new Set(['content-encoding', 'content-length', 'transfer-encoding', 'connection'])
+
+interface StoredResponse {
+  status: number
+  headers: [string, string][]
+  body: Buffer
+  storedAt: number
+}
+
+interface RunningFunction {
+  port: number
+  child: ChildProcess
+}
+
+export interface VercelOutputHandler {
+  /** Answers one request from the output (never calls a `next`). */
+  (req: IncomingMessage, res: ServerResponse): void
+  /** Stops every function process. */
   close(): Promise<void>
 }
 
-export async function startVercelOutputServer(outputDir: string, port = 0): Promise<VercelOutputServer> {
-  const config = JSON.parse(readFileSync(join(outputDir, 'config.json'), 'utf8')) as { routes?: Route[] }
-  const routes = config.routes ?? []
-  const split = routes.findIndex((r) => r.handle === 'filesystem')
-  const before = split === -1 ? routes : routes.slice(0, split)
-  const after = split === -1 ? [] : routes.slice(split + 1)
-  const functions = new Map<string, Promise<{ port: number; child: ChildProcess }>>()
-  const isrCache = new Map<string, CachedResponse>()
+export interface VercelOutputHandlerOptions {
+  /** Environment variables for every function (before each function's own `environment`). */
+  env?: Record<string, string | undefined>
+  /** Where a function's failure is reported; `console.error` by default. */
+  onError?: (error: unknown) => void
+}
 
-  const staticFile = (pathname: string): string | null => {
-    const root = join(outputDir, 'static')
-    for (const candidate of [pathname, `${pathname}.html`, `${pathname.replace(/\/$/, '')}/index.html`]) {
-      const file = normalize(join(root, decodeURIComponent(candidate)))
-      if (!file.startsWith(root + sep)) continue
-      if (existsSync(file) && statSync(file).isFile()) return file
-    }
-    return null
-  }
-  const functionDir = (pathname: string): string | null => {
-    const dir = join(outputDir, 'functions', `${pathname.replace(/^\/+|\/+$/g, '')}.func`)
-    return pathname !== '/' && existsSync(join(dir, '.vc-config.json')) ? dir : null
-  }
+/** A request handler that serves `outputDir` (a `.vercel/output` folder) the way Vercel routes it. */
+export function createVercelOutputHandler(
+  outputDir: string,
+  options: VercelOutputHandlerOptions = {},
+): VercelOutputHandler {
+  const output = readVercelOutput(outputDir)
+  const running = new Map<string, Promise<RunningFunction>>()
+  const isr = new IsrCache()
+  const onError = options.onError ?? ((error: unknown) => console.error(error))
 
-  const startFunction = (dir: string) => {
-    let started = functions.get(dir)
+  const start = (fn: VercelFunction): Promise<RunningFunction> => {
+    let started = running.get(fn.name)
     if (!started) {
       started = new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [RUNNER, dir], {
-          env: { ...process.env, VERCEL: '1', NODE_ENV: 'production' },
-          stdio: ['ignore', 'pipe', 'inherit'],
+        const child = fork(RUNNER, [fn.dir], {
+          env: { ...process.env, ...options.env, ...fn.config.environment, VERCEL: '1', NODE_ENV: 'production' },
+          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
         })
-        child.once('exit', (code) => reject(new Error(`function ${dir} exited with ${code}`)))
-        child.stdout!.once('data', (chunk: Buffer) => resolve({ port: JSON.parse(String(chunk)).port, child }))
+        child.once('exit', (code) => {
+          running.delete(fn.name)
+          reject(new Error(`The Vercel function ${fn.name} exited with code ${code} before it could answer.`))
+        })
+        child.once('message', (message) => resolve({ port: (message as { port: number }).port, child }))
       })
-      functions.set(dir, started)
+      // A failed start is retried by the next request.
+      started.catch(() => running.delete(fn.name))
+      running.set(fn.name, started)
     }
     return started
   }
 
-  const callFunction = async (dir: string, req: IncomingMessage, url: URL, body: Buffer): Promise<CachedResponse> => {
-    const { port } = await startFunction(dir)
+  const invoke = async (
+    fn: VercelFunction,
+    req: IncomingMessage,
+    pathAndQuery: string,
+    extraHeaders: Record<string, string>,
+    body: Buffer | undefined,
+  ): Promise<StoredResponse> => {
+    const { port } = await start(fn)
     const headers = new Headers()
     for (const [key, value] of Object.entries(req.headers)) {
       if (typeof value === 'string') headers.set(key, value)
+      else if (Array.isArray(value)) for (const v of value) headers.append(key, v)
     }
-    const response = await fetch(`http://127.0.0.1:${port}${url.pathname}${url.search}`, {
-      method: req.method,
-      headers,
-      body: req.method === 'GET' || req.method === 'HEAD' ? undefined : new Uint8Array(body),
-      redirect: 'manual',
-    })
+    const host = req.headers.host ?? 'localhost'
+    headers.set('x-forwarded-host', host)
+    headers.set('x-forwarded-proto', 'http')
+    headers.set('x-forwarded-for', req.socket.remoteAddress ?? '127.0.0.1')
+    headers.set('x-real-ip', req.socket.remoteAddress ?? '127.0.0.1')
+    for (const [key, value] of Object.entries(extraHeaders)) headers.set(key, value)
+    const maxDuration = fn.config.maxDuration
+    let response: Response
+    try {
+      response = await fetch(`http://127.0.0.1:${port}${pathAndQuery}`, {
+        method: req.method,
+        headers,
+        body: body && body.length > 0 ? new Uint8Array(body) : undefined,
+        redirect: 'manual',
+        signal: maxDuration ? AbortSignal.timeout(maxDuration * 1000) : undefined,
+      })
+    } catch (error) {
+      if ((error as Error).name === 'TimeoutError') {
+        return text(504, `FUNCTION_INVOCATION_TIMEOUT: ${fn.name} ran longer than its maxDuration (${maxDuration} s)`)
+      }
+      throw error
+    }
     return {
       status: response.status,
-      headers: [...response.headers].filter(
-        ([k]) => !['content-encoding', 'content-length', 'transfer-encoding'].includes(k),
-      ),
+      headers: [...response.headers].filter(([key]) => !DROPPED_RESPONSE_HEADERS.has(key)),
       body: Buffer.from(await response.arrayBuffer()),
       storedAt: Date.now(),
     }
   }
 
-  const callPrerender = async (dir: string, expiration: number, req: IncomingMessage, url: URL, key: string) => {
-    const cached = isrCache.get(key)
-    const age = cached ? (Date.now() - cached.storedAt) / 1000 : Number.POSITIVE_INFINITY
-    if (cached && age < expiration) return { ...cached, cache: 'HIT' }
-    if (cached) {
-      // Stale: answer from the cache, refresh in the background.
-      void callFunction(dir, req, url, Buffer.alloc(0)).then((fresh) => {
-        if (fresh.status === 200) isrCache.set(key, fresh)
-      })
-      return { ...cached, cache: 'STALE' }
-    }
-    const fresh = await callFunction(dir, req, url, Buffer.alloc(0))
-    if (fresh.status === 200) isrCache.set(key, fresh)
-    return { ...fresh, cache: 'MISS' }
-  }
-
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const original = new URL(req.url ?? '/', 'http://localhost')
-    const chunks: Buffer[] = []
-    for await (const chunk of req) chunks.push(chunk as Buffer)
-    const body = Buffer.concat(chunks)
-    const extraHeaders: Record<string, string> = {}
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const method = req.method ?? 'GET'
+    const hasBody = method !== 'GET' && method !== 'HEAD'
+    const body = hasBody ? await readBody(req) : undefined
+    const headers = new Headers()
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (typeof value === 'string') headers.set(key, value)
+    }
+    const result = routeRequest(
+      { method, pathname: url.pathname, query: url.searchParams, headers },
+      output.routes,
+      output.lookup,
+    )
 
-    const send = (status: number, headers: [string, string][], content: Buffer | null, source: string) => {
-      const out = new Map(headers.map(([k, v]) => [k.toLowerCase(), v]))
-      for (const [k, v] of Object.entries(extraHeaders)) out.set(k.toLowerCase(), v)
+    const send = (status: number, responseHeaders: [string, string][], content: Buffer | null, source: string) => {
+      const out = new Map<string, string>()
+      for (const [key, value] of responseHeaders) out.set(key.toLowerCase(), value)
+      // Headers set by routes apply to whatever answers.
+      for (const [key, value] of Object.entries(result.headers)) out.set(key, value)
       out.set('x-local-vercel', source)
       res.writeHead(status, Object.fromEntries(out))
-      res.end(req.method === 'HEAD' ? undefined : content)
+      res.end(method === 'HEAD' ? undefined : content)
     }
-    const sendFile = (file: string, status = 200) =>
-      send(
-        status,
-        [['content-type', CONTENT_TYPES[extname(file)] ?? 'application/octet-stream']],
-        readFileSync(file),
-        'static',
-      )
-    const invoke = async (dir: string, url: URL) => {
-      const name = dir.slice(join(outputDir, 'functions').length + 1).replace(/\.func$/, '')
-      const prerender = join(outputDir, 'functions', `${name}.prerender-config.json`)
-      if (existsSync(prerender) && req.method === 'GET') {
-        const { expiration } = JSON.parse(readFileSync(prerender, 'utf8')) as { expiration: number | false }
-        const key = `${url.pathname}${url.search}`
-        const result = await callPrerender(
-          dir,
-          expiration === false ? Number.POSITIVE_INFINITY : expiration,
-          req,
-          url,
-          key,
+
+    switch (result.type) {
+      case 'redirect':
+        return send(result.status, [['location', result.location]], null, 'redirect')
+      case 'external':
+        return send(
+          502,
+          [['content-type', 'text/plain; charset=utf-8']],
+          Buffer.from(`The preview does not proxy to external URLs (a route rewrites to ${result.url}).`),
+          'none',
         )
-        send(result.status, [...result.headers, ['x-vercel-cache', result.cache]], result.body, `function:${name}`)
-        return
+      case 'not-found': {
+        const page = output.lookup('/404.html')
+        if (page?.type === 'static')
+          return send(result.status, staticHeaders(page.file), readFileSync(page.file), 'static')
+        return send(result.status, [['content-type', 'text/plain; charset=utf-8']], Buffer.from('NOT_FOUND'), 'none')
       }
-      const result = await callFunction(dir, req, url, body)
-      send(result.status, result.headers, result.body, `function:${name}`)
-    }
-
-    // 1. Routes before the filesystem.
-    for (const route of before) {
-      const match = route.src ? new RegExp(route.src).exec(original.pathname) : null
-      if (!match) continue
-      if (route.headers && route.status && route.status >= 300 && route.status < 400) {
-        const location = substitute(route.headers.Location ?? route.headers.location ?? '/', match)
-        res.writeHead(route.status, { Location: location, 'x-local-vercel': 'redirect' }).end()
-        return
+      case 'static': {
+        if (result.entry.type !== 'static') return
+        const file = result.entry.file
+        return send(result.status ?? 200, staticHeaders(file), readFileSync(file), 'static')
       }
-      if (route.headers) Object.assign(extraHeaders, route.headers)
-    }
-
-    // 2. The filesystem.
-    const file = req.method === 'GET' || req.method === 'HEAD' ? staticFile(original.pathname) : null
-    if (file) return sendFile(file)
-    const direct = functionDir(original.pathname)
-    if (direct) return invoke(direct, original)
-
-    // 3. Rewrites after the filesystem.
-    for (const route of after) {
-      const match = route.src && route.dest ? new RegExp(route.src).exec(original.pathname) : null
-      if (!match) continue
-      const dest = new URL(substitute(route.dest!, match), 'http://localhost')
-      const destFile = staticFile(dest.pathname)
-      const destFunction = functionDir(dest.pathname)
-      if (route.check && !destFile && !destFunction) continue
-      if (destFile) return sendFile(destFile)
-      if (destFunction) {
-        const url = new URL(original)
-        for (const [k, v] of dest.searchParams) url.searchParams.set(k, v)
-        return invoke(destFunction, url)
+      case 'function': {
+        if (result.entry.type !== 'function') return
+        const fn = output.functions.get(result.entry.name)!
+        const source = `function:${fn.name}`
+        const query = result.query.size > 0 ? `?${result.query}` : ''
+        if (fn.prerender && (method === 'GET' || method === 'HEAD')) {
+          // Vercel invokes a prerender function at its own path; `x-now-route-matches` carries the captures.
+          const answer = await isr.get(fn, url, headers, () =>
+            invoke(fn, req, `${result.path}${query}`, { 'x-now-route-matches': routeMatches(url.pathname) }, body),
+          )
+          return send(
+            result.status ?? answer.status,
+            [...answer.headers, ['x-vercel-cache', answer.cache]],
+            answer.body,
+            source,
+          )
+        }
+        // Other functions see the path the browser asked for.
+        const answer = await invoke(fn, req, `${url.pathname}${query}`, {}, body)
+        return send(result.status ?? answer.status, answer.headers, answer.body, source)
       }
     }
-
-    // 4. Not found.
-    const notFound = staticFile('/404.html')
-    if (notFound) return sendFile(notFound, 404)
-    send(404, [['content-type', 'text/plain; charset=utf-8']], Buffer.from('NOT_FOUND'), 'none')
   }
 
-  const server: Server = createServer((req, res) => {
+  const handler = ((req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
-      console.error(error)
-      if (!res.headersSent) res.writeHead(502)
+      onError(error)
+      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' })
       res.end('FUNCTION_INVOCATION_FAILED')
     })
+  }) as VercelOutputHandler
+  handler.close = async () => {
+    const all = [...running.values()]
+    running.clear()
+    await Promise.all(all.map((started) => started.then(({ child }) => void child.kill()).catch(() => {})))
+  }
+  return handler
+}
+
+export interface VercelOutputServer {
+  url: string
+  server: Server
+  close(): Promise<void>
+}
+
+export interface VercelOutputServerOptions extends VercelOutputHandlerOptions {
+  /** `0` (the default) picks a free port. */
+  port?: number
+  /** `127.0.0.1` by default. */
+  host?: string
+}
+
+/** Starts an HTTP server that serves `outputDir` (a `.vercel/output` folder) the way Vercel routes it. */
+export async function startVercelOutputServer(
+  outputDir: string,
+  options: VercelOutputServerOptions | number = {},
+): Promise<VercelOutputServer> {
+  const { port = 0, host = '127.0.0.1', ...handlerOptions } = typeof options === 'number' ? { port: options } : options
+  const handler = createVercelOutputHandler(outputDir, handlerOptions)
+  const server = createServer(handler)
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, resolve)
   })
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
-  const address = server.address() as { port: number }
+  const address = server.address() as AddressInfo
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: `http://${shownHost}:${address.port}`,
+    server,
     async close() {
-      for (const started of functions.values()) {
-        await started.then(({ child }) => child.kill()).catch(() => {})
-      }
+      await handler.close()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
   }
 }
 
-/** `$1`, `$name` in a route's `dest` or `Location`, from the `src` match. */
-function substitute(template: string, match: RegExpExecArray): string {
-  return template.replace(/\$(\d+|[A-Za-z_]\w*)/g, (_m, key: string) => {
-    const value = /^\d+$/.test(key) ? match[Number(key)] : match.groups?.[key]
-    return value ?? ''
-  })
+/** The ISR cache: one entry per function, path and allowed query. */
+class IsrCache {
+  private entries = new Map<string, StoredResponse>()
+  private refreshing = new Set<string>()
+
+  async get(
+    fn: VercelFunction,
+    url: URL,
+    headers: Headers,
+    render: () => Promise<StoredResponse>,
+  ): Promise<StoredResponse & { cache: string }> {
+    const config = fn.prerender!
+    const token = config.bypassToken
+    if (token && cookieValue(headers.get('cookie'), '__prerender_bypass') === token) {
+      return { ...(await render()), cache: 'BYPASS' }
+    }
+    const key = `${fn.name} ${cacheKey(url, config)}`
+    const store = (fresh: StoredResponse) => {
+      if (fresh.status === 200) this.entries.set(key, fresh)
+      return fresh
+    }
+    if (token && headers.get('x-prerender-revalidate') === token) {
+      return { ...store(await render()), cache: 'REVALIDATED' }
+    }
+    const cached = this.entries.get(key)
+    if (!cached) {
+      const fallback = fallbackResponse(fn, config)
+      if (fallback) {
+        this.refresh(key, render, store)
+        return { ...fallback, cache: 'PRERENDER' }
+      }
+      return { ...store(await render()), cache: 'MISS' }
+    }
+    const expiration = config.expiration === false ? Number.POSITIVE_INFINITY : config.expiration
+    if ((Date.now() - cached.storedAt) / 1000 < expiration) return { ...cached, cache: 'HIT' }
+    this.refresh(key, render, store)
+    return { ...cached, cache: 'STALE' }
+  }
+
+  /** One background render per key at a time. */
+  private refresh(key: string, render: () => Promise<StoredResponse>, store: (r: StoredResponse) => unknown) {
+    if (this.refreshing.has(key)) return
+    this.refreshing.add(key)
+    render()
+      .then(store, () => {})
+      .finally(() => this.refreshing.delete(key))
+  }
+}
+
+function cacheKey(url: URL, config: PrerenderConfig): string {
+  const allowed = config.allowQuery
+  const params = [...url.searchParams].filter(([key]) => !allowed || allowed.includes(key))
+  params.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return params.length > 0 ? `${url.pathname}?${new URLSearchParams(params)}` : url.pathname
+}
+
+function fallbackResponse(fn: VercelFunction, config: PrerenderConfig): StoredResponse | null {
+  if (!config.fallback) return null
+  const file = join(fn.dir, '..', config.fallback)
+  if (!existsSync(file)) return null
+  return {
+    status: config.initialStatus ?? 200,
+    headers: [
+      ['content-type', CONTENT_TYPES[extname(file)] ?? 'text/html; charset=utf-8'],
+      ...Object.entries(config.initialHeaders ?? {}),
+    ],
+    body: readFileSync(file),
+    storedAt: 0,
+  }
+}
+
+function staticHeaders(file: string): [string, string][] {
+  return [['content-type', CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream']]
+}
+
+function text(status: number, message: string): StoredResponse {
+  return {
+    status,
+    headers: [['content-type', 'text/plain; charset=utf-8']],
+    body: Buffer.from(message),
+    storedAt: Date.now(),
+  }
+}
+
+/** `x-now-route-matches` as Vercel sends it to a prerender function: the path as the first capture. */
+function routeMatches(pathname: string): string {
+  return new URLSearchParams({ 1: pathname }).toString()
+}
+
+function cookieValue(header: string | null, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=')
+    if (key === name) return value.join('=')
+  }
+  return null
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  for await (const chunk of req) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
 }
