@@ -1,22 +1,29 @@
 import { expect, type Page, test } from '@playwright/test'
-import {
-  startVercelOutputServer,
-  type VercelOutputServer,
-} from '../../packages/vike-photon/src/targets/vercel-preview/server.js'
 import { expectCounterHydrates, expectNoFullReload, markWindow } from '../utils/browser.js'
-import { buildExample, outputDir } from './example.js'
+import { freePort, type RunningServer } from '../utils/process.js'
+import { buildExample, startPreview } from './example.js'
 
-// examples/vercel-react built for Vercel, served from .vercel/output the way the platform routes it.
+// examples/vercel-react built for Vercel, served by `vike preview` from .vercel/output the way the platform routes it.
 
-let server: VercelOutputServer
+let server: RunningServer
 
 test.beforeAll(async () => {
-  test.setTimeout(240_000)
+  test.setTimeout(300_000)
   await buildExample()
-  server = await startVercelOutputServer(outputDir)
+  server = await startPreview(await freePort())
 })
 test.afterAll(async () => {
-  await server?.close()
+  await server?.stop()
+})
+
+test('vike preview says once where it listens: 127.0.0.1, the port from PORT', () => {
+  const listening = server
+    .output()
+    .split('\n')
+    .filter((line) => /https?:\/\/\S+:\d+/.test(line) && !line.includes('vercel.md'))
+  expect(listening).toHaveLength(1)
+  expect(listening[0]).toContain(`${server.url}/`)
+  expect(server.output()).toContain('Serving .vercel/output as Vercel routes it')
 })
 
 test('server-renders the home page in the server function', async ({ request }) => {

@@ -35,7 +35,7 @@ export function vercelPreviewPlugin(): Plugin {
       server.httpServer.once('close', () => void handler.close())
       const shown = relative(process.cwd(), outputDir) || outputDir
       server.config.logger.info(
-        `\x1b[36m[vike-photon]\x1b[0m Serving ${shown} as Vercel routes it (functions, ISR, edge run locally; ` +
+        `[vike-photon] Serving ${shown} as Vercel routes it (functions, ISR, edge run locally; ` +
           `what differs from Vercel: ${DOCS}/vercel.md#preview-the-build-locally)`,
       )
     },
