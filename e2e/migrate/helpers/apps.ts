@@ -128,7 +128,7 @@ export async function serve(dir: string, kind: ServeKind): Promise<RunningServer
             'is a Vercel target (vite-plugin-vercel, or @photonjs/vercel with vike-photon) installed and active?',
         )
       }
-      // The Vercel target's own local Build Output server (e2e/vercel), so both halves are served as it is tested.
+      // vike-photon's Vercel preview (the server behind `vike preview`), so both halves are served as it is tested.
       const server = await startVercelOutputServer(outputDir)
       return {
         url: server.url,

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { previewAddress } from '../src/targets/vercel-preview/plugin.js'
-import { startVercelOutputServer, type VercelOutputServer } from '../src/targets/vercel-preview/server.js'
+import {
+  createVercelOutputHandler,
+  startVercelOutputServer,
+  type VercelOutputServer,
+} from '../src/targets/vercel-preview/server.js'
 
 // The Vercel preview serving a hand-written `.vercel/output`: static files, a Node function, an edge function,
 // an ISR function with a fallback and a bypass token, a function past its maxDuration. The real build of
@@ -153,11 +157,29 @@ describe('the Vercel preview server', () => {
     expect(bypass.headers.get('x-vercel-cache')).toBe('BYPASS')
   }, 15_000)
 
+  it("sends Vercel's default Cache-Control for a static file no route gives one", async () => {
+    const response = await get('/404.html')
+    expect(response.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate')
+  })
+
   it('serves static/404.html with status 404 when nothing answers', async () => {
     const response = await get('/assets/missing.js')
     expect(response.status).toBe(404)
     expect(response.headers.get('x-local-vercel')).toBe('static')
     expect(await response.text()).toBe('<h1>Not here</h1>')
+  })
+})
+
+describe('a folder that is no Vercel build', () => {
+  it('is refused with the command that writes one', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'vercel-preview-empty-'))
+    try {
+      expect(() => createVercelOutputHandler(empty)).toThrow(
+        /config\.json is missing: build the app for Vercel first \(`vike build` with @photonjs\/vercel installed\)/,
+      )
+    } finally {
+      rmSync(empty, { recursive: true, force: true })
+    }
   })
 })
 

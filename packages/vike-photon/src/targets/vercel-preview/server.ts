@@ -12,7 +12,7 @@ import { routeRequest } from './router.js'
 // it does not is listed in docs/vercel.md ("Preview the build locally").
 //
 // - Routing: config.json `routes` by phase (router.ts).
-// - Static files from `static/`, with a content type from the extension.
+// - Static files from `static/`, with a content type from the extension and Vercel's default `Cache-Control`.
 // - Functions, each in its own Node process (function-runner.mjs), started on first use, with the function's
 //   `environment` and `VERCEL=1`. Node functions see the URL the browser asked for plus the rewrite's query
 //   parameters; prerender (ISR) functions are invoked at their own path with `x-now-route-matches`, as on Vercel.
@@ -55,6 +55,9 @@ const CONTENT_TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.webmanifest': 'application/manifest+json',
 }
+
+/** What Vercel sends for a static file when no route sets `Cache-Control`. */
+const STATIC_CACHE_CONTROL = 'public, max-age=0, must-revalidate'
 
 /** Hop-by-hop and encoding headers that must not be copied from a function's response to ours. */
 const DROPPED_RESPONSE_HEADERS = new Set(['content-encoding', 'content-length', 'transfer-encoding', 'connection'])
@@ -203,7 +206,9 @@ export function createVercelOutputHandler(
       case 'static': {
         if (result.entry.type !== 'static') return
         const file = result.entry.file
-        return send(result.status ?? 200, staticHeaders(file), readFileSync(file), 'static')
+        // Vercel's default for a static file, unless a route sets its own (routes' headers are applied last).
+        const headers: [string, string][] = [...staticHeaders(file), ['cache-control', STATIC_CACHE_CONTROL]]
+        return send(result.status ?? 200, headers, readFileSync(file), 'static')
       }
       case 'function': {
         if (result.entry.type !== 'function') return
