@@ -26,6 +26,19 @@ test('vike preview says once where it listens: 127.0.0.1, the port from PORT', (
   expect(server.output()).toContain('Serving .vercel/output as Vercel routes it')
 })
 
+test('redirects as config.json says, and serves hashed assets as static files', async ({ request }) => {
+  const redirect = await request.get(`${server.url}/about/index.html`, { maxRedirects: 0 })
+  expect(redirect.status()).toBe(308)
+  expect(redirect.headers().location).toBe('/about')
+  const html = await (await request.get(`${server.url}/`)).text()
+  const script = /<script[^>]+src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1]
+  expect(script).toBeTruthy()
+  const asset = await request.get(`${server.url}${script}`)
+  expect(asset.status()).toBe(200)
+  expect(asset.headers()['x-local-vercel']).toBe('static')
+  expect(asset.headers()['content-type']).toBe('text/javascript; charset=utf-8')
+})
+
 test('server-renders the home page in the server function', async ({ request }) => {
   const response = await request.get(`${server.url}/`)
   expect(response.status()).toBe(200)
