@@ -149,6 +149,11 @@ describe('the Vercel preview server', () => {
   }, 20_000)
 
   it('revalidates on demand with the bypass token, and skips the cache with the bypass cookie', async () => {
+    // A HEAD request renders with GET, so the cached entry has the page's body.
+    const head = await get('/isr/b', { method: 'HEAD' })
+    expect(head.headers.get('x-vercel-cache')).toBe('PRERENDER')
+    await expect.poll(async () => (await get('/isr/b')).headers.get('x-vercel-cache'), { timeout: 10_000 }).toBe('HIT')
+    expect(await (await get('/isr/b')).text()).toMatch(/^render \d+ \/isr/)
     const token = 'secret-token-of-32-characters-long'
     const revalidated = await get('/isr/b', { headers: { 'x-prerender-revalidate': token } })
     expect(revalidated.headers.get('x-vercel-cache')).toBe('REVALIDATED')

@@ -125,6 +125,7 @@ export function createVercelOutputHandler(
     pathAndQuery: string,
     extraHeaders: Record<string, string>,
     body: Buffer | undefined,
+    method = req.method,
   ): Promise<StoredResponse> => {
     const { port } = await start(fn)
     const headers = new Headers()
@@ -142,7 +143,7 @@ export function createVercelOutputHandler(
     let response: Response
     try {
       response = await fetch(`http://127.0.0.1:${port}${pathAndQuery}`, {
-        method: req.method,
+        method,
         headers,
         body: body && body.length > 0 ? new Uint8Array(body) : undefined,
         redirect: 'manual',
@@ -218,7 +219,15 @@ export function createVercelOutputHandler(
         if (fn.prerender && (method === 'GET' || method === 'HEAD')) {
           // Vercel invokes a prerender function at its own path; `x-now-route-matches` carries the captures.
           const answer = await isr.get(fn, url, headers, () =>
-            invoke(fn, req, `${result.path}${query}`, { 'x-now-route-matches': routeMatches(url.pathname) }, body),
+            // Rendered with GET, also for a HEAD request: the cache then serves both.
+            invoke(
+              fn,
+              req,
+              `${result.path}${query}`,
+              { 'x-now-route-matches': routeMatches(url.pathname) },
+              body,
+              'GET',
+            ),
           )
           return send(
             result.status ?? answer.status,
