@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { startVercelOutputServer } from '../../packages/vike-photon/src/targets/vercel-preview/server.js'
 import { freePort, type RunningServer, startServer } from '../utils/process'
-import { startVercelOutputServer } from '../vercel/vercel-output-server'
 import { binPath, type Target } from './build'
 import { type CorpusApp, indexPath } from './list'
 import { type AppLog, cell, firstErrorLine, StepError } from './steps'

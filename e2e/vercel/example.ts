@@ -35,3 +35,17 @@ export function startDevServer(port: number): Promise<RunningServer> {
     timeoutMs: 60_000,
   })
 }
+
+/**
+ * Starts `vike preview` on `port`: with the Vercel target it serves .vercel/output the way Vercel routes it
+ * (packages/vike-photon/src/targets/vercel-preview). Resolves once it answers.
+ */
+export function startPreview(port: number): Promise<RunningServer> {
+  // PORT, no HOST: the preview must listen on 127.0.0.1 by default.
+  return startServer(vikeBin, ['preview'], {
+    cwd: exampleDir,
+    env: { VERCEL: undefined, HOST: undefined, PORT: String(port) },
+    url: `http://127.0.0.1:${port}`,
+    timeoutMs: 90_000,
+  })
+}

@@ -1,19 +1,42 @@
 import { expect, type Page, test } from '@playwright/test'
 import { expectCounterHydrates, expectNoFullReload, markWindow } from '../utils/browser.js'
-import { buildExample, outputDir } from './example.js'
-import { startVercelOutputServer, type VercelOutputServer } from './vercel-output-server.js'
+import { freePort, type RunningServer } from '../utils/process.js'
+import { buildExample, startPreview } from './example.js'
 
-// examples/vercel-react built for Vercel, served from .vercel/output the way the platform routes it.
+// examples/vercel-react built for Vercel, served by `vike preview` from .vercel/output the way the platform routes it.
 
-let server: VercelOutputServer
+let server: RunningServer
 
 test.beforeAll(async () => {
-  test.setTimeout(240_000)
+  test.setTimeout(300_000)
   await buildExample()
-  server = await startVercelOutputServer(outputDir)
+  server = await startPreview(await freePort())
 })
 test.afterAll(async () => {
-  await server?.close()
+  await server?.stop()
+})
+
+test('vike preview says once where it listens: 127.0.0.1, the port from PORT', () => {
+  const listening = server
+    .output()
+    .split('\n')
+    .filter((line) => /https?:\/\/\S+:\d+/.test(line) && !line.includes('vercel.md'))
+  expect(listening).toHaveLength(1)
+  expect(listening[0]).toContain(`${server.url}/`)
+  expect(server.output()).toContain('Serving .vercel/output as Vercel routes it')
+})
+
+test('redirects as config.json says, and serves hashed assets as static files', async ({ request }) => {
+  const redirect = await request.get(`${server.url}/about/index.html`, { maxRedirects: 0 })
+  expect(redirect.status()).toBe(308)
+  expect(redirect.headers().location).toBe('/about')
+  const html = await (await request.get(`${server.url}/`)).text()
+  const script = /<script[^>]+src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1]
+  expect(script).toBeTruthy()
+  const asset = await request.get(`${server.url}${script}`)
+  expect(asset.status()).toBe(200)
+  expect(asset.headers()['x-local-vercel']).toBe('static')
+  expect(asset.headers()['content-type']).toBe('text/javascript; charset=utf-8')
 })
 
 test('server-renders the home page in the server function', async ({ request }) => {

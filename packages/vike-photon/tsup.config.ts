@@ -9,6 +9,9 @@ export default defineConfig({
     'universal-middlewares': 'src/runtime/universal-middlewares.ts',
     static: 'src/runtime/static/serve-static.ts',
     'cli/index': 'src/cli/index.ts',
+    'vercel-preview': 'src/targets/vercel-preview/index.ts',
+    // Spawned once per function by the Vercel preview (found next to the module that spawns it).
+    'vercel-function-runner': 'src/targets/vercel-preview/function-runner.mjs',
     'runtime/serve-node': 'src/runtime/serve-node.ts',
     'runtime/page-handler': 'src/runtime/page-handler.ts',
     'runtime/assert-server-entry': 'src/runtime/assert-server-entry.ts',
@@ -24,6 +27,7 @@ export default defineConfig({
       config: 'src/config.ts',
       'universal-middlewares': 'src/runtime/universal-middlewares.ts',
       static: 'src/runtime/static/serve-static.ts',
+      'vercel-preview': 'src/targets/vercel-preview/index.ts',
     },
   },
   target: 'node20',

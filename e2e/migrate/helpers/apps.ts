@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs'
 import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join, relative } from 'node:path'
+import { startVercelOutputServer } from '../../../packages/vike-photon/src/targets/vercel-preview/server.js'
 import { freePort, type RunningServer, run, startServer } from '../../utils/process'
-import { startVercelOutputServer } from '../../vercel/vercel-output-server'
 import { appsDir, scratchRoot } from './paths'
 
 /** How an app is served after its build. */
@@ -13,7 +13,7 @@ export type ServeKind =
   | 'wrangler-pages-dev'
   /** `vike preview`: Cloudflare Workers through @photonjs/cloudflare (workerd) */
   | 'vike-preview'
-  /** .vercel/output served by e2e/vercel/vercel-output-server.ts (Vercel's routing, one process per function) */
+  /** .vercel/output served by packages/vike-photon/src/targets/vercel-preview (Vercel's routing, one process per function) */
   | 'vercel-output'
 
 const skipWhenCopying = new Set(['node_modules', 'dist', '.vercel', '.wrangler'])
@@ -128,7 +128,7 @@ export async function serve(dir: string, kind: ServeKind): Promise<RunningServer
             'is a Vercel target (vite-plugin-vercel, or @photonjs/vercel with vike-photon) installed and active?',
         )
       }
-      // The Vercel target's own local Build Output server (e2e/vercel), so both halves are served as it is tested.
+      // vike-photon's Vercel preview (the server behind `vike preview`), so both halves are served as it is tested.
       const server = await startVercelOutputServer(outputDir)
       return {
         url: server.url,

@@ -15,6 +15,7 @@ import type { Project, TargetDefinition } from './types.js'
 import { vercelAdapterDepsPlugin } from './vercel-adapter-deps.js'
 import { vercelOriginalUrlPlugin } from './vercel-original-url.js'
 import { vercelProductionEnvPlugin } from './vercel-production-env.js'
+import { vercelPreviewPlugin } from './vercel-preview/plugin.js'
 import { pageFunctionPath, pageRouteRegex } from './vercel-routes.js'
 import { type PageSettingsSource, planVercelPages } from './vercel-settings.js'
 
@@ -106,6 +107,8 @@ export const vercelTarget: TargetDefinition = {
       vercelServerOnlyPlugin(serverOnly),
       vercelServerEntryPlugin(ctx),
       vercelOriginalUrlPlugin(ctx),
+      // `vike preview` serves .vercel/output the way Vercel routes it.
+      vercelPreviewPlugin(),
     ]
   },
   docs: `${DOCS}/vercel.md`,
