@@ -290,11 +290,10 @@ describe('vike-photon migrate: arguments, reports and odd inputs', () => {
     expect(readFileSync(join(dir, 'server/index.ts'), 'utf8')).toContain('@photonjs/hono')
   })
 
-  it('lists a dirty file once, with its path from the app folder', () => {
+  it('lists a dirty file once', () => {
     const dir = app(vikeServerApp)
-    writeFileSync(join(dir, 'server/index.ts'), `${serverEntry}// edit\n`)
-    execFileSync('git', ['add', 'server/index.ts'], { cwd: dir })
-    writeFileSync(join(dir, 'server/index.ts'), `${serverEntry}// edit 2\n`)
+    // Deleted from the index, still in the work tree: two lines in `git status` ("D " and "??").
+    execFileSync('git', ['rm', '-q', '--cached', 'server/index.ts'], { cwd: dir })
     const r = migrate(dir, '--yes')
     expect(r.code).toBe(1)
     expect(r.stderr.split('\n').filter((l) => l.trim() === 'server/index.ts')).toHaveLength(1)
@@ -335,5 +334,32 @@ sys.exit(os.waitstatus_to_exitcode(status) if hasattr(os, 'waitstatus_to_exitcod
     expect(r.stdout).not.toContain('AbortError')
     expect(r.status).toBe(130)
     expect(tree(dir)).toEqual(before)
+  })
+})
+
+describe('vike-photon migrate on vike-server + vike-cloudflare', () => {
+  it('keeps the Node prod script and says that the build is now a Worker that node cannot start', () => {
+    const dir = app({
+      ...vikeServerApp,
+      'package.json': `${JSON.stringify(
+        {
+          name: 'both',
+          type: 'module',
+          scripts: { build: 'vike build', prod: 'NODE_ENV=production node dist/server/index.js' },
+          dependencies: { hono: '^4.7.0', vike: '^0.4.250', 'vike-cloudflare': '^0.2.8', 'vike-server': '^1.0.25' },
+        },
+        null,
+        2,
+      )}\n`,
+      'pages/+config.ts': `import vikeServer from 'vike-server/config'\nimport vikeCloudflare from 'vike-cloudflare/config'\n\nexport default {\n  extends: [vikeServer, vikeCloudflare],\n  server: 'server/index.ts',\n}\n`,
+    })
+    const r = migrate(dir, '--yes')
+    expect(r.code).toBe(2)
+    expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts.prod).toBe(
+      'NODE_ENV=production node dist/server/index.mjs',
+    )
+    expect(r.stdout).toMatch(
+      /package\.json:\d+ {2}script "prod" starts the Node server build, but with @photonjs\/cloudflare `vike build` makes a Cloudflare Worker that node cannot start/,
+    )
   })
 })
