@@ -102,8 +102,10 @@ describe('vike-photon migrate writes all or nothing', () => {
     // server/index.ts and package.json were written to temporary files that stayed behind.
     expect(Object.keys(half).filter((f) => f.endsWith('.tmp'))).toHaveLength(2)
 
-    const again = migrate(dir, '--yes', '--force')
+    // The files it already wrote need no further change: no --force needed.
+    const again = migrate(dir, '--yes')
     expect(again.code).toBe(0)
+    expect(again.stdout).toContain('Temporary files of an interrupted run, removed: ')
     expect(text(tree(dir))).toEqual(text(tree(reference)))
   })
 

@@ -288,6 +288,9 @@ function summary(
   out(`  Files ${written ? 'changed' : 'to change'}: ${plan.changes.length}`)
   out(`  Dependencies added or updated: ${added.map((d) => `${d.name}@${d.version}`).join(', ') || 'none'}`)
   out(`  Dependencies removed: ${removed.map((d) => d.name).join(', ') || 'none'}`)
+  if (written && plan.leftovers.length > 0) {
+    out(`  Temporary files of an interrupted run, removed: ${plan.leftovers.join(', ')}`)
+  }
   if (plan.todos.length > 0) {
     out()
     out(`Manual steps left (${plan.todos.length}), marked TODO(vike-photon migrate) in the code:`)
