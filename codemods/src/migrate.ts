@@ -307,11 +307,18 @@ function parsePackageJson(file: string, text: string): PackageJson {
       `${file}:${line}:${column}: package.json is not valid JSON (${printParseErrorCode(first.error)}). Fix it, then run again.`,
     )
   }
+  let pkg: unknown
   try {
-    return JSON.parse(json) as PackageJson
+    pkg = JSON.parse(json)
   } catch (err) {
     throw new MigrateError(`${file} is not valid JSON: ${(err as Error).message}`)
   }
+  if (typeof pkg !== 'object' || pkg === null || Array.isArray(pkg)) {
+    throw new MigrateError(
+      `${file} does not hold an object ({ "name": ..., "dependencies": ... }). Fix it, then run again.`,
+    )
+  }
+  return pkg as PackageJson
 }
 
 function findRootConfig(project: Project): string | null {

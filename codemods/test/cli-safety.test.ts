@@ -11,7 +11,7 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { app, cli, migrate, migrateWith, removeApps, tsx } from './cli-harness.js'
 
 // The data safety of `vike-photon migrate`: what it leaves on disk when writing fails, when it is killed, and with
@@ -363,5 +363,37 @@ describe('vike-photon migrate on vike-server + vike-cloudflare', () => {
     expect(r.stdout).toMatch(
       /package\.json:\d+ {2}script "prod" starts the Node server build, but with @photonjs\/cloudflare `vike build` makes a Cloudflare Worker that node cannot start/,
     )
+  })
+})
+
+describe('vike-photon migrate --json when something unexpected happens', () => {
+  it('reports a crash as JSON (status "error"), not as a stack trace', async () => {
+    const { migrateCommand } = await import('../../packages/vike-photon/src/cli/migrate.js')
+    const dir = app(vikeServerApp)
+    const written: string[] = []
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk))
+      return true
+    })
+    const io = {
+      get version(): string {
+        throw new Error('boom')
+      },
+    }
+    try {
+      expect(await migrateCommand([dir, '--json', '--dry-run'], io)).toBe(1)
+    } finally {
+      write.mockRestore()
+    }
+    const report = JSON.parse(written.join(''))
+    expect(report).toMatchObject({ status: 'error', exitCode: 1 })
+    expect(report.error).toContain('unexpected error (a bug in vike-photon migrate; please report it): Error: boom')
+  })
+
+  it('refuses a package.json that does not hold an object, with a message', () => {
+    const dir = app({ 'package.json': 'null\n' })
+    const r = migrate(dir)
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain('package.json does not hold an object')
   })
 })
