@@ -15,7 +15,7 @@ import jscodeshift from 'jscodeshift'
 import { type ParseError as JsonError, parseTree, printParseErrorCode } from 'jsonc-parser'
 import { createContext, type MigrateContext, type SourceId } from './context.js'
 import { JsonParseError, lineColumnAt } from './lib/json.js'
-import { findTodos } from './lib/todo.js'
+import { findTodos, TODO_MARKER } from './lib/todo.js'
 import { encodeChange, type FileChange, Project } from './project.js'
 import { type MigrationInput, migrations } from './registry.js'
 import { checkTransformOutput, SelfCheckError } from './self-check.js'
@@ -104,7 +104,9 @@ export function detectSourcesInCode(project: Project): DetectedSource[] {
   const found = new Map<SourceId, DetectedSource>()
   for (const file of project.files) {
     if (!/\.[cm]?[jt]sx?$/.test(file)) continue
-    for (const m of (project.read(file) ?? '').matchAll(legacyImport)) {
+    const text = project.read(file) ?? ''
+    for (const m of text.matchAll(legacyImport)) {
+      if (markedAsManual(text, m.index)) continue
       const name = m[1]!
       let id: SourceId
       if (name === 'vike-cloudflare') id = m[2] ? 'vike-cloudflare' : 'vike-cloudflare-pages'
@@ -116,6 +118,22 @@ export function detectSourcesInCode(project: Project): DetectedSource[] {
     }
   }
   return [...found.values()]
+}
+
+/** Whether the statement at `index` has a TODO(vike-photon migrate) comment above it: an import the migration kept. */
+function markedAsManual(text: string, index: number): boolean {
+  const head = text.slice(0, index)
+  let start = head.lastIndexOf('\n') + 1
+  // A multi-line import starts at the last `import`/`export` line, if nothing ends a statement in between.
+  const last = [...head.matchAll(/^[ \t]*(?:import|export)\b/gm)].at(-1)
+  if (last && !/\bfrom\b|;|\n\s*\n/.test(head.slice(last.index))) start = last.index
+  const above = text.slice(0, start).split('\n').slice(0, -1)
+  for (let i = above.length - 1; i >= 0; i--) {
+    const line = above[i]!.trim()
+    if (line.includes(TODO_MARKER)) return true
+    if (!/^(?:\/\/|\/\*|\*)/.test(line)) return false
+  }
+  return false
 }
 
 interface PackageJson {

@@ -136,6 +136,16 @@ describe('vike-photon migrate writes all or nothing', () => {
     expect(r.code).toBe(0)
     expect(text(tree(dir))).toEqual(text(tree(reference)))
   })
+  it('does not take an import it kept with a TODO for an unfinished migration', () => {
+    const api = `import { resolveServerConfig } from 'vike-server/api'\n\nexport const config = resolveServerConfig()\n`
+    const dir = app({ ...vikeServerApp, 'server/config.ts': api })
+    expect(migrate(dir, '--yes').code).toBe(2)
+    expect(readFileSync(join(dir, 'server/config.ts'), 'utf8')).toContain('vike-server/api')
+    execFileSync('git', ['commit', '-qam', 'migrated'], { cwd: dir })
+    const again = migrate(dir, '--yes')
+    expect(again.stdout).toContain('Nothing to do')
+    expect(again.code).toBe(0)
+  })
 })
 
 describe('vike-photon migrate keeps bytes and modes', () => {
