@@ -121,7 +121,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (plan.sources.length === 0) {
     if (json) report(plan, { dryRun, written: false, exitCode: exitCodes.ok, status: 'nothing-to-do' })
     out(
-      `Nothing to do: ${plan.root} uses none of vike-server, vike-node, vike-cloudflare, vite-plugin-vercel or vike-vercel (checked package.json).`,
+      `Nothing to do: ${plan.root} uses none of vike-server, vike-node, vike-cloudflare, vite-plugin-vercel or vike-vercel (checked package.json and the imports in the code).`,
     )
     return exitCodes.ok
   }
