@@ -1,8 +1,10 @@
 export type { MigrateContext, SourceId } from './context.js'
 export { TODO_MARKER } from './lib/todo.js'
 export {
+  ApplyError,
   applyPlan,
   detectSources,
+  detectSourcesInCode,
   dirtyFiles,
   MigrateError,
   type MigrationPlan,

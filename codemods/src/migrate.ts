@@ -1,11 +1,22 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import jscodeshift from 'jscodeshift'
+import { type ParseError as JsonError, parseTree, printParseErrorCode } from 'jsonc-parser'
 import { createContext, type MigrateContext, type SourceId } from './context.js'
-import { JsonParseError } from './lib/json.js'
-import { findTodos } from './lib/todo.js'
-import { type FileChange, Project } from './project.js'
+import { JsonParseError, lineColumnAt } from './lib/json.js'
+import { findTodos, TODO_MARKER } from './lib/todo.js'
+import { encodeChange, type FileChange, Project } from './project.js'
 import { type MigrationInput, migrations } from './registry.js'
 import { checkTransformOutput, SelfCheckError } from './self-check.js'
 import { type DetectedSource, sourceDefinitions } from './sources.js'
@@ -30,8 +41,11 @@ export interface ParseFailure {
   line: number
   column: number
   message: string
-  /** `parse`: the file as it is does not parse; `self-check`: a step's output failed the engine's self-check. */
-  kind?: 'parse' | 'self-check'
+  /**
+   * `parse`: the file as it is does not parse; `self-check`: a step's output failed the engine's self-check;
+   * `refused`: the file cannot be written safely (read-only, an encoding that cannot hold the change).
+   */
+  kind?: 'parse' | 'self-check' | 'refused'
   /** The registry step whose output failed the self-check. */
   step?: string
 }
@@ -55,6 +69,8 @@ export interface MigrationPlan {
   errors: ParseFailure[]
   packageManager: PackageManager
   nextSteps: string[]
+  /** Temporary files of an interrupted run, removed when this plan is written. */
+  leftovers: string[]
 }
 
 /** A problem with the folder itself (no package.json, ...): the message says what to do. */
@@ -74,6 +90,50 @@ export function detectSources(root: string, pkg: PackageJson): DetectedSource[] 
     found.push({ id: def.id, title: def.title, package: name, version })
   }
   return found
+}
+
+/** An import of a legacy package, with the source it means. */
+const legacyImport =
+  /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"](vike-server|vike-node|vike-cloudflare|@vite-plugin-vercel\/vike|vite-plugin-vercel|vike-vercel)(\/[^'"]*)?['"]/g
+
+/**
+ * Sources still imported by the code when package.json lists none: an interrupted migration, or package.json
+ * edited by hand. A re-run then finishes the job.
+ */
+export function detectSourcesInCode(project: Project): DetectedSource[] {
+  const found = new Map<SourceId, DetectedSource>()
+  for (const file of project.files) {
+    if (!/\.[cm]?[jt]sx?$/.test(file)) continue
+    const text = project.read(file) ?? ''
+    for (const m of text.matchAll(legacyImport)) {
+      if (markedAsManual(text, m.index)) continue
+      const name = m[1]!
+      let id: SourceId
+      if (name === 'vike-cloudflare') id = m[2] ? 'vike-cloudflare' : 'vike-cloudflare-pages'
+      else if (name === '@vite-plugin-vercel/vike') id = 'vite-plugin-vercel'
+      else id = name as SourceId
+      if (found.has(id)) continue
+      const title = sourceDefinitions.find((d) => d.id === id)!.title
+      found.set(id, { id, title, package: name, version: null, importedBy: file })
+    }
+  }
+  return [...found.values()]
+}
+
+/** Whether the statement at `index` has a TODO(vike-photon migrate) comment above it: an import the migration kept. */
+function markedAsManual(text: string, index: number): boolean {
+  const head = text.slice(0, index)
+  let start = head.lastIndexOf('\n') + 1
+  // A multi-line import starts at the last `import`/`export` line, if nothing ends a statement in between.
+  const last = [...head.matchAll(/^[ \t]*(?:import|export)\b/gm)].at(-1)
+  if (last && !/\bfrom\b|;|\n\s*\n/.test(head.slice(last.index))) start = last.index
+  const above = text.slice(0, start).split('\n').slice(0, -1)
+  for (let i = above.length - 1; i >= 0; i--) {
+    const line = above[i]!.trim()
+    if (line.includes(TODO_MARKER)) return true
+    if (!/^(?:\/\/|\/\*|\*)/.test(line)) return false
+  }
+  return false
 }
 
 interface PackageJson {
@@ -113,13 +173,14 @@ export function planMigration(rootDir: string, options: MigrateOptions): Migrati
     )
   }
   const project = new Project(root)
-  let pkg: PackageJson
-  try {
-    pkg = JSON.parse(project.read('package.json')!) as PackageJson
-  } catch (err) {
-    throw new MigrateError(`${join(root, 'package.json')} is not valid JSON: ${(err as Error).message}`)
+  if (project.links.has('package.json')) {
+    throw new MigrateError(
+      `${join(root, 'package.json')} is a symbolic link (to ${project.links.get('package.json')}): vike-photon migrate never writes through links, and without package.json the migration is incomplete. Replace the link with a copy of the file, then run again.`,
+    )
   }
-  const sources = detectSources(root, pkg)
+  const pkg = parsePackageJson(join(root, 'package.json'), project.read('package.json') ?? '')
+  let sources = detectSources(root, pkg)
+  if (sources.length === 0) sources = detectSourcesInCode(project)
   const packageManager = detectPackageManager(root, pkg)
   const plan: MigrationPlan = {
     root,
@@ -131,6 +192,7 @@ export function planMigration(rootDir: string, options: MigrateOptions): Migrati
     errors: [],
     packageManager,
     nextSteps: [],
+    leftovers: project.leftovers,
   }
   if (sources.length === 0) return plan
 
@@ -173,13 +235,16 @@ export function planMigration(rootDir: string, options: MigrateOptions): Migrati
         continue
       }
       const transform = options.transforms?.[migration.transform] ?? transforms[migration.transform]
+      // A byte order mark is kept, but the transforms see the text without it (as Node and TypeScript do).
+      const bom = source.startsWith('\uFEFF') ? '\uFEFF' : ''
       try {
-        const output = transform({ path, source }, api as never, {
+        const transformed = transform({ path, source: source.slice(bom.length) }, api as never, {
           ...target.options,
           ctx,
           vikePhotonVersion: options.vikePhotonVersion,
           packageManager,
         })
+        const output = transformed === source.slice(bom.length) ? source : bom + transformed
         const failure = selfCheck(target.file, `${migration.transform} transform`, source, output)
         if (failure) {
           plan.errors.push(failure)
@@ -200,10 +265,78 @@ export function planMigration(rootDir: string, options: MigrateOptions): Migrati
 
   plan.applied = [...applied]
   plan.changes = project.changes()
+  for (const skipped of project.skipped)
+    ctx.reportedTodos.push({ file: skipped.path, line: 1, message: skipped.message })
+  plan.changes = plan.changes.filter((change) => writable(project, change, plan, ctx))
   plan.todos = collectTodos(plan.changes, ctx)
   plan.dependencies = dependencyChanges(project)
   plan.nextSteps = nextSteps(packageManager, project, ctx)
   return plan
+}
+
+/**
+ * Whether a change can be written: never through a symbolic link (reported as a manual step instead), never over a
+ * read-only file, never in an encoding that cannot hold it (both are plan errors: nothing is written).
+ */
+function writable(project: Project, change: FileChange, plan: MigrationPlan, ctx: MigrateContext): boolean {
+  for (const path of change.from ? [change.from, change.path] : [change.path]) {
+    const link = project.linkOn(path)
+    if (!link) continue
+    const target = project.links.get(link)
+    // A link to a file the plan migrates where it is: nothing to do by hand.
+    if (target && plan.changes.some((c) => c.path === target)) return false
+    ctx.reportedTodos.push({
+      file: path,
+      line: 1,
+      message: `${link === path ? `${path} is a symbolic link` : `${link} (above ${path}) is a symbolic link`}${target ? ` (to ${target})` : ''}: vike-photon migrate never writes through links, so ${change.status === 'created' ? 'this file was not created' : 'this file was not migrated'}. Replace the link with the file and run vike-photon migrate again, or make the change by hand`,
+    })
+    return false
+  }
+  if (change.mode !== undefined && (change.mode & 0o200) === 0) {
+    plan.errors.push({
+      file: change.from ?? change.path,
+      line: 1,
+      column: 1,
+      kind: 'refused',
+      message: `the file is read-only (mode ${change.mode.toString(8).padStart(4, '0')}): vike-photon migrate does not replace a read-only file. Make it writable (chmod u+w ${change.from ?? change.path}) and run again`,
+    })
+  }
+  if (encodeChange(change) === null) {
+    plan.errors.push({
+      file: change.from ?? change.path,
+      line: 1,
+      column: 1,
+      kind: 'refused',
+      message: `the file is not UTF-8, and its migrated text has characters its encoding cannot hold. Convert it to UTF-8 and run again`,
+    })
+  }
+  return true
+}
+
+/** package.json as Node reads it (a byte order mark is fine); a syntax error is reported as file:line:column. */
+function parsePackageJson(file: string, text: string): PackageJson {
+  const json = text.replace(/^\uFEFF/, '')
+  const errors: JsonError[] = []
+  parseTree(json, errors, { disallowComments: true, allowTrailingComma: false })
+  const first = errors[0]
+  if (first) {
+    const { line, column } = lineColumnAt(json, first.offset)
+    throw new MigrateError(
+      `${file}:${line}:${column}: package.json is not valid JSON (${printParseErrorCode(first.error)}). Fix it, then run again.`,
+    )
+  }
+  let pkg: unknown
+  try {
+    pkg = JSON.parse(json)
+  } catch (err) {
+    throw new MigrateError(`${file} is not valid JSON: ${(err as Error).message}`)
+  }
+  if (typeof pkg !== 'object' || pkg === null || Array.isArray(pkg)) {
+    throw new MigrateError(
+      `${file} does not hold an object ({ "name": ..., "dependencies": ... }). Fix it, then run again.`,
+    )
+  }
+  return pkg as PackageJson
 }
 
 function findRootConfig(project: Project): string | null {
@@ -253,7 +386,7 @@ function collectTodos(changes: FileChange[], ctx: MigrateContext): Todo[] {
 }
 
 function dependencyChanges(project: Project): MigrationPlan['dependencies'] {
-  const parse = (text: string | null) => (text ? (JSON.parse(text) as PackageJson) : {})
+  const parse = (text: string | null) => (text ? (JSON.parse(text.replace(/^\uFEFF/, '')) as PackageJson) : {})
   const before = parse(project.original('package.json'))
   const after = parse(project.read('package.json'))
   const added: DependencyChange[] = []
@@ -269,8 +402,10 @@ function dependencyChanges(project: Project): MigrationPlan['dependencies'] {
   return { added, removed }
 }
 
+/** The `packageManager` field first (a lockfile in a parent folder may belong to another project), then lockfiles. */
 export function detectPackageManager(root: string, pkg: PackageJson): PackageManager {
   const declared = /^(npm|pnpm|yarn|bun)@/.exec(pkg.packageManager ?? '')?.[1] as PackageManager | undefined
+  if (declared) return declared
   let dir = resolve(root)
   for (;;) {
     if (existsSync(join(dir, 'pnpm-lock.yaml'))) return 'pnpm'
@@ -278,7 +413,7 @@ export function detectPackageManager(root: string, pkg: PackageJson): PackageMan
     if (existsSync(join(dir, 'bun.lockb')) || existsSync(join(dir, 'bun.lock'))) return 'bun'
     if (existsSync(join(dir, 'package-lock.json'))) return 'npm'
     const parent = dirname(dir)
-    if (parent === dir) return declared ?? 'npm'
+    if (parent === dir) return 'npm'
     dir = parent
   }
 }
@@ -294,7 +429,8 @@ const runsBuiltServer = /\b(?:node|bun|tsx|deno)\b[^&|;]*?\bdist\/server\/index\
  * and Vercel apps, and apps without a server entry, use `vike preview`.
  */
 function nextSteps(pm: PackageManager, project: Project, ctx: MigrateContext): string[] {
-  const scripts = (JSON.parse(project.read('package.json') ?? '{}') as PackageJson).scripts ?? {}
+  const scripts =
+    (JSON.parse((project.read('package.json') ?? '{}').replace(/^\uFEFF/, '')) as PackageJson).scripts ?? {}
   const run = (script: string) => (pm === 'npm' ? `npm run ${script}` : `${pm} run ${script}`)
   const exec = { npm: 'npx', pnpm: 'pnpm exec', yarn: 'yarn', bun: 'bunx' }[pm]
   const deployTarget = ['vike-cloudflare', 'vike-cloudflare-pages', 'vite-plugin-vercel', 'vike-vercel'].some((s) =>
@@ -317,19 +453,25 @@ function hasServerEntry(project: Project, ctx: MigrateContext): boolean {
   )
 }
 
-/** Files with uncommitted changes among `paths` (empty when the folder is not in a git work tree). */
+/** Files with uncommitted changes among `paths`, each once, relative to `root` (empty outside a git work tree). */
 export function dirtyFiles(root: string, paths: string[]): string[] {
   if (paths.length === 0) return []
   try {
-    const out = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--', ...paths], {
-      cwd: root,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    })
-    return out
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => l.slice(3))
+    const git = (...args: string[]) =>
+      execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+    // Porcelain paths are relative to the repository's top folder; `root` may be below it (a monorepo app).
+    const prefix = git('rev-parse', '--show-prefix').trim()
+    const fields = git('status', '--porcelain', '-z', '--untracked-files=all', '--', ...paths).split('\0')
+    const dirty = new Set<string>()
+    for (let i = 0; i < fields.length; i++) {
+      const entry = fields[i]!
+      if (entry.length < 4) continue
+      const path = entry.slice(3)
+      dirty.add(path.startsWith(prefix) ? path.slice(prefix.length) : path)
+      // A rename or copy is followed by its old name, in its own field.
+      if (entry[0] === 'R' || entry[0] === 'C') i++
+    }
+    return [...dirty]
   } catch {
     return []
   }
@@ -340,15 +482,131 @@ export function touchedPaths(plan: MigrationPlan): string[] {
   return plan.changes.flatMap((c) => (c.from ? [c.from, c.path] : [c.path]))
 }
 
-/** Writes a plan: renames first (content kept), then each file through a temp file + rename. */
+/** What state a failed write left the project in. */
+export class ApplyError extends MigrateError {
+  override name = 'ApplyError'
+  constructor(
+    message: string,
+    /** `unchanged`: every file is as it was; `partial`: `migrated` are written, the rest are not. */
+    readonly state: 'unchanged' | 'partial',
+    readonly migrated: string[] = [],
+  ) {
+    super(message)
+  }
+}
+
+interface Staged {
+  change: FileChange
+  abs: string
+  temp: string
+}
+
+/**
+ * Writes a plan, all or nothing: every file goes to a temporary file next to it first (keeping the original's
+ * mode), then each is renamed over its target, package.json last, so that as long as package.json still lists
+ * the legacy packages, a re-run finds the migration unfinished. If a step fails, what was renamed is restored
+ * from the original bytes and temporary files are removed; an `ApplyError` says what state the project is in.
+ * On success it also removes the temporary files of an interrupted run (`plan.leftovers`).
+ */
 export function applyPlan(plan: MigrationPlan): void {
   if (plan.errors.length > 0) throw new MigrateError('The plan has errors: nothing was written.')
-  for (const change of plan.changes) {
-    const abs = join(plan.root, change.path)
-    mkdirSync(dirname(abs), { recursive: true })
-    if (change.from) renameSync(join(plan.root, change.from), abs)
-    const temp = `${abs}.vike-photon-migrate-${process.pid}.tmp`
-    writeFileSync(temp, change.after)
-    renameSync(temp, abs)
+  const killAfter = testKillAfter()
+  const suffix = `.vike-photon-migrate-${process.pid}.tmp`
+  const changes = [...plan.changes].sort(
+    (a, b) => Number(a.path === 'package.json') - Number(b.path === 'package.json'),
+  )
+  const staged: Staged[] = []
+  const madeDirs: string[] = []
+  const removeTemps = () => {
+    for (const s of staged) rmSync(s.temp, { force: true })
+    for (const dir of madeDirs.reverse()) removeEmptyDirs(dir, plan.root)
   }
+
+  for (const change of changes) {
+    const abs = join(plan.root, change.path)
+    try {
+      const made = mkdirSync(dirname(abs), { recursive: true })
+      if (made) madeDirs.push(dirname(abs))
+      const temp = `${abs}${suffix}`
+      staged.push({ change, abs, temp })
+      writeFileSync(temp, encodeChange(change)!)
+      if (change.mode !== undefined) chmodSync(temp, change.mode)
+    } catch (err) {
+      removeTemps()
+      throw new ApplyError(
+        `could not write ${change.path} (${(err as Error).message}). Nothing was changed: every file is as it was.`,
+        'unchanged',
+      )
+    }
+  }
+  if (killAfter === 0) process.kill(process.pid, 'SIGKILL')
+
+  const done: Staged[] = []
+  for (const s of staged) {
+    try {
+      renameSync(s.temp, s.abs)
+      try {
+        if (s.change.from) unlinkSync(join(plan.root, s.change.from))
+      } catch (err) {
+        rmSync(s.abs, { force: true })
+        throw err
+      }
+    } catch (err) {
+      const cause = `could not write ${s.change.path} (${(err as Error).message})`
+      const unrestored = restore(plan.root, done.reverse())
+      removeTemps()
+      if (unrestored.length === 0) {
+        throw new ApplyError(`${cause}. Nothing was changed: every file is as it was.`, 'unchanged')
+      }
+      throw new ApplyError(
+        `${cause}, and restoring the files already written failed. These files are migrated, the others are as they were:\n${unrestored.map((f) => `  ${f}`).join('\n')}\npackage.json still lists the old packages: fix the cause, then run vike-photon migrate again to finish.`,
+        'partial',
+        unrestored,
+      )
+    }
+    done.push(s)
+    if (killAfter === done.length) process.kill(process.pid, 'SIGKILL')
+  }
+  for (const file of plan.leftovers) rmSync(join(plan.root, file), { force: true })
+}
+
+/** Puts back what `done` wrote; returns the files it could not restore. */
+function restore(root: string, done: Staged[]): string[] {
+  const failed: string[] = []
+  for (const { change, abs } of done) {
+    try {
+      if (change.status === 'created') rmSync(abs, { force: true })
+      else {
+        const original = join(root, change.from ?? change.path)
+        const temp = `${original}.vike-photon-migrate-${process.pid}.tmp`
+        writeFileSync(temp, change.original!)
+        if (change.mode !== undefined) chmodSync(temp, change.mode)
+        renameSync(temp, original)
+        if (change.from) rmSync(abs, { force: true })
+      }
+    } catch {
+      failed.push(change.path)
+    }
+  }
+  return failed
+}
+
+/** Removes `dir` and its parents up to `root` while they are empty (folders the migration created). */
+function removeEmptyDirs(dir: string, root: string): void {
+  for (let d = dir; d !== root && d.startsWith(root); d = dirname(d)) {
+    try {
+      rmdirSync(d)
+    } catch {
+      return
+    }
+  }
+}
+
+/**
+ * Tests only: `VIKE_PHOTON_MIGRATE_TEST_KILL_AFTER=n` kills the process (SIGKILL) after n files are renamed into
+ * place (0: once every temporary file is written), to prove that an interrupted run is finished by the next one.
+ */
+function testKillAfter(): number | null {
+  const value = process.env.VIKE_PHOTON_MIGRATE_TEST_KILL_AFTER
+  return value && /^\d+$/.test(value) ? Number(value) : null
 }

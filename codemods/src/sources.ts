@@ -65,4 +65,6 @@ export interface DetectedSource {
   package: string
   /** Installed version when node_modules has it, else the lowest version package.json's range allows. */
   version: string | null
+  /** Set when package.json no longer lists the package but this file still imports it (an unfinished migration). */
+  importedBy?: string
 }

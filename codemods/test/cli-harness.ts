@@ -38,9 +38,15 @@ export function app(files: Record<string, string>, { git = true, prefix = 'vike-
 
 /** `vike-photon migrate <dir> ...args`, with its exit code and output. */
 export function migrate(dir: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', tsx, cli, 'migrate', dir, ...args], {
+  return migrateWith({}, dir, ...args)
+}
+
+/** `migrate` with extra environment variables (test hooks); `signal` is set when the process was killed. */
+export function migrateWith(env: Record<string, string>, ...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', tsx, cli, 'migrate', ...args], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   })
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr }
 }

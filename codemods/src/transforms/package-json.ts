@@ -174,6 +174,13 @@ function rewriteScripts(
       /((?:^|[\s=])(?:\.\/)?[\w.@-]+(?:\/[\w.@-]+)*)\/server\/index\.js(?=$|[\s;&|)"'])/g,
       '$1/server/index.mjs',
     )
+    if (cloudflare && /\bnode\b[^&|;]*?\bdist\/server\/index\.mjs\b/.test(script)) {
+      // vike-server + vike-cloudflare: the Node build is gone, `vike build` now makes only the Worker.
+      todo(
+        ['scripts', name],
+        `script "${name}" starts the Node server build, but with @photonjs/cloudflare \`vike build\` makes a Cloudflare Worker that node cannot start: use \`vike preview\` to try the Worker, or remove this script`,
+      )
+    }
     if (cloudflare) {
       // Rule 9: Cloudflare Pages → Workers.
       script = script.replace(/(?:cross-env\s+)?NODE_ENV=production\s+(?=wrangler\b)/g, '')

@@ -1,8 +1,10 @@
 import { createInterface } from 'node:readline/promises'
 import { parseArgs } from 'node:util'
 import {
+  ApplyError,
   applyPlan,
   dirtyFiles,
+  type FileChange,
   MigrateError,
   type MigrationPlan,
   planMigration,
@@ -16,9 +18,11 @@ import { DOCS } from '../errors.js'
  * - 0: done (or nothing to do), no manual step left;
  * - 1: nothing written: bad arguments, not an app folder, a file failed to parse, uncommitted changes
  *   (without --force), or the confirmation was declined;
- * - 2: migrated (with --dry-run: would migrate), and TODO(vike-photon migrate) steps remain.
+ * - 2: migrated (with --dry-run: would migrate), and TODO(vike-photon migrate) steps remain;
+ * - 3: partly written: writing failed and restoring the files already written failed too (the message lists them);
+ * - 130: interrupted at the prompt (Ctrl-C), nothing written.
  */
-export const exitCodes = { ok: 0, failed: 1, manualSteps: 2 } as const
+export const exitCodes = { ok: 0, failed: 1, manualSteps: 2, partial: 3, interrupted: 130 } as const
 
 const help = `Usage: vike-photon migrate [dir] [options]
 
@@ -33,7 +37,8 @@ Options:
   -h, --help  Show this help
 
 Exit codes: 0 done, nothing left to do by hand; 1 nothing written (error, dirty tree, declined);
-2 migrated, but TODO(vike-photon migrate) steps remain.
+2 migrated, but TODO(vike-photon migrate) steps remain; 3 partly written (a write failed and could not
+be undone: run it again to finish); 130 interrupted at the prompt, nothing written.
 `
 
 interface Io {
@@ -41,16 +46,35 @@ interface Io {
 }
 
 export async function migrateCommand(argv: string[], io: Io): Promise<number> {
+  // --json is honoured even when the rest of the arguments are wrong: the output is JSON whatever happens.
+  const json = argv.includes('--json')
+  try {
+    return await run(argv, io)
+  } catch (err) {
+    if (!json) throw err
+    const message = `unexpected error (a bug in vike-photon migrate; please report it): ${(err as Error).stack ?? String(err)}`
+    return fail(true, message)
+  }
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
   let args: ReturnType<typeof parse>
   try {
     args = parse(argv)
   } catch (err) {
+    if (argv.includes('--json')) return fail(true, (err as Error).message)
     process.stderr.write(`${(err as Error).message}\n\n${help}`)
     return exitCodes.failed
   }
   if (args.values.help) {
     process.stdout.write(help)
     return exitCodes.ok
+  }
+  if (args.positionals.length > 1) {
+    return fail(
+      args.values.json,
+      `one folder at a time, got ${args.positionals.length}: ${args.positionals.join(', ')}. Run vike-photon migrate once per app folder.`,
+    )
   }
   const dir = args.positionals[0] ?? '.'
   const { json, force } = args.values
@@ -71,8 +95,15 @@ export async function migrateCommand(argv: string[], io: Io): Promise<number> {
 
   if (plan.errors.length > 0) {
     const selfCheck = plan.errors.filter((e) => e.kind === 'self-check')
-    const parse = plan.errors.filter((e) => e.kind !== 'self-check')
+    const refused = plan.errors.filter((e) => e.kind === 'refused')
+    const parse = plan.errors.filter((e) => e.kind !== 'self-check' && e.kind !== 'refused')
     const parts: string[] = []
+    if (refused.length > 0) {
+      const lines = refused.map((e) => `  ${e.file}: ${e.message}`)
+      parts.push(
+        `Cannot write ${refused.length === 1 ? 'a file' : `${refused.length} files`} safely; nothing was written:\n${lines.join('\n')}`,
+      )
+    }
     if (parse.length > 0) {
       const lines = parse.map((e) => `  ${e.file}:${e.line}:${e.column}: ${e.message}`)
       parts.push(
@@ -90,13 +121,18 @@ export async function migrateCommand(argv: string[], io: Io): Promise<number> {
   if (plan.sources.length === 0) {
     if (json) report(plan, { dryRun, written: false, exitCode: exitCodes.ok, status: 'nothing-to-do' })
     out(
-      `Nothing to do: ${plan.root} uses none of vike-server, vike-node, vike-cloudflare, vite-plugin-vercel or vike-vercel (checked package.json).`,
+      `Nothing to do: ${plan.root} uses none of vike-server, vike-node, vike-cloudflare, vite-plugin-vercel or vike-vercel (checked package.json and the imports in the code).`,
     )
     return exitCodes.ok
   }
 
   out(`vike-photon migrate ${plan.root}`)
   out(`Found: ${plan.sources.map((s) => `${s.title}${s.version ? ` ${s.version}` : ''}`).join(', ')}`)
+  for (const s of plan.sources.filter((s) => s.importedBy)) {
+    out(
+      `  ${s.package}: package.json no longer lists it, but ${s.importedBy} still imports it (an unfinished migration)`,
+    )
+  }
   out()
   out(plan.changes.length > 0 ? 'Plan:' : 'Plan: no file needs a change.')
   for (const c of plan.changes) out(`  ${c.status.padEnd(8)} ${c.from ? `${c.from} → ${c.path}` : c.path}`)
@@ -116,19 +152,7 @@ export async function migrateCommand(argv: string[], io: Io): Promise<number> {
   if (dryRun) {
     for (const c of plan.changes) {
       out()
-      out(
-        createTwoFilesPatch(
-          c.before === null ? '/dev/null' : `a/${c.from ?? c.path}`,
-          `b/${c.path}`,
-          c.before ?? '',
-          c.after,
-          undefined,
-          undefined,
-          { context: 3 },
-        )
-          .replace(/^=+\n/, '')
-          .trimEnd(),
-      )
+      out(gitPatch(c))
     }
     if (json) report(plan, { dryRun, written: false, exitCode, status: 'dry-run' })
     summary(plan, out, { written: false, planMs })
@@ -136,19 +160,72 @@ export async function migrateCommand(argv: string[], io: Io): Promise<number> {
   }
 
   if (!json && !args.values.yes && process.stdin.isTTY && process.stdout.isTTY && plan.changes.length > 0) {
-    const rl = createInterface({ input: process.stdin, output: process.stdout })
-    const answer = (await rl.question('\nApply these changes? [Y/n] ')).trim().toLowerCase()
-    rl.close()
+    const answer = await ask('\nApply these changes? [Y/n] ')
+    if (answer === null) {
+      out('\nInterrupted: nothing was written.')
+      return exitCodes.interrupted
+    }
     if (answer !== '' && answer !== 'y' && answer !== 'yes') {
       out('Nothing was written.')
       return exitCodes.failed
     }
   }
 
-  applyPlan(plan)
+  try {
+    applyPlan(plan)
+  } catch (err) {
+    if (!(err instanceof ApplyError)) throw err
+    const code = err.state === 'partial' ? exitCodes.partial : exitCodes.failed
+    if (json) {
+      report(plan, { dryRun, written: err.state === 'partial', exitCode: code, status: 'error', error: err.message })
+    } else process.stderr.write(`vike-photon migrate: ${err.message}\n`)
+    return code
+  }
   if (json) report(plan, { dryRun, written: true, exitCode, status: 'migrated' })
   summary(plan, out, { written: true, planMs })
   return exitCode
+}
+
+/** The answer, lowercased and trimmed; null when the user pressed Ctrl-C (or closed the input). */
+async function ask(question: string): Promise<string | null> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout })
+  const interrupted = new AbortController()
+  rl.on('SIGINT', () => interrupted.abort())
+  rl.on('close', () => interrupted.abort())
+  try {
+    return (await rl.question(question, { signal: interrupted.signal })).trim().toLowerCase()
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') return null
+    throw err
+  } finally {
+    rl.close()
+  }
+}
+
+/**
+ * A change as a git-style patch (`git apply` takes it): headers for new and renamed files, and lines kept byte for
+ * byte, a CRLF file's `\r` included.
+ */
+function gitPatch(c: FileChange): string {
+  const from = c.from ?? c.path
+  const header = [`diff --git a/${from} b/${c.path}`]
+  if (c.before === null) header.push(`new file mode 100644`)
+  if (c.from) {
+    header.push(`rename from ${c.from}`, `rename to ${c.path}`)
+    if (c.before === c.after) return [header[0], 'similarity index 100%', ...header.slice(1)].join('\n')
+  }
+  const body = createTwoFilesPatch(
+    c.before === null ? '/dev/null' : `a/${from}`,
+    `b/${c.path}`,
+    c.before ?? '',
+    c.after,
+    undefined,
+    undefined,
+    { context: 3 },
+  )
+    .replace(/^=+\n/, '')
+    .replace(/\n$/, '')
+  return `${header.join('\n')}\n${body}`
 }
 
 function parse(argv: string[]) {
@@ -211,6 +288,9 @@ function summary(
   out(`  Files ${written ? 'changed' : 'to change'}: ${plan.changes.length}`)
   out(`  Dependencies added or updated: ${added.map((d) => `${d.name}@${d.version}`).join(', ') || 'none'}`)
   out(`  Dependencies removed: ${removed.map((d) => d.name).join(', ') || 'none'}`)
+  if (written && plan.leftovers.length > 0) {
+    out(`  Temporary files of an interrupted run, removed: ${plan.leftovers.join(', ')}`)
+  }
   if (plan.todos.length > 0) {
     out()
     out(`Manual steps left (${plan.todos.length}), marked TODO(vike-photon migrate) in the code:`)
