@@ -94,7 +94,7 @@ describe.each(Object.keys(APPS))('a production build with the %s', (label) => {
     })
 
     it('answers other methods on a page with 405 and Allow', async () => {
-      for (const method of ['POST', 'PUT', 'DELETE']) {
+      for (const method of ['POST', 'PUT', 'DELETE', 'TRACE', 'PROPFIND', 'MKCOL']) {
         const res = await get('/about', { method })
         expect(res.status).toBe(405)
         expect(res.headers.allow).toBe('GET, HEAD')

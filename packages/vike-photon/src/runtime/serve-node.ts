@@ -8,6 +8,7 @@ import serverEntry from 'virtual:photon:server-entry'
 import settings from 'virtual:vike-photon:runtime-settings'
 import { FastResponse, toNodeHandler } from 'srvx/node'
 import { assertServerEntry, type ServeResult } from './assert-server-entry.js'
+import { methodNotAllowed } from './methods.js'
 import { startupDone } from './production-env.js'
 import { setResponseFactory } from './response.js'
 import { sendStaticFile } from './static/serve-node.js'
@@ -55,9 +56,26 @@ function appNodeHandler(entry: ServeResult): RequestListener {
       env: undefined,
       ctx: typeof executionContext,
     ) => Response | Promise<Response>
-    return toNodeHandler((request) => withContext(request, undefined, executionContext)) as RequestListener
+    return answered(toNodeHandler((request) => withContext(request, undefined, executionContext)) as RequestListener)
   }
-  return entry.server!.nodeHandler as RequestListener
+  return answered(entry.server!.nodeHandler as RequestListener)
+}
+
+/**
+ * A handler whose failures still answer: srvx's Node handler returns a promise that rejects when the app throws
+ * (or when no middleware answered), and nothing caught it, so the socket stayed open with no response.
+ */
+function answered(handler: RequestListener): RequestListener {
+  return (req, res) => {
+    const result = handler(req, res) as unknown
+    if (result instanceof Promise) result.catch((error: unknown) => failed(res, error))
+  }
+}
+
+function failed(res: ServerResponse, error: unknown): void {
+  console.error('[vike-photon] The server threw while answering a request; answered 500.', error)
+  if (res.headersSent) res.destroy()
+  else res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Internal Server Error')
 }
 
 /** The entry's fetch handler, if it has one (Express' `fetch` is a getter that throws). */
@@ -69,12 +87,32 @@ function fetchOf(entry: ServeResult): ServeResult['fetch'] | null {
   }
 }
 
+/** Methods that the Fetch API refuses to put in a `Request` (`new Request(url, { method: 'TRACE' })` throws). */
+const UNREPRESENTABLE_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK'])
+
 function handleRequest(req: IncomingMessage, res: ServerResponse): void {
   const url = req.url ?? '/'
   const query = url.indexOf('?')
   const pathname = query === -1 ? url : url.slice(0, query)
   if (!isDecodable(pathname)) {
     res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad Request')
+    return
+  }
+  if (url === '*') {
+    // `OPTIONS *` asks about the server as a whole (RFC 9110, 9.3.7); no app route can take it (Express threw
+    // "Unsupported request target" with a stack in the log).
+    res.writeHead(req.method === 'OPTIONS' ? 204 : 400).end()
+    return
+  }
+  if (UNREPRESENTABLE_METHODS.has(req.method!)) {
+    // No web Request can carry these (Express' adapter threw, answered 500 and logged a stack): answer as a page would.
+    void methodNotAllowed(req.method!).then(
+      (response) => {
+        res.writeHead(405, { 'Content-Type': 'text/plain; charset=utf-8', Allow: response!.headers.get('allow')! })
+        res.end('Method Not Allowed')
+      },
+      (error: unknown) => failed(res, error),
+    )
     return
   }
   if (staticFiles && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -98,6 +136,10 @@ const options = (entry.server?.options ?? {}) as {
 const port = options.port ?? Number(process.env.PORT || 3000)
 const host = options.hostname ?? process.env.HOST ?? process.env.PHOTON_HOSTNAME
 const server = (options.createServer ?? createServer)(options.serverOptions ?? {}, handleRequest)
+// A CONNECT request never reaches `handleRequest`: without a listener, Node closed the socket with no answer.
+server.on('connect', (_req, socket: import('node:stream').Duplex) => {
+  socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nContent-Length: 0\r\nConnection: close\r\n\r\n')
+})
 options.onCreate?.(server)
 server.listen(port, host, () => {
   startupDone()

@@ -143,8 +143,11 @@ export function isNotModified(file: StaticFile, ifNoneMatch: string | null | und
   })
 }
 
-/** Every file below `dir`, skipping dotfiles and dot-folders (e.g. Vite's `.vite/manifest.json`). */
-function listFiles(dir: string): string[] {
+/**
+ * Every file below `dir`, skipping dotfiles and dot-folders (e.g. Vite's `.vite/manifest.json`, `public/.env`),
+ * except the top-level `.well-known/` (security.txt, ACME challenges, assetlinks), whose own dotfiles stay hidden.
+ */
+function listFiles(dir: string, top = true): string[] {
   const out: string[] = []
   let entries: import('node:fs').Dirent[]
   try {
@@ -153,9 +156,9 @@ function listFiles(dir: string): string[] {
     return out
   }
   for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue
+    if (entry.name.startsWith('.') && !(top && entry.name === '.well-known' && entry.isDirectory())) continue
     const path = join(dir, entry.name)
-    if (entry.isDirectory()) out.push(...listFiles(path))
+    if (entry.isDirectory()) out.push(...listFiles(path, false))
     else if (entry.isFile()) out.push(path)
   }
   return out
