@@ -89,6 +89,8 @@ describe.each(Object.keys(APPS))('a production build with the %s', (label) => {
         const [head, getResponse] = await Promise.all([get(path, { method: 'HEAD' }), get(path)])
         expect(head.status).toBe(200)
         expect(head.headers['content-type']).toBe(getResponse.headers['content-type'])
+        // The length GET sends (Hono and Express sent none).
+        expect(head.headers['content-length']).toBe(String(getResponse.body.length))
         expect(head.body.length).toBe(0)
       }
     })
