@@ -9,6 +9,7 @@ import { rawRequest } from './helpers/http.js'
 // public/.well-known/security.txt; the same app is built with the built-in server, Hono and Express.
 const SERVERS = { 'built-in server': null, Hono: 'server/hono.ts', Express: 'server/express.ts' } as const
 const state: Record<string, RunningServer> = {}
+const roots: Record<string, string> = {}
 
 beforeAll(async () => {
   await Promise.all(
@@ -17,6 +18,7 @@ beforeAll(async () => {
       const env = server ? { VIKE_CONFIG: JSON.stringify({ photon: { server } }) } : {}
       const build = await buildFixture(root, env)
       if (build.error) throw new Error(`Building hardening (${label}) failed: ${build.error}\n${build.stderr}`)
+      roots[label] = root
       state[label] = await startServer(root)
     }),
   )
@@ -100,5 +102,63 @@ describe.each(Object.keys(SERVERS))('the %s', (label) => {
     expect(res.status).toBe(200)
     expect(res.headers['content-type']).toBe('text/plain; charset=utf-8')
     expect(res.body.toString()).toBe('Contact: mailto:security@example.com\n')
+  })
+})
+
+describe('graceful shutdown (SIGTERM) of dist/server/index.mjs', () => {
+  const exited = (server: RunningServer) =>
+    new Promise<{ code: number | null; at: number }>((resolve) => {
+      if (server.process.exitCode !== null) resolve({ code: server.process.exitCode, at: Date.now() })
+      server.process.once('exit', (code) => resolve({ code, at: Date.now() }))
+    })
+  const start = (env: NodeJS.ProcessEnv = {}) => startServer(roots['built-in server']!, env)
+  const portOf = (server: RunningServer) => Number(new URL(server.url).port)
+
+  it('finishes the request in flight, refuses new connections, then exits 0', async () => {
+    const server = await start()
+    const slow = rawRequest(portOf(server), '/slow?ms=1500')
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const exit = exited(server)
+    server.process.kill('SIGTERM')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    await expect(rawRequest(portOf(server), '/about')).rejects.toThrow(/ECONNREFUSED/)
+    const res = await slow
+    expect(res.status).toBe(200)
+    expect(res.body.toString()).toBe('slow response done')
+    expect((await exit).code).toBe(0)
+    expect(server.output()).toContain(
+      '[vike-photon] SIGTERM: finishing the requests in flight (up to 10 s), then exiting.',
+    )
+  })
+
+  it('exits 0 after SHUTDOWN_TIMEOUT seconds when a request is still in flight', async () => {
+    const server = await start({ SHUTDOWN_TIMEOUT: '1' })
+    const slow = rawRequest(portOf(server), '/slow?ms=10000').catch((error: Error) => error)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const exit = exited(server)
+    const signalled = Date.now()
+    server.process.kill('SIGTERM')
+    const { code, at } = await exit
+    expect(code).toBe(0)
+    expect(at - signalled).toBeGreaterThanOrEqual(900)
+    expect(at - signalled).toBeLessThan(5000)
+    expect(await slow).toBeInstanceOf(Error)
+    expect(server.output()).toContain('[vike-photon] Requests still in flight after 1 s: closing them and exiting.')
+  })
+
+  it('exits at once on a second signal', async () => {
+    const server = await start()
+    const slow = rawRequest(portOf(server), '/slow?ms=10000').catch((error: Error) => error)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const exit = exited(server)
+    server.process.kill('SIGTERM')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    const signalled = Date.now()
+    server.process.kill('SIGTERM')
+    const { code, at } = await exit
+    expect(code).toBe(1)
+    expect(at - signalled).toBeLessThan(2000)
+    expect(await slow).toBeInstanceOf(Error)
+    expect(server.output()).toContain('[vike-photon] SIGTERM again: exiting now.')
   })
 })

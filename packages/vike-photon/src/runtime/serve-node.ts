@@ -1,4 +1,11 @@
-import { createServer, type IncomingMessage, type RequestListener, type ServerResponse, STATUS_CODES } from 'node:http'
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+  STATUS_CODES,
+} from 'node:http'
 import { fileURLToPath } from 'node:url'
 // Vike's production entry (dist/server/entry.mjs), imported rather than looked up: Vike's lookup goes through a file
 // that every build writes into node_modules/@brillout/vite-plugin-server-entry, which two apps sharing a pnpm store
@@ -141,6 +148,7 @@ server.on('connect', (_req, socket: import('node:stream').Duplex) => {
   socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nContent-Length: 0\r\nConnection: close\r\n\r\n')
 })
 options.onCreate?.(server)
+handleShutdown(server)
 server.listen(port, host, () => {
   startupDone()
   const address = server.address()
@@ -151,5 +159,39 @@ server.listen(port, host, () => {
   if (typeof options.onReady === 'function') options.onReady(url.replace('[::]', 'localhost'))
   else if (options.onReady !== false) console.log(`Server running at ${url.replace('[::]', 'localhost')}`)
 })
+
+/**
+ * Graceful shutdown, as container platforms expect: on SIGTERM (or SIGINT) stop accepting connections, let the
+ * requests in flight finish for up to `SHUTDOWN_TIMEOUT` seconds (default 10), then exit 0. A second signal exits
+ * at once. Before, the process died on the spot and cut responses in the middle.
+ */
+function handleShutdown(server: Server): void {
+  const seconds = Number(process.env.SHUTDOWN_TIMEOUT || 10)
+  const timeoutMs = Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 10_000
+  let shuttingDown = false
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (shuttingDown) {
+      console.log(`[vike-photon] ${signal} again: exiting now.`)
+      process.exit(1)
+    }
+    shuttingDown = true
+    console.log(
+      `[vike-photon] ${signal}: finishing the requests in flight (up to ${timeoutMs / 1000} s), then exiting.`,
+    )
+    // Keep-alive connections are closed after their current response rather than kept waiting.
+    server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) =>
+      res.setHeader('Connection', 'close'),
+    )
+    server.close(() => process.exit(0))
+    server.closeIdleConnections()
+    setTimeout(() => {
+      console.log(`[vike-photon] Requests still in flight after ${timeoutMs / 1000} s: closing them and exiting.`)
+      server.closeAllConnections()
+      process.exit(0)
+    }, timeoutMs)
+  }
+  process.on('SIGTERM', onSignal)
+  process.on('SIGINT', onSignal)
+}
 
 export default entry
