@@ -278,6 +278,55 @@ describeSender('sendStaticFile (Node)', (path, headers = {}, method = 'GET') =>
   rawRequest(port, path, { headers, method }),
 )
 
+describe('sendStaticFile (Node): Range requests', () => {
+  const range = (path: string, headers: Record<string, string>) => rawRequest(port, path, { headers })
+
+  it('answers a single range with 206, Content-Range and the bytes, from memory and from disk', async () => {
+    for (const path of ['/assets/app.abc123.js', '/assets/big.bin']) {
+      const whole = path.endsWith('.js') ? Buffer.from(APP_JS) : BIG
+      const res = await range(path, { range: 'bytes=10-19', 'accept-encoding': 'br' })
+      expect(res.status, path).toBe(206)
+      expect(res.headers['content-range']).toBe(`bytes 10-19/${whole.length}`)
+      expect(res.headers['content-length']).toBe('10')
+      expect(res.headers['content-encoding']).toBeUndefined()
+      expect(res.body.equals(whole.subarray(10, 20))).toBe(true)
+    }
+  })
+
+  it('answers open-ended and suffix ranges', async () => {
+    const tail = await range('/robots.txt', { range: 'bytes=5-' })
+    expect(tail.status).toBe(206)
+    expect(tail.body.toString()).toBe('agent: *')
+    const last = await range('/robots.txt', { range: 'bytes=-3' })
+    expect(last.status).toBe(206)
+    expect(last.headers['content-range']).toBe('bytes 10-12/13')
+    expect(last.body.toString()).toBe(': *')
+  })
+
+  it('answers a range past the end with 416 and the size', async () => {
+    const res = await range('/robots.txt', { range: 'bytes=100-200' })
+    expect(res.status).toBe(416)
+    expect(res.headers['content-range']).toBe('bytes */13')
+  })
+
+  it('sends the whole file for If-Range that no longer matches, several ranges, or a bad syntax', async () => {
+    for (const headers of [
+      { range: 'bytes=0-3', 'if-range': '"an old etag"' },
+      { range: 'bytes=0-3, 5-6' },
+      { range: 'lines=1-2' },
+    ]) {
+      const res = await range('/robots.txt', headers)
+      expect(res.status, JSON.stringify(headers)).toBe(200)
+      expect(res.body.toString()).toBe('User-agent: *')
+    }
+    const { headers } = await range('/robots.txt', {})
+    expect(headers['accept-ranges']).toBe('bytes')
+    const matching = await range('/robots.txt', { range: 'bytes=0-3', 'if-range': headers.etag as string })
+    expect(matching.status).toBe(206)
+    expect(matching.body.toString()).toBe('User')
+  })
+})
+
 describe('sendStaticFile (Node): request targets as pages see them', () => {
   it.each(['/./robots.txt', '/assets/../robots.txt', '/assets/./../robots.txt', 'http://localhost/robots.txt'])(
     'serves %s as /robots.txt',

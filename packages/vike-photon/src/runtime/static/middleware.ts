@@ -26,6 +26,7 @@ export function staticMiddleware(getFiles: () => StaticFiles | null) {
       const picked = pickVariant(file, request.headers.get('accept-encoding'))
       const source = picked ? picked.variant : file
       const headers = new Headers(file.headers)
+      headers.delete('Accept-Ranges') // ranges are answered by the Node launcher only (serve-node.ts)
       headers.set('Content-Length', String(source.size))
       if (picked) headers.set('Content-Encoding', picked.encoding)
       if (request.method === 'HEAD') return new Response(null, { headers })

@@ -96,6 +96,7 @@ export class StaticFiles {
         'Cache-Control': urlPath.startsWith('/assets/') ? IMMUTABLE : options.cacheControl,
         ETag: etag,
         'Last-Modified': stat.mtime.toUTCString(),
+        'Accept-Ranges': 'bytes',
       }
       if (headers['Content-Type']!.startsWith('text/') || headers['Content-Type'] === 'application/javascript') {
         headers['Content-Type'] += '; charset=utf-8'
@@ -181,6 +182,38 @@ export function isNotModified(
     const trimmed = tag.trim()
     return (trimmed.startsWith('W/') ? trimmed.slice(2) : trimmed) === etag
   })
+}
+
+/**
+ * The byte range a GET asks for (RFC 9110, 14): `{ start, end }` (inclusive), `'unsatisfiable'` (answer 416), or
+ * `null` to send the whole file: no `Range`, several ranges, a syntax we do not know, or an `If-Range` that no
+ * longer matches (the file changed since the client got its first part).
+ */
+export function byteRange(
+  file: StaticFile,
+  range: string | null | undefined,
+  ifRange: string | null | undefined,
+): { start: number; end: number } | 'unsatisfiable' | null {
+  if (!range) return null
+  if (ifRange && ifRange !== file.etag && ifRange !== file.headers['Last-Modified']) return null
+  const match = /^bytes=\s*(\d*)-(\d*)\s*$/.exec(range)
+  if (!match || (match[1] === '' && match[2] === '')) return null
+  const { size } = file
+  let start: number
+  let end: number
+  if (match[1] === '') {
+    // `bytes=-500`: the last 500 bytes.
+    const suffix = Number(match[2])
+    if (suffix === 0) return 'unsatisfiable'
+    start = Math.max(0, size - suffix)
+    end = size - 1
+  } else {
+    start = Number(match[1])
+    end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1)
+    if (Number(match[2]) < start && match[2] !== '') return null // `bytes=5-2` is invalid: ignored
+  }
+  if (start >= size) return 'unsatisfiable'
+  return { start, end }
 }
 
 /**
