@@ -9,7 +9,8 @@ export function sendStaticFile(req: IncomingMessage, res: ServerResponse, file: 
     res.end()
     return
   }
-  const range = req.method === 'GET' ? byteRange(file, req.headers.range, req.headers['if-range']) : null
+  const range =
+    req.method === 'GET' ? byteRange(file, req.headers.range, req.headers['if-range'] as string | undefined) : null
   if (range === 'unsatisfiable') {
     res.writeHead(416, { 'Content-Range': `bytes */${file.size}`, 'Accept-Ranges': 'bytes' }).end()
     return
