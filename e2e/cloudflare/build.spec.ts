@@ -1,13 +1,45 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
+import { rawRequest } from '../utils/raw-http.js'
 import { appChecks } from './app-checks'
-import { type RunningServer, runInExample, startServer } from './server'
+import { exampleDir, type RunningServer, runInExample, startServer } from './server'
 
 // `vike build`, then the build served locally by `vike preview` and by `wrangler dev`, and checked by
 // `wrangler deploy --dry-run` (which bundles and validates without an account).
 test.beforeAll(async () => {
   test.setTimeout(180_000)
   await runInExample('vike', ['build'])
+  // What a `public/.env` and a `public/.well-known/` become in the build (Vite copies public/ as it is).
+  mkdirSync(join(exampleDir, 'dist/client/.well-known'), { recursive: true })
+  writeFileSync(join(exampleDir, 'dist/client/.env'), 'SECRET=from public/.env\n')
+  writeFileSync(join(exampleDir, 'dist/client/.well-known/security.txt'), 'Contact: mailto:security@example.com\n')
 })
+
+/** Dotfiles are neither served nor uploaded, except /.well-known/; unhandled methods get 405, never a stack. */
+function hardeningChecks(getUrl: () => string, { trace }: { trace: boolean }) {
+  const port = () => Number(new URL(getUrl()).port)
+
+  test('never serves a dotfile, but serves /.well-known/', async () => {
+    for (const path of ['/.env', '/.vite/manifest.json', '/.assetsignore']) {
+      const { status, body } = await rawRequest(port(), path)
+      expect(status, path).toBe(404)
+      expect(body, path).not.toContain('SECRET')
+    }
+    const wellKnown = await rawRequest(port(), '/.well-known/security.txt')
+    expect(wellKnown.status).toBe(200)
+    expect(wellKnown.body).toContain('Contact: mailto:security@example.com')
+  })
+
+  test('answers methods nobody handles with 405 and Allow, without a stack trace', async () => {
+    for (const method of trace ? ['PROPFIND', 'MKCOL', 'TRACE'] : ['PROPFIND', 'MKCOL']) {
+      const { status, headers, body } = await rawRequest(port(), '/about', {}, method)
+      expect(status, method).toBe(405)
+      expect(headers.allow, method).toBe('GET, HEAD')
+      expect(body, method).not.toMatch(/\bat \S+ \(/)
+    }
+  })
+}
 
 test.describe('vike preview (workerd)', () => {
   let server: RunningServer
@@ -22,6 +54,7 @@ test.describe('vike preview (workerd)', () => {
   })
 
   appChecks(() => server.url)
+  hardeningChecks(() => server.url, { trace: true })
 })
 
 test.describe('wrangler dev on the build', () => {
@@ -39,6 +72,7 @@ test.describe('wrangler dev on the build', () => {
   })
 
   appChecks(() => server.url)
+  hardeningChecks(() => server.url, { trace: false })
 })
 
 test('wrangler deploy --dry-run accepts the build, with its bindings and assets', async () => {

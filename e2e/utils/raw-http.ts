@@ -2,10 +2,10 @@ import { connect } from 'node:net'
 
 /**
  * Sends bytes exactly as given (fetch and browsers normalize URLs like `/../` or `%2e%2e` before sending, which
- * would hide what a server does with them) and returns the status code and body.
+ * would hide what a server does with them) and returns the status code, headers (lower-cased names) and body.
  */
-export async function rawRequest(port: number, path: string, headers: Record<string, string> = {}) {
-  const head = [`GET ${path} HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close']
+export async function rawRequest(port: number, path: string, headers: Record<string, string> = {}, method = 'GET') {
+  const head = [`${method} ${path} HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close']
   for (const [name, value] of Object.entries(headers)) head.push(`${name}: ${value}`)
   const response = await new Promise<string>((resolve, reject) => {
     let data = ''
@@ -19,6 +19,12 @@ export async function rawRequest(port: number, path: string, headers: Record<str
     socket.setTimeout(10_000, () => socket.destroy(new Error(`timeout on ${path}`)))
   })
   const status = Number(response.slice(9, 12))
-  const body = response.slice(response.indexOf('\r\n\r\n') + 4)
-  return { status, body }
+  const end = response.indexOf('\r\n\r\n')
+  const body = response.slice(end + 4)
+  const responseHeaders: Record<string, string> = {}
+  for (const line of response.slice(0, end).split('\r\n').slice(1)) {
+    const colon = line.indexOf(':')
+    responseHeaders[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim()
+  }
+  return { status, headers: responseHeaders, body }
 }

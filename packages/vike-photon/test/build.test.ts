@@ -89,12 +89,14 @@ describe.each(Object.keys(APPS))('a production build with the %s', (label) => {
         const [head, getResponse] = await Promise.all([get(path, { method: 'HEAD' }), get(path)])
         expect(head.status).toBe(200)
         expect(head.headers['content-type']).toBe(getResponse.headers['content-type'])
+        // The length GET sends (Hono and Express sent none).
+        expect(head.headers['content-length']).toBe(String(getResponse.body.length))
         expect(head.body.length).toBe(0)
       }
     })
 
     it('answers other methods on a page with 405 and Allow', async () => {
-      for (const method of ['POST', 'PUT', 'DELETE']) {
+      for (const method of ['POST', 'PUT', 'DELETE', 'TRACE', 'PROPFIND', 'MKCOL']) {
         const res = await get('/about', { method })
         expect(res.status).toBe(405)
         expect(res.headers.allow).toBe('GET, HEAD')

@@ -31,6 +31,8 @@ beforeAll(() => {
   write(join(clientDir, 'assets/only-gzip.js'), APP_JS)
   write(join(clientDir, 'assets/only-gzip.js.gz'), gzipSync(APP_JS))
   write(join(clientDir, 'assets/big.bin'), BIG)
+  write(join(clientDir, 'assets/deleted-node.bin'), BIG) // deleted after start-up by a test
+  write(join(clientDir, 'assets/deleted-universal.bin'), BIG)
   write(join(clientDir, 'about/index.html'), '<h1>About (index.html)</h1>')
   write(join(clientDir, 'contact.html'), '<h1>Contact</h1>')
   write(join(clientDir, 'index.html'), '<h1>Home</h1>')
@@ -77,8 +79,9 @@ const ATTACKS = [
 
 describe('StaticFiles', () => {
   it('indexes every file of the client build except dotfiles, dot-folders and precompressed variants', () => {
-    // app.js, only-gzip.js, big.bin, about/index.html, contact.html, index.html, robots.txt, hello world.txt, download.gz
-    expect(files.size).toBe(9)
+    // app.js, only-gzip.js, big.bin, deleted-*.bin, about/index.html, contact.html, index.html, robots.txt,
+    // hello world.txt, download.gz
+    expect(files.size).toBe(11)
   })
 
   it.each(ATTACKS)('never finds anything for %s', (path) => {
@@ -130,7 +133,11 @@ describe('pickVariant', () => {
     ['br; q=0, gzip', 'gzip'],
     ['gzip, br;q=0', 'gzip'],
     ['br;q=0.0, gzip;q=0.5', 'gzip'],
-    ['br;q=0.5, gzip', 'br'],
+    ['br;q=0.5, gzip', 'gzip'],
+    ['br;q=0.5, gzip;q=1', 'gzip'],
+    ['gzip;q=0.8, br;q=0.8', 'br'],
+    ['gzip;q=0.2, *;q=0.3', 'br'],
+    ['br;q=1.0, gzip;q=0.9', 'br'],
     ['br;q=0, gzip;q=0', null],
     ['GZIP, BR', 'br'],
     ['Br;Q=0, gzip', 'gzip'],
@@ -216,6 +223,27 @@ function describeSender(
       expect((await get('/robots.txt', { 'if-none-match': '"stale"' })).status).toBe(200)
     })
 
+    it('answers If-Modified-Since no earlier than Last-Modified with 304, unless If-None-Match says otherwise', async () => {
+      const { headers } = await get('/robots.txt')
+      const lastModified = headers['last-modified'] as string
+      expect((await get('/robots.txt', { 'if-modified-since': lastModified })).status).toBe(304)
+      const later = new Date(Date.parse(lastModified) + 60_000).toUTCString()
+      expect((await get('/robots.txt', { 'if-modified-since': later })).status).toBe(304)
+      const earlier = new Date(Date.parse(lastModified) - 60_000).toUTCString()
+      expect((await get('/robots.txt', { 'if-modified-since': earlier })).status).toBe(200)
+      expect((await get('/robots.txt', { 'if-modified-since': 'not a date' })).status).toBe(200)
+      const both = await get('/robots.txt', { 'if-modified-since': lastModified, 'if-none-match': '"stale"' })
+      expect(both.status).toBe(200)
+    })
+
+    it('answers 404 (not a closed connection) for a file deleted since start-up', async () => {
+      const path = name.startsWith('send') ? '/assets/deleted-node.bin' : '/assets/deleted-universal.bin'
+      rmSync(join(clientDir, path))
+      const res = await get(path)
+      expect(res.status).toBe(404)
+      expect((await get('/robots.txt')).status).toBe(200)
+    })
+
     it('answers HEAD with the headers of GET and no body', async () => {
       const res = await get('/assets/app.abc123.js', { 'accept-encoding': 'br' }, 'HEAD')
       expect(res.status).toBe(200)
@@ -249,6 +277,76 @@ afterAll(() => new Promise((resolve) => server.close(resolve)))
 describeSender('sendStaticFile (Node)', (path, headers = {}, method = 'GET') =>
   rawRequest(port, path, { headers, method }),
 )
+
+describe('sendStaticFile (Node): Range requests', () => {
+  const range = (path: string, headers: Record<string, string>) => rawRequest(port, path, { headers })
+
+  it('answers a single range with 206, Content-Range and the bytes, from memory and from disk', async () => {
+    for (const path of ['/assets/app.abc123.js', '/assets/big.bin']) {
+      const whole = path.endsWith('.js') ? Buffer.from(APP_JS) : BIG
+      const res = await range(path, { range: 'bytes=10-19', 'accept-encoding': 'br' })
+      expect(res.status, path).toBe(206)
+      expect(res.headers['content-range']).toBe(`bytes 10-19/${whole.length}`)
+      expect(res.headers['content-length']).toBe('10')
+      expect(res.headers['content-encoding']).toBeUndefined()
+      expect(res.body.equals(whole.subarray(10, 20))).toBe(true)
+    }
+  })
+
+  it('answers open-ended and suffix ranges', async () => {
+    const tail = await range('/robots.txt', { range: 'bytes=5-' })
+    expect(tail.status).toBe(206)
+    expect(tail.body.toString()).toBe('agent: *')
+    const last = await range('/robots.txt', { range: 'bytes=-3' })
+    expect(last.status).toBe(206)
+    expect(last.headers['content-range']).toBe('bytes 10-12/13')
+    expect(last.body.toString()).toBe(': *')
+  })
+
+  it('answers a range past the end with 416 and the size', async () => {
+    const res = await range('/robots.txt', { range: 'bytes=100-200' })
+    expect(res.status).toBe(416)
+    expect(res.headers['content-range']).toBe('bytes */13')
+  })
+
+  it('sends the whole file for If-Range that no longer matches, several ranges, or a bad syntax', async () => {
+    const cases: Record<string, string>[] = [
+      { range: 'bytes=0-3', 'if-range': '"an old etag"' },
+      { range: 'bytes=0-3, 5-6' },
+      { range: 'lines=1-2' },
+    ]
+    for (const headers of cases) {
+      const res = await range('/robots.txt', headers)
+      expect(res.status, JSON.stringify(headers)).toBe(200)
+      expect(res.body.toString()).toBe('User-agent: *')
+    }
+    const { headers } = await range('/robots.txt', {})
+    expect(headers['accept-ranges']).toBe('bytes')
+    const matching = await range('/robots.txt', { range: 'bytes=0-3', 'if-range': headers.etag as string })
+    expect(matching.status).toBe(206)
+    expect(matching.body.toString()).toBe('User')
+  })
+})
+
+describe('sendStaticFile (Node): request targets as pages see them', () => {
+  it.each(['/./robots.txt', '/assets/../robots.txt', '/assets/./../robots.txt', 'http://localhost/robots.txt'])(
+    'serves %s as /robots.txt',
+    async (target) => {
+      const res = await rawRequest(port, target)
+      expect(res.status).toBe(200)
+      expect(res.body.toString()).toBe('User-agent: *')
+    },
+  )
+
+  it.each(['/assets/../../secret.txt', 'http://localhost/../secret.txt', 'http://localhost/%2e%2e/secret.txt'])(
+    'never leaves the client build for %s',
+    async (target) => {
+      const res = await rawRequest(port, target)
+      expect(res.status).toBe(404)
+      expect(res.body.toString()).not.toContain('SECRET')
+    },
+  )
+})
 
 // The universal middleware, called as a server framework would. `Request` normalizes some paths (`..`,
 // backslashes) before the middleware sees them; the rest reach it as sent.

@@ -29,7 +29,19 @@ export async function renderToResponse(
   if (error && typeof onError === 'function') onError(error)
 
   const init = { status: httpResponse.statusCode, headers: httpResponse.headers }
-  return createResponse(withBody ? responseBody(httpResponse) : null, init)
+  if (withBody) return createResponse(responseBody(httpResponse), init)
+  // HEAD: the length GET would send (Hono and Express sent none), when the page is rendered to a string.
+  const length = stringBodyLength(httpResponse)
+  if (length !== undefined) init.headers = [...init.headers, ['Content-Length', String(length)]]
+  return createResponse(null, init)
+}
+
+function stringBodyLength(httpResponse: HttpResponse): number | undefined {
+  try {
+    return new TextEncoder().encode(httpResponse.body).length
+  } catch {
+    return undefined // a stream: its length is not known in advance
+  }
 }
 
 type HttpResponse = NonNullable<Awaited<ReturnType<typeof renderPage>>['httpResponse']>

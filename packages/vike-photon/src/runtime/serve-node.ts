@@ -1,4 +1,11 @@
-import { createServer, type IncomingMessage, type RequestListener, type ServerResponse, STATUS_CODES } from 'node:http'
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+  STATUS_CODES,
+} from 'node:http'
 import { fileURLToPath } from 'node:url'
 // Vike's production entry (dist/server/entry.mjs), imported rather than looked up: Vike's lookup goes through a file
 // that every build writes into node_modules/@brillout/vite-plugin-server-entry, which two apps sharing a pnpm store
@@ -8,6 +15,7 @@ import serverEntry from 'virtual:photon:server-entry'
 import settings from 'virtual:vike-photon:runtime-settings'
 import { FastResponse, toNodeHandler } from 'srvx/node'
 import { assertServerEntry, type ServeResult } from './assert-server-entry.js'
+import { methodNotAllowed } from './methods.js'
 import { startupDone } from './production-env.js'
 import { setResponseFactory } from './response.js'
 import { sendStaticFile } from './static/serve-node.js'
@@ -55,9 +63,26 @@ function appNodeHandler(entry: ServeResult): RequestListener {
       env: undefined,
       ctx: typeof executionContext,
     ) => Response | Promise<Response>
-    return toNodeHandler((request) => withContext(request, undefined, executionContext)) as RequestListener
+    return answered(toNodeHandler((request) => withContext(request, undefined, executionContext)) as RequestListener)
   }
-  return entry.server!.nodeHandler as RequestListener
+  return answered(entry.server!.nodeHandler as RequestListener)
+}
+
+/**
+ * A handler whose failures still answer: srvx's Node handler returns a promise that rejects when the app throws
+ * (or when no middleware answered), and nothing caught it, so the socket stayed open with no response.
+ */
+function answered(handler: RequestListener): RequestListener {
+  return (req, res) => {
+    const result = handler(req, res) as unknown
+    if (result instanceof Promise) result.catch((error: unknown) => failed(res, error))
+  }
+}
+
+function failed(res: ServerResponse, error: unknown): void {
+  console.error('[vike-photon] The server threw while answering a request; answered 500.', error)
+  if (res.headersSent) res.destroy()
+  else res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Internal Server Error')
 }
 
 /** The entry's fetch handler, if it has one (Express' `fetch` is a getter that throws). */
@@ -69,12 +94,32 @@ function fetchOf(entry: ServeResult): ServeResult['fetch'] | null {
   }
 }
 
+/** Methods that the Fetch API refuses to put in a `Request` (`new Request(url, { method: 'TRACE' })` throws). */
+const UNREPRESENTABLE_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK'])
+
 function handleRequest(req: IncomingMessage, res: ServerResponse): void {
   const url = req.url ?? '/'
   const query = url.indexOf('?')
   const pathname = query === -1 ? url : url.slice(0, query)
   if (!isDecodable(pathname)) {
     res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad Request')
+    return
+  }
+  if (url === '*') {
+    // `OPTIONS *` asks about the server as a whole (RFC 9110, 9.3.7); no app route can take it (Express threw
+    // "Unsupported request target" with a stack in the log).
+    res.writeHead(req.method === 'OPTIONS' ? 204 : 400).end()
+    return
+  }
+  if (UNREPRESENTABLE_METHODS.has(req.method!)) {
+    // No web Request can carry these (Express' adapter threw, answered 500 and logged a stack): answer as a page would.
+    void methodNotAllowed(req.method!).then(
+      (response) => {
+        res.writeHead(405, { 'Content-Type': 'text/plain; charset=utf-8', Allow: response!.headers.get('allow')! })
+        res.end('Method Not Allowed')
+      },
+      (error: unknown) => failed(res, error),
+    )
     return
   }
   if (staticFiles && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -98,7 +143,12 @@ const options = (entry.server?.options ?? {}) as {
 const port = options.port ?? Number(process.env.PORT || 3000)
 const host = options.hostname ?? process.env.HOST ?? process.env.PHOTON_HOSTNAME
 const server = (options.createServer ?? createServer)(options.serverOptions ?? {}, handleRequest)
+// A CONNECT request never reaches `handleRequest`: without a listener, Node closed the socket with no answer.
+server.on('connect', (_req, socket: import('node:stream').Duplex) => {
+  socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nContent-Length: 0\r\nConnection: close\r\n\r\n')
+})
 options.onCreate?.(server)
+handleShutdown(server)
 server.listen(port, host, () => {
   startupDone()
   const address = server.address()
@@ -109,5 +159,39 @@ server.listen(port, host, () => {
   if (typeof options.onReady === 'function') options.onReady(url.replace('[::]', 'localhost'))
   else if (options.onReady !== false) console.log(`Server running at ${url.replace('[::]', 'localhost')}`)
 })
+
+/**
+ * Graceful shutdown, as container platforms expect: on SIGTERM (or SIGINT) stop accepting connections, let the
+ * requests in flight finish for up to `SHUTDOWN_TIMEOUT` seconds (default 10), then exit 0. A second signal exits
+ * at once. Before, the process died on the spot and cut responses in the middle.
+ */
+function handleShutdown(server: Server): void {
+  const seconds = Number(process.env.SHUTDOWN_TIMEOUT || 10)
+  const timeoutMs = Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 10_000
+  let shuttingDown = false
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (shuttingDown) {
+      console.log(`[vike-photon] ${signal} again: exiting now.`)
+      process.exit(1)
+    }
+    shuttingDown = true
+    console.log(
+      `[vike-photon] ${signal}: finishing the requests in flight (up to ${timeoutMs / 1000} s), then exiting.`,
+    )
+    // Keep-alive connections are closed after their current response rather than kept waiting.
+    server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) =>
+      res.setHeader('Connection', 'close'),
+    )
+    server.close(() => process.exit(0))
+    server.closeIdleConnections()
+    setTimeout(() => {
+      console.log(`[vike-photon] Requests still in flight after ${timeoutMs / 1000} s: closing them and exiting.`)
+      server.closeAllConnections()
+      process.exit(0)
+    }, timeoutMs)
+  }
+  process.on('SIGTERM', onSignal)
+  process.on('SIGINT', onSignal)
+}
 
 export default entry

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs'
+import { open } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { enhance } from '@universal-middleware/core'
 import { pathnameOf } from '../url-guard.js'
@@ -10,13 +11,13 @@ import { isNotModified, pickVariant, type StaticFiles } from './static-files.js'
  */
 export function staticMiddleware(getFiles: () => StaticFiles | null) {
   return enhance(
-    function vikePhotonStatic(request: Request) {
+    async function vikePhotonStatic(request: Request) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return
       const files = getFiles()
       if (!files) return
       const file = files.find(pathnameOf(request.url))
       if (!file) return
-      if (isNotModified(file, request.headers.get('if-none-match'))) {
+      if (isNotModified(file, request.headers.get('if-none-match'), request.headers.get('if-modified-since'))) {
         return new Response(null, {
           status: 304,
           headers: { ETag: file.etag, 'Cache-Control': file.headers['Cache-Control']! },
@@ -25,13 +26,16 @@ export function staticMiddleware(getFiles: () => StaticFiles | null) {
       const picked = pickVariant(file, request.headers.get('accept-encoding'))
       const source = picked ? picked.variant : file
       const headers = new Headers(file.headers)
+      headers.delete('Accept-Ranges') // ranges are answered by the Node launcher only (serve-node.ts)
       headers.set('Content-Length', String(source.size))
       if (picked) headers.set('Content-Encoding', picked.encoding)
       if (request.method === 'HEAD') return new Response(null, { headers })
-      const body = source.body
-        ? new Uint8Array(source.body)
-        : (Readable.toWeb(createReadStream(source.file)) as unknown as ReadableStream)
-      return new Response(body, { headers })
+      if (source.body) return new Response(new Uint8Array(source.body), { headers })
+      // Opened before answering: a file deleted since start-up goes to the next handler instead of a broken stream.
+      const handle = await open(source.file).catch(() => null)
+      if (!handle) return
+      const stream = createReadStream('', { fd: handle })
+      return new Response(Readable.toWeb(stream) as unknown as ReadableStream, { headers })
     },
     { name: 'vike-photon:static', immutable: true },
   )

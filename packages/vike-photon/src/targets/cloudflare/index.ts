@@ -3,6 +3,8 @@ import type { Plugin } from 'vite'
 import { VikePhotonError } from '../../errors.js'
 import { SERVER_FRAMEWORKS_BY_TARGET } from '../../facts.js'
 import type { TargetDefinition } from '../types.js'
+import { assetsIgnorePlugin } from './assets-ignore-plugin.js'
+import { tracePlugin } from './trace-plugin.js'
 import { vikeEntryPlugin } from './vike-entry-plugin.js'
 import { checkWranglerConfig } from './wrangler-config.js'
 
@@ -33,7 +35,7 @@ export const cloudflareTarget: TargetDefinition = {
     }
     // The user's copy, so that its version and its @cloudflare/vite-plugin are the ones the project pinned.
     const { cloudflare } = (await import(pathToFileURL(entry).href)) as { cloudflare: () => Plugin[] }
-    return [...cloudflare(), vikeEntryPlugin()]
+    return [tracePlugin(), ...cloudflare(), vikeEntryPlugin(), assetsIgnorePlugin()]
   },
   docs: 'https://github.com/vike-photon/vike-photon/blob/main/docs/cloudflare.md',
 }
