@@ -10,6 +10,7 @@ export default defineConfig({
     static: 'src/runtime/static/serve-static.ts',
     'cli/index': 'src/cli/index.ts',
     'runtime/serve-node': 'src/runtime/serve-node.ts',
+    'runtime/serve-dev': 'src/runtime/serve-dev.ts',
     'runtime/page-handler': 'src/runtime/page-handler.ts',
     'runtime/assert-server-entry': 'src/runtime/assert-server-entry.ts',
     'runtime/vercel-function': 'src/runtime/vercel-function.ts',

@@ -3,7 +3,7 @@ import type { Plugin, PluginOption } from 'vite'
 import { PluginContext } from './context.js'
 import { dedupePlugin } from './dedupe-plugin.js'
 import { endpointsPlugin } from './endpoints-plugin.js'
-import { nodeLauncherPlugin } from './node-launcher-plugin.js'
+import { devRestartPlugin, nodeLauncherPlugin } from './node-launcher-plugin.js'
 import { perPagePlugin } from './per-page-plugin.js'
 import { photonMetaGuardPlugin } from './photon-meta-guard-plugin.js'
 import { precompressPlugin } from './precompress-plugin.js'
@@ -25,6 +25,7 @@ export function vikePhotonPlugins(): PluginOption[] {
     virtualModulesPlugin(ctx),
     serverEntryCheckPlugin(ctx),
     nodeLauncherPlugin(ctx),
+    devRestartPlugin(ctx),
     precompressPlugin(ctx),
     prerenderReportPlugin(ctx),
     ...standalonePlugins(ctx),
