@@ -43,7 +43,7 @@ export function listeningUrl(server: Server, protocol = 'http'): string {
 
 /** The one line printed when the port is taken, instead of an EADDRINUSE stack. */
 export function portInUseMessage(port: number, host: string | undefined, command: string): string {
-  const where = host ? `${host}:${port}` : `port ${port}`
+  const where = host ? `${host.includes(":") ? `[${host}]` : host}:${port}` : `port ${port}`
   return (
     `[vike-photon] Cannot listen on ${where}: the port is already in use (another server still running?). ` +
     `Stop that process, or pick another port: PORT=${port + 1} ${command}`

@@ -8,6 +8,7 @@ import serverEntry from 'virtual:photon:server-entry'
 import settings from 'virtual:vike-photon:runtime-settings'
 import { FastResponse, toNodeHandler } from 'srvx/node'
 import { assertServerEntry, type ServeResult } from './assert-server-entry.js'
+import { isAddressInUse, listenAddress, listeningUrl, portInUseMessage } from './listen.js'
 import { startupDone } from './production-env.js'
 import { setResponseFactory } from './response.js'
 import { sendStaticFile } from './static/serve-node.js'
@@ -95,19 +96,19 @@ const options = (entry.server?.options ?? {}) as {
   createServer?: typeof createServer
   serverOptions?: Record<string, unknown>
 }
-const port = options.port ?? Number(process.env.PORT || 3000)
-const host = options.hostname ?? process.env.HOST ?? process.env.PHOTON_HOSTNAME
+const { port, host } = listenAddress(options)
 const server = (options.createServer ?? createServer)(options.serverOptions ?? {}, handleRequest)
 options.onCreate?.(server)
+server.once('error', (error) => {
+  // Thrown, so that the startup handler (production-env.ts) prints the one line and exits with code 1.
+  if (isAddressInUse(error)) throw new Error(portInUseMessage(port, host, 'node dist/server/index.mjs'))
+  throw error
+})
 server.listen(port, host, () => {
   startupDone()
-  const address = server.address()
-  const url =
-    typeof address === 'object' && address
-      ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}/`
-      : String(address)
-  if (typeof options.onReady === 'function') options.onReady(url.replace('[::]', 'localhost'))
-  else if (options.onReady !== false) console.log(`Server running at ${url.replace('[::]', 'localhost')}`)
+  const url = listeningUrl(server, 'cert' in (options.serverOptions ?? {}) ? 'https' : 'http')
+  if (typeof options.onReady === 'function') options.onReady(url)
+  else if (options.onReady !== false) console.log(`Server running at ${url}`)
 })
 
 export default entry
