@@ -3,14 +3,16 @@ import type { Plugin } from 'vite'
 import { VikePhotonError } from '../../errors.js'
 import { SERVER_FRAMEWORKS_BY_TARGET } from '../../facts.js'
 import type { TargetDefinition } from '../types.js'
+import { headersPlugin } from './headers-plugin.js'
 import { vikeEntryPlugin } from './vike-entry-plugin.js'
 import { checkWranglerConfig } from './wrangler-config.js'
 
 const PACKAGE = '@photonjs/cloudflare'
 
 /**
- * Cloudflare Workers: `vike dev` runs the server in workerd, `vike build` writes a Worker (dist/server/index.js and
- * dist/server/wrangler.json) plus its assets (dist/client, served by the Workers assets binding), `vike preview` and
+ * Cloudflare Workers: `vike dev` runs the server in workerd, `vike build` writes a Worker (dist/server/index.mjs and
+ * dist/server/wrangler.json) plus its assets (dist/client, served by the Workers assets binding, with a `_headers` file
+ * that makes hashed assets immutable), `vike preview` and
  * `wrangler dev` run that build locally.
  */
 export const cloudflareTarget: TargetDefinition = {
@@ -33,7 +35,7 @@ export const cloudflareTarget: TargetDefinition = {
     }
     // The user's copy, so that its version and its @cloudflare/vite-plugin are the ones the project pinned.
     const { cloudflare } = (await import(pathToFileURL(entry).href)) as { cloudflare: () => Plugin[] }
-    return [...cloudflare(), vikeEntryPlugin()]
+    return [...cloudflare(), vikeEntryPlugin(), headersPlugin()]
   },
   docs: 'https://github.com/vike-photon/vike-photon/blob/main/docs/cloudflare.md',
 }
