@@ -33,7 +33,7 @@ export const buildSummaryPlugin = createPlugin('build-summary', (ctx) => ({
         clientDir: resolve(root, client),
         prerendered: ctx.prerenderReport,
       })
-      logger.info(`\n\x1b[36m[vike-photon]\x1b[0m ${lines.join('\n')}`)
+      logger.info(`\n[vike-photon] ${lines.join('\n')}`)
     },
   },
 }))
