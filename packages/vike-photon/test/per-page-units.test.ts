@@ -96,6 +96,8 @@ describe('Node: vike build writes one handler module per unit', () => {
     ])
     expect(responses[0]?.body).toContain(`<p id="marker">${pageMarker(2)}</p>`)
     expect(JSON.parse(responses[1]?.body ?? '')).toMatchObject({ pageId: '/pages/page-2' })
+    // What docs/per-page-bundles.md says: other pages' URLs get a plain 404, not the error page.
+    expect(responses[2]?.body).not.toContain('<html')
   })
 
   it('keeps the single server (dist/server/index.mjs), which serves every page', async () => {
