@@ -1,5 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { execFileSync } from 'node:child_process'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { childEnv } from './process.js'
 
 // A command run in a pseudo-terminal, as a person runs `vike dev`: Vite binds its keyboard shortcuts (`r + enter`,
@@ -44,7 +43,9 @@ export function runInPty(command: string, opts: { cwd: string; env?: Record<stri
         const match = output().match(pattern)
         if (match) return match
         if (child.exitCode !== null || Date.now() > deadline) {
-          throw new Error(`${command}: ${pattern} did not appear${child.exitCode !== null ? ' (exited)' : ''}:\n${output()}`)
+          throw new Error(
+            `${command}: ${pattern} did not appear${child.exitCode !== null ? ' (exited)' : ''}:\n${output()}`,
+          )
         }
         await new Promise((resolve) => setTimeout(resolve, 200))
       }

@@ -31,9 +31,10 @@ describe('listenAddress()', () => {
       port: 4000,
       host: '127.0.0.1',
     })
-    expect(
-      withEnv({ PORT: '4000', HOST: '127.0.0.1' }, () => listenAddress({ port: 5000, hostname: '::1' })),
-    ).toEqual({ port: 5000, host: '::1' })
+    expect(withEnv({ PORT: '4000', HOST: '127.0.0.1' }, () => listenAddress({ port: 5000, hostname: '::1' }))).toEqual({
+      port: 5000,
+      host: '::1',
+    })
     expect(withEnv({}, () => listenAddress({}, { host: '::1', port: 6000 }))).toEqual({ port: 6000, host: '::1' })
     expect(withEnv({ HOST: '127.0.0.1' }, () => listenAddress({}, { host: '::1' }))).toEqual({
       port: 3000,

@@ -1,7 +1,7 @@
 import { installPhoton } from '@photonjs/runtime/vite'
 import type { Plugin, PluginOption } from 'vite'
-import { PluginContext } from './context.js'
 import { buildSummaryPlugin } from './build-summary-plugin.js'
+import { PluginContext } from './context.js'
 import { dedupePlugin } from './dedupe-plugin.js'
 import { endpointsPlugin } from './endpoints-plugin.js'
 import { devRestartPlugin, nodeLauncherPlugin } from './node-launcher-plugin.js'

@@ -24,7 +24,8 @@ export function listenAddress(options: ListenOptions, cli: DevCliAddress = {}): 
   const envPort = process.env.PORT ? Number.parseInt(process.env.PORT, 10) : undefined
   const port = options.port ?? envPort ?? cli.port ?? 3000
   const cliHost = cli.host === true ? undefined : cli.host || undefined
-  const host = options.hostname ?? (process.env.HOST || undefined) ?? cliHost ?? (process.env.PHOTON_HOSTNAME || undefined)
+  const host =
+    options.hostname ?? (process.env.HOST || undefined) ?? cliHost ?? (process.env.PHOTON_HOSTNAME || undefined)
   return { port, host }
 }
 
@@ -43,7 +44,7 @@ export function listeningUrl(server: Server, protocol = 'http'): string {
 
 /** The one line printed when the port is taken, instead of an EADDRINUSE stack. */
 export function portInUseMessage(port: number, host: string | undefined, command: string): string {
-  const where = host ? `${host.includes(":") ? `[${host}]` : host}:${port}` : `port ${port}`
+  const where = host ? `${host.includes(':') ? `[${host}]` : host}:${port}` : `port ${port}`
   return (
     `[vike-photon] Cannot listen on ${where}: the port is already in use (another server still running?). ` +
     `Stop that process, or pick another port: PORT=${port + 1} ${command}`

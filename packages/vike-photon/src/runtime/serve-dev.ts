@@ -19,7 +19,9 @@ interface DevState {
   /** The URL printed last. */
   announced?: string
 }
-const state: DevState = ((globalThis as { __vikePhotonDevServer?: DevState }).__vikePhotonDevServer ??= {})
+const holder = globalThis as { __vikePhotonDevServer?: DevState }
+holder.__vikePhotonDevServer ??= {}
+const state: DevState = holder.__vikePhotonDevServer
 
 const entry = serverEntry as ServeResult
 if (settings.serverFile) assertServerEntry(entry, settings.serverFile)

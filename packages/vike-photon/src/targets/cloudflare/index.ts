@@ -3,6 +3,7 @@ import type { Plugin } from 'vite'
 import { VikePhotonError } from '../../errors.js'
 import { SERVER_FRAMEWORKS_BY_TARGET } from '../../facts.js'
 import type { TargetDefinition } from '../types.js'
+import { addressPlugin } from './address-plugin.js'
 import { headersPlugin } from './headers-plugin.js'
 import { vikeEntryPlugin } from './vike-entry-plugin.js'
 import { checkWranglerConfig } from './wrangler-config.js'
@@ -35,7 +36,7 @@ export const cloudflareTarget: TargetDefinition = {
     }
     // The user's copy, so that its version and its @cloudflare/vite-plugin are the ones the project pinned.
     const { cloudflare } = (await import(pathToFileURL(entry).href)) as { cloudflare: () => Plugin[] }
-    return [...cloudflare(), vikeEntryPlugin(), headersPlugin()]
+    return [...cloudflare(), vikeEntryPlugin(), headersPlugin(), addressPlugin()]
   },
   docs: 'https://github.com/vike-photon/vike-photon/blob/main/docs/cloudflare.md',
 }
