@@ -11,6 +11,7 @@ import { createPlugin } from './create-plugin.js'
  */
 export const buildSummaryPlugin = createPlugin('build-summary', (ctx) => ({
   apply: 'build',
+  enforce: 'post',
   buildApp: {
     // After every environment is built (Vike pre-renders while the server environment is written).
     order: 'post',

@@ -29,7 +29,6 @@ export function vikePhotonPlugins(): PluginOption[] {
     devRestartPlugin(ctx),
     precompressPlugin(ctx),
     prerenderReportPlugin(ctx),
-    buildSummaryPlugin(ctx),
     ...standalonePlugins(ctx),
     dedupePlugin(ctx),
     photonMetaGuardPlugin(ctx),
@@ -45,5 +44,7 @@ export function vikePhotonPlugins(): PluginOption[] {
         return runtimeFiles.middlewares[condition]
       },
     }) as Plugin[]),
+    // Last: its `buildApp` hook runs after the targets' own (Vercel builds its functions there).
+    buildSummaryPlugin(ctx),
   ]
 }
