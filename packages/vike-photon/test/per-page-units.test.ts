@@ -111,7 +111,8 @@ describe('Node: vike build writes one handler module per unit', () => {
     } finally {
       await server.stop()
     }
-  })
+    // Starting a server and rendering every page took more than vitest's 5 s on a loaded machine.
+  }, 30_000)
 })
 
 describe('Vercel: each unit is its own function', () => {
