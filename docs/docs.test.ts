@@ -178,6 +178,38 @@ describe('getting-started.md builds and serves an app', () => {
   })
 })
 
+describe('code that users copy', () => {
+  const configBlocks = pages.flatMap((page) =>
+    codeBlocks(read(join(docsDir, page)))
+      .filter((b) => /\/\/ pages\/\+config\.ts/.test(b.code) && /extends:\s*\[[^\]]*vikePhoton/.test(b.code))
+      .map((b) => ({ page, code: b.code })),
+  )
+
+  it('has +config.ts blocks', () => {
+    expect(configBlocks.length).toBeGreaterThan(0)
+  })
+
+  // Without its UI framework's extension, an app copied from the docs answers every page with 500.
+  it.each(configBlocks.map((b) => [`${b.page}: ${b.code.split('\n')[0]}`, b] as const))(
+    '%s keeps the UI framework extension',
+    (_, { code }) => {
+      expect(code).toMatch(/extends:\s*\[[^\]]*vike(React|Vue|Solid)/)
+    },
+  )
+
+  it('names the Node 20 versions of wrangler and @cloudflare/vite-plugin that the package pins', async () => {
+    const facts = await import('../packages/vike-photon/src/facts.js')
+    const wrangler = facts.KNOWN_GOOD_VERSIONS.wrangler
+    const plugin = facts.PINNED_TRANSITIVE_VERSIONS['@cloudflare/vite-plugin']
+    for (const page of ['cloudflare.md', 'getting-started.md']) {
+      const text = read(join(docsDir, page))
+      expect(text, page).toContain(`\`wrangler\` ${wrangler}`)
+      expect(text, page).toContain(`\`@cloudflare/vite-plugin\` ${plugin}`)
+      expect(text, page).toContain('Node 22')
+    }
+  })
+})
+
 describe('links between docs pages resolve', () => {
   const files = [...pages.map((p) => join(docsDir, p)), join(repoDir, 'README.md')]
   const links = files.flatMap((file) =>

@@ -7,13 +7,24 @@ import { exampleDir, type RunningServer, runInExample, startServer } from './ser
 
 // `vike build`, then the build served locally by `vike preview` and by `wrangler dev`, and checked by
 // `wrangler deploy --dry-run` (which bundles and validates without an account).
+let buildOutput = ''
 test.beforeAll(async () => {
   test.setTimeout(180_000)
-  await runInExample('vike', ['build'])
+  buildOutput = await runInExample('vike', ['build'])
   // What a `public/.env` and a `public/.well-known/` become in the build (Vite copies public/ as it is).
   mkdirSync(join(exampleDir, 'dist/client/.well-known'), { recursive: true })
   writeFileSync(join(exampleDir, 'dist/client/.env'), 'SECRET=from public/.env\n')
   writeFileSync(join(exampleDir, 'dist/client/.well-known/security.txt'), 'Contact: mailto:security@example.com\n')
+})
+
+test('vike build ends with a summary: the Worker, its size, its config and the next commands', () => {
+  const summary = buildOutput.slice(buildOutput.indexOf('[vike-photon] Built for'))
+  expect(summary.split('\n').slice(0, 4)).toEqual([
+    '[vike-photon] Built for Cloudflare Workers (Hono server).',
+    expect.stringMatching(/^ {2}Worker: dist\/server\/index\.mjs \([\d.]+ (kB|MB), [\d.]+ kB gzipped\)$/),
+    '  Config: dist/server/wrangler.json',
+    '  Next: `vike preview` to try it in workerd, then `wrangler deploy` to deploy it.',
+  ])
 })
 
 /** Dotfiles are neither served nor uploaded, except /.well-known/; unhandled methods get 405, never a stack. */
@@ -55,6 +66,17 @@ test.describe('vike preview (workerd)', () => {
 
   appChecks(() => server.url)
   hardeningChecks(() => server.url, { trace: true })
+
+  test("hashed assets are cached for a year (the build's _headers), other files revalidate", async ({ request }) => {
+    const html = await (await request.get(`${server.url}/`)).text()
+    const asset = /(?:src|href)="(\/assets\/[^"]+\.js)"/.exec(html)?.[1]
+    expect(asset).toBeTruthy()
+    const res = await request.get(server.url + asset)
+    expect(res.status()).toBe(200)
+    expect(res.headers()['cache-control']).toBe('public, max-age=31536000, immutable')
+    const robots = await request.get(`${server.url}/robots.txt`)
+    expect(robots.headers()['cache-control']).toBe('public, max-age=0, must-revalidate')
+  })
 })
 
 test.describe('wrangler dev on the build', () => {

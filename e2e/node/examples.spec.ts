@@ -233,6 +233,8 @@ for (const example of examples) {
           }).toPass({ timeout: 30_000 })
           // Same process throughout: the dev server was not restarted.
           expect(server.output()).not.toMatch(/Restarting server/)
+          // One "listening" line with the address of HOST, not repeated by the server edits.
+          expect(server.output().match(/Server running at .*/g)).toEqual([`Server running at ${server.url}/`])
         })
 
         test('updates an open page when its file changes, without reloading it (client HMR)', async ({ page }) => {

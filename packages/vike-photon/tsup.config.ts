@@ -13,6 +13,7 @@ export default defineConfig({
     // Spawned once per function by the Vercel preview (found next to the module that spawns it).
     'vercel-function-runner': 'src/targets/vercel-preview/function-runner.mjs',
     'runtime/serve-node': 'src/runtime/serve-node.ts',
+    'runtime/serve-dev': 'src/runtime/serve-dev.ts',
     'runtime/page-handler': 'src/runtime/page-handler.ts',
     'runtime/assert-server-entry': 'src/runtime/assert-server-entry.ts',
     'runtime/vercel-function': 'src/runtime/vercel-function.ts',

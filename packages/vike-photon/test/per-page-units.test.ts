@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { unitFileName } from '../src/plugin/per-page-units.js'
 import { run, startServer, testTmpDir, userEnv } from './helpers/fixture.js'
 import {
   ERROR_PAGE_MARKER,
@@ -20,6 +21,9 @@ const vike = join(import.meta.dirname, '../node_modules/.bin/vike')
 const pages = Array.from({ length: PAGES }, (_, i) => i + 1)
 const markersIn = (code: string) => pages.filter((i) => code.includes(pageMarker(i)))
 
+/** What `vike build` printed, per app root. */
+const buildOutputs = new Map<string, string>()
+
 async function buildApp(name: string, options: Parameters<typeof writePerPageApp>[1], env: NodeJS.ProcessEnv = {}) {
   mkdirSync(testTmpDir, { recursive: true })
   const root = mkdtempSync(join(testTmpDir, `${name}-`))
@@ -29,6 +33,7 @@ async function buildApp(name: string, options: Parameters<typeof writePerPageApp
   if (result.code !== 0 && result.stdout.includes('.vercel/output/_tmp'))
     result = await run(vike, ['build'], { cwd: root, env })
   if (result.code !== 0) throw new Error(`vike build failed in ${root}:\n${result.stdout}\n${result.stderr}`)
+  buildOutputs.set(root, result.stdout)
   return root
 }
 
@@ -61,6 +66,22 @@ describe('Node: vike build writes one handler module per unit', () => {
   beforeAll(async () => {
     root = await buildApp('per-page-node', { pages: PAGES, target: 'node' })
   }, 120_000)
+
+  it("vike build's summary lists each unit with its route, file and size", () => {
+    const stdout = buildOutputs.get(root) ?? ''
+    const summary = stdout.slice(stdout.indexOf('[vike-photon] Built for')).trimEnd().split('\n')
+    expect(summary.slice(0, 3)).toEqual([
+      '[vike-photon] Built for Node (Hono server).',
+      expect.stringMatching(/^ {2}Server: dist\/server\/index\.mjs \(/),
+      '  Per-page units (dist/server/units/):',
+    ])
+    const unitLines = summary.filter((line) => /^ {4}\//.test(line))
+    expect(unitLines.map((line) => line.trim().split(/ {2}/).slice(0, 2))).toEqual(
+      pages.map((i) => [pageRoute(i), `${unitFileName(pageIdOf(i))}.mjs`]),
+    )
+    for (const line of unitLines) expect(line).toMatch(/ {2}[\d.]+ (B|kB|MB)$/)
+    expect(summary.at(-1)).toBe('  Next: `node dist/server/index.mjs` starts it (or `vike preview`).')
+  })
 
   it('lists every page in dist/server/units/manifest.json', () => {
     const manifest = JSON.parse(readFileSync(join(unitsDir(), 'manifest.json'), 'utf8'))
@@ -96,6 +117,8 @@ describe('Node: vike build writes one handler module per unit', () => {
     ])
     expect(responses[0]?.body).toContain(`<p id="marker">${pageMarker(2)}</p>`)
     expect(JSON.parse(responses[1]?.body ?? '')).toMatchObject({ pageId: '/pages/page-2' })
+    // What docs/per-page-bundles.md says: other pages' URLs get a plain 404, not the error page.
+    expect(responses[2]?.body).not.toContain('<html')
   })
 
   it('keeps the single server (dist/server/index.mjs), which serves every page', async () => {
@@ -109,7 +132,8 @@ describe('Node: vike build writes one handler module per unit', () => {
     } finally {
       await server.stop()
     }
-  })
+    // Starting a server and rendering every page took more than vitest's 5 s on a loaded machine.
+  }, 30_000)
 })
 
 describe('Vercel: each unit is its own function', () => {

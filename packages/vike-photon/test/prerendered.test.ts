@@ -34,7 +34,7 @@ describe('vike build of a fully pre-rendered app on Node', () => {
 
   it('says the app is static and how to serve it', () => {
     expect(build.stdout).toContain(
-      '[vike-photon] Every page is pre-rendered (3 HTML files in dist/client/). The app is static: deploy dist/client/ ' +
+      '  Every page is pre-rendered (3 HTML files in dist/client/). The app is static: deploy dist/client/ ' +
         'to any static host (e.g. `npx serve dist/client`), or serve it with `node dist/server/index.mjs`.',
     )
   })

@@ -27,6 +27,7 @@ function listFiles(dir: string): string[] {
     .sort()
 }
 
+let buildStdout = ''
 beforeAll(() => {
   const env: NodeJS.ProcessEnv = { ...process.env, VERCEL: '1' }
   delete env.NODE_OPTIONS
@@ -37,9 +38,26 @@ beforeAll(() => {
   // one build in five here, never twice in a row); one retry keeps that flake out of these assertions.
   if (result.status !== 0 && result.stdout.includes('.vercel/output/_tmp')) result = build()
   if (result.status !== 0) throw new Error(`vike build failed:\n${result.stdout}\n${result.stderr}`)
+  buildStdout = result.stdout
 }, 240_000)
 
 describe('vike build with @photonjs/vercel installed', () => {
+  it('ends with a summary: each function with its runtime, size and routes, then the deploy command', () => {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escape sequences start with ESC.
+    const stdout = buildStdout.replace(/\x1b\[[0-9;]*m/g, '')
+    const summary = stdout.slice(stdout.indexOf('[vike-photon] Built for')).trimEnd().split('\n')
+    const size = String.raw`[\d.]+ (B|kB|MB)`
+    expect(summary).toEqual([
+      '[vike-photon] Built for Vercel.',
+      '  Functions (.vercel/output/functions/):',
+      expect.stringMatching(new RegExp(String.raw`^    _vike/pages/edge  edge  ${size}  \S+`)),
+      expect.stringMatching(new RegExp(String.raw`^    _vike/pages/isr  nodejs\d+\.x  ${size}  \S+`)),
+      expect.stringMatching(new RegExp(String.raw`^    _vike/server  nodejs\d+\.x  ${size}  \S+ \S+`)),
+      expect.stringMatching(new RegExp(String.raw`^    api/hello  nodejs\d+\.x  ${size}  \S+`)),
+      '  Next: `vercel deploy --prebuilt` uploads .vercel/output (or push to a Vercel-linked repository).',
+    ])
+  })
+
   it('writes exactly the expected functions', () => {
     const functions = readdirSync(join(output, 'functions'), { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isDirectory() && entry.name.endsWith('.func'))

@@ -27,6 +27,8 @@ export class PluginContext {
   endpoints: EndpointEntry[] = []
   /** Pages deployed as their own unit (`photonUnit: true`), filled by the per-page plugin. */
   units: PageEntry[] = []
+  /** What a fully pre-rendered build deploys (prerender-report-plugin.ts), for the build summary. */
+  prerenderReport: string | null = null
 
   set settings(settings: ResolvedSettings) {
     this.#settings = settings

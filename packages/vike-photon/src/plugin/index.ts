@@ -1,9 +1,10 @@
 import { installPhoton } from '@photonjs/runtime/vite'
 import type { Plugin, PluginOption } from 'vite'
+import { buildSummaryPlugin } from './build-summary-plugin.js'
 import { PluginContext } from './context.js'
 import { dedupePlugin } from './dedupe-plugin.js'
 import { endpointsPlugin } from './endpoints-plugin.js'
-import { nodeLauncherPlugin } from './node-launcher-plugin.js'
+import { devRestartPlugin, nodeLauncherPlugin } from './node-launcher-plugin.js'
 import { perPagePlugin } from './per-page-plugin.js'
 import { photonMetaGuardPlugin } from './photon-meta-guard-plugin.js'
 import { precompressPlugin } from './precompress-plugin.js'
@@ -25,6 +26,7 @@ export function vikePhotonPlugins(): PluginOption[] {
     virtualModulesPlugin(ctx),
     serverEntryCheckPlugin(ctx),
     nodeLauncherPlugin(ctx),
+    devRestartPlugin(ctx),
     precompressPlugin(ctx),
     prerenderReportPlugin(ctx),
     ...standalonePlugins(ctx),
@@ -42,5 +44,7 @@ export function vikePhotonPlugins(): PluginOption[] {
         return runtimeFiles.middlewares[condition]
       },
     }) as Plugin[]),
+    // Last: its `buildApp` hook runs after the targets' own (Vercel builds its functions there).
+    buildSummaryPlugin(ctx),
   ]
 }

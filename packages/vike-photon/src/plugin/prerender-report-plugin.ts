@@ -5,7 +5,7 @@ import type { PluginContext } from './context.js'
 import { createPlugin } from './create-plugin.js'
 
 /**
- * When every page is pre-rendered, says what the build deploys. vike-photon's config sets
+ * When every page is pre-rendered, says what the build deploys (a line of the build summary). vike-photon's config sets
  * `prerender.keepDistServer` (config.ts): Vike would otherwise remove dist/server after pre-rendering, and with it
  * the Cloudflare Worker and its wrangler.json (`vike preview` and `wrangler deploy` then failed with "Could not
  * read file: dist/server/wrangler.json") and the routes of the app's own server.
@@ -29,7 +29,8 @@ export const prerenderReportPlugin = createPlugin('prerender-report', (ctx) => (
         serverDir: serverDirShown,
         serverKept: existsSync(serverDir),
       })
-      if (message) this.environment.logger.info(`\x1b[36m[vike-photon]\x1b[0m ${message}`)
+      // Printed with the build summary (build-summary-plugin.ts), at the end of the build.
+      ctx.prerenderReport = message
     },
   },
 }))

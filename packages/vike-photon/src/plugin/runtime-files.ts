@@ -6,6 +6,7 @@ const runtimeFile = (name: string) => fileURLToPath(new URL(`./runtime/${name}.j
 
 export const runtimeFiles = {
   serveNode: runtimeFile('serve-node'),
+  serveDev: runtimeFile('serve-dev'),
   pageHandler: runtimeFile('page-handler'),
   assertServerEntry: runtimeFile('assert-server-entry'),
   vercelFunction: runtimeFile('vercel-function'),

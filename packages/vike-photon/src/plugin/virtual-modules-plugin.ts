@@ -28,13 +28,16 @@ export const virtualModulesPlugin = createPlugin('virtual-modules', (ctx) => ({
       const virtualId = id.slice(1)
       if (virtualId === SETTINGS_ID) {
         const { compress, static: staticSettings, server } = ctx.settings
+        // A build is production, whatever NODE_ENV was while building (Vike decides the same way).
+        const production = this.environment.config.command === 'build'
         const runtimeSettings = {
-          // A build is production, whatever NODE_ENV was while building (Vike decides the same way).
-          production: this.environment.config.command === 'build',
+          production,
           compress,
           static: staticSettings,
           serverFile: server ? relative(ctx.root, server) : null,
           clientDir: clientDirFromServer(this.environment),
+          // `vike dev --host/--port` (Vite's server options), which the dev server honours after HOST and PORT.
+          devAddress: production ? null : devAddress(this.environment),
         }
         return `export default ${JSON.stringify(runtimeSettings)}`
       }
@@ -56,4 +59,10 @@ function clientDirFromServer(environment: Environment): string {
   const clientOutDir = resolve(top.root, top.environments.client?.build.outDir ?? 'dist/client')
   const serverOutDir = resolve(top.root, environment.config.build.outDir)
   return `${relative(serverOutDir, clientOutDir).split(sep).join('/')}/`
+}
+
+/** Vite's `server.host` and `server.port`: what `vike dev --host` and `--port` set. */
+function devAddress(environment: Environment): { host?: string | boolean; port?: number } {
+  const { host, port } = environment.getTopLevelConfig().server
+  return { host, port }
 }

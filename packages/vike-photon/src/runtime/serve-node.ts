@@ -15,6 +15,7 @@ import serverEntry from 'virtual:photon:server-entry'
 import settings from 'virtual:vike-photon:runtime-settings'
 import { FastResponse, toNodeHandler } from 'srvx/node'
 import { assertServerEntry, type ServeResult } from './assert-server-entry.js'
+import { isAddressInUse, listenAddress, listeningUrl, portInUseMessage } from './listen.js'
 import { methodNotAllowed } from './methods.js'
 import { startupDone } from './production-env.js'
 import { setResponseFactory } from './response.js'
@@ -140,8 +141,7 @@ const options = (entry.server?.options ?? {}) as {
   createServer?: typeof createServer
   serverOptions?: Record<string, unknown>
 }
-const port = options.port ?? Number(process.env.PORT || 3000)
-const host = options.hostname ?? process.env.HOST ?? process.env.PHOTON_HOSTNAME
+const { port, host } = listenAddress(options)
 const server = (options.createServer ?? createServer)(options.serverOptions ?? {}, handleRequest)
 // A CONNECT request never reaches `handleRequest`: without a listener, Node closed the socket with no answer.
 server.on('connect', (_req, socket: import('node:stream').Duplex) => {
@@ -149,15 +149,16 @@ server.on('connect', (_req, socket: import('node:stream').Duplex) => {
 })
 options.onCreate?.(server)
 handleShutdown(server)
+server.once('error', (error) => {
+  // Thrown, so that the startup handler (production-env.ts) prints the one line and exits with code 1.
+  if (isAddressInUse(error)) throw new Error(portInUseMessage(port, host, 'node dist/server/index.mjs'))
+  throw error
+})
 server.listen(port, host, () => {
   startupDone()
-  const address = server.address()
-  const url =
-    typeof address === 'object' && address
-      ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}/`
-      : String(address)
-  if (typeof options.onReady === 'function') options.onReady(url.replace('[::]', 'localhost'))
-  else if (options.onReady !== false) console.log(`Server running at ${url.replace('[::]', 'localhost')}`)
+  const url = listeningUrl(server, 'cert' in (options.serverOptions ?? {}) ? 'https' : 'http')
+  if (typeof options.onReady === 'function') options.onReady(url)
+  else if (options.onReady !== false) console.log(`Server running at ${url}`)
 })
 
 /**

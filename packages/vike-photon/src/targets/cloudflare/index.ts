@@ -3,7 +3,9 @@ import type { Plugin } from 'vite'
 import { VikePhotonError } from '../../errors.js'
 import { SERVER_FRAMEWORKS_BY_TARGET } from '../../facts.js'
 import type { TargetDefinition } from '../types.js'
+import { addressPlugin } from './address-plugin.js'
 import { assetsIgnorePlugin } from './assets-ignore-plugin.js'
+import { headersPlugin } from './headers-plugin.js'
 import { tracePlugin } from './trace-plugin.js'
 import { vikeEntryPlugin } from './vike-entry-plugin.js'
 import { checkWranglerConfig } from './wrangler-config.js'
@@ -11,8 +13,9 @@ import { checkWranglerConfig } from './wrangler-config.js'
 const PACKAGE = '@photonjs/cloudflare'
 
 /**
- * Cloudflare Workers: `vike dev` runs the server in workerd, `vike build` writes a Worker (dist/server/index.js and
- * dist/server/wrangler.json) plus its assets (dist/client, served by the Workers assets binding), `vike preview` and
+ * Cloudflare Workers: `vike dev` runs the server in workerd, `vike build` writes a Worker (dist/server/index.mjs and
+ * dist/server/wrangler.json) plus its assets (dist/client, served by the Workers assets binding, with a `_headers` file
+ * that makes hashed assets immutable), `vike preview` and
  * `wrangler dev` run that build locally.
  */
 export const cloudflareTarget: TargetDefinition = {
@@ -35,7 +38,7 @@ export const cloudflareTarget: TargetDefinition = {
     }
     // The user's copy, so that its version and its @cloudflare/vite-plugin are the ones the project pinned.
     const { cloudflare } = (await import(pathToFileURL(entry).href)) as { cloudflare: () => Plugin[] }
-    return [tracePlugin(), ...cloudflare(), vikeEntryPlugin(), assetsIgnorePlugin()]
+    return [tracePlugin(), ...cloudflare(), vikeEntryPlugin(), assetsIgnorePlugin(), headersPlugin(), addressPlugin()]
   },
   docs: 'https://github.com/vike-photon/vike-photon/blob/main/docs/cloudflare.md',
 }
