@@ -9,7 +9,7 @@ import {
   touchedPaths,
 } from '@vike-photon/codemods'
 import { createTwoFilesPatch } from 'diff'
-import { DOCS } from '../errors.js'
+import { didYouMean } from '../did-you-mean.js'
 
 /**
  * Exit codes of `vike-photon migrate`:
@@ -38,6 +38,8 @@ Exit codes: 0 done, nothing left to do by hand; 1 nothing written (error, dirty 
 
 interface Io {
   version: string
+  /** The folder of the docs shipped with the package (ends with a slash). */
+  docsDir: string
 }
 
 export async function migrateCommand(argv: string[], io: Io): Promise<number> {
@@ -45,7 +47,7 @@ export async function migrateCommand(argv: string[], io: Io): Promise<number> {
   try {
     args = parse(argv)
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n\n${help}`)
+    process.stderr.write(`vike-photon migrate: ${argumentError(err as Error)}\n\n${help}`)
     return exitCodes.failed
   }
   if (args.values.help) {
@@ -131,7 +133,7 @@ export async function migrateCommand(argv: string[], io: Io): Promise<number> {
       )
     }
     if (json) report(plan, { dryRun, written: false, exitCode, status: 'dry-run' })
-    summary(plan, out, { written: false, planMs })
+    summary(plan, out, { written: false, planMs, docsDir: io.docsDir })
     return exitCode
   }
 
@@ -147,21 +149,32 @@ export async function migrateCommand(argv: string[], io: Io): Promise<number> {
 
   applyPlan(plan)
   if (json) report(plan, { dryRun, written: true, exitCode, status: 'migrated' })
-  summary(plan, out, { written: true, planMs })
+  summary(plan, out, { written: true, planMs, docsDir: io.docsDir })
   return exitCode
+}
+
+const options = {
+  'dry-run': { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  yes: { type: 'boolean', short: 'y', default: false },
+  force: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const
+
+/** parseArgs' message, shortened, with the closest known option when an unknown one was given. */
+function argumentError(err: Error): string {
+  const unknown = /^Unknown option '(-{1,2}[^']+)'/.exec(err.message)
+  if (!unknown) return err.message
+  const given = unknown[1]!
+  const names = Object.entries(options).flatMap(([name, o]) => [`--${name}`, ...('short' in o ? [`-${o.short}`] : [])])
+  return `unknown option "${given}".${didYouMean(given, names, (n) => `"${n}"`)}`
 }
 
 function parse(argv: string[]) {
   return parseArgs({
     args: argv,
     allowPositionals: true,
-    options: {
-      'dry-run': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      yes: { type: 'boolean', short: 'y', default: false },
-      force: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+    options,
   })
 }
 
@@ -203,7 +216,7 @@ function report(plan: MigrationPlan | undefined, state: ReportState): void {
 function summary(
   plan: MigrationPlan,
   out: (line?: string) => void,
-  { written, planMs }: { written: boolean; planMs: number },
+  { written, planMs, docsDir }: { written: boolean; planMs: number; docsDir: string },
 ) {
   const { added, removed } = plan.dependencies
   out()
@@ -220,5 +233,5 @@ function summary(
   out('Next:')
   for (const cmd of plan.nextSteps) out(`  ${cmd}`)
   out()
-  out(`Guide: ${DOCS}/migration.md. Review the diff before committing; this tool may not cover everything.`)
+  out(`Guide: ${docsDir}migration.md. Review the diff before committing; this tool may not cover everything.`)
 }
