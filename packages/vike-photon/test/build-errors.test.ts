@@ -6,7 +6,13 @@ import { type BuildResult, buildFixture, copyFixture, type Run, run } from './he
 
 // Real Vike builds of small apps that make one mistake each (test/fixtures/<mistake>), and what the user sees.
 // The four builds run side by side, once, before the tests.
-const FIXTURES = ['missing-server-file', 'plus-server-file', 'server-exports-bare-hono-app', 'server-exports-promise']
+const FIXTURES = [
+  'missing-server-file',
+  'plus-server-file',
+  'server-exports-bare-hono-app',
+  'server-exports-promise',
+  'server-no-default-export',
+]
 const roots: Record<string, string> = {}
 const builds: Record<string, BuildResult> = {}
 
@@ -50,6 +56,17 @@ describe('a +server.ts file', () => {
         "[vike-photon] /pages/+server.ts is ignored: it sets Vike's own \`server\` setting, which is switched off while vike-photon serves the app. Point \`photon.server\` at your server entry instead (in +config.ts), and rename /pages/+server.ts so that Vike no longer reads it.",
       ]
     `)
+  })
+})
+
+describe('a server entry without a default export', () => {
+  it("fails the build with vike-photon's message, not the bundler's MISSING_EXPORT", () => {
+    const build = builds['server-no-default-export']!
+    expect(build.code).not.toBe(0)
+    expect(build.error).toContain(
+      "[vike-photon] The server entry server/index.ts has no default export. Add: export default serve(app) — with `serve` from your server's adapter (e.g. '@photonjs/hono').",
+    )
+    expect(`${build.error}${build.stderr}`).not.toContain('MISSING_EXPORT')
   })
 })
 

@@ -9,7 +9,7 @@ import { photonMetaGuardPlugin } from './photon-meta-guard-plugin.js'
 import { precompressPlugin } from './precompress-plugin.js'
 import { prerenderReportPlugin } from './prerender-report-plugin.js'
 import { runtimeFiles } from './runtime-files.js'
-import { serverEntryCheckPlugin } from './server-entry-check-plugin.js'
+import { serverEntryCheckPlugin, serverEntryExportPlugin } from './server-entry-check-plugin.js'
 import { settingsPlugin } from './settings-plugin.js'
 import { standalonePlugins } from './standalone-plugin.js'
 import { targetPlugins } from './target-plugin.js'
@@ -24,6 +24,7 @@ export function vikePhotonPlugins(): PluginOption[] {
     endpointsPlugin(ctx),
     virtualModulesPlugin(ctx),
     serverEntryCheckPlugin(ctx),
+    serverEntryExportPlugin(ctx),
     nodeLauncherPlugin(ctx),
     precompressPlugin(ctx),
     prerenderReportPlugin(ctx),
