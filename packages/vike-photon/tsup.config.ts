@@ -30,7 +30,8 @@ export default defineConfig([
         static: 'src/runtime/static/serve-static.ts',
       },
     },
-    clean: true,
+    // Everything but the CLI, which the second build (run at the same time) writes and overwrites.
+    clean: ['!cli/**'],
     external: [/^virtual:/],
     // The docs ship with the package: messages and JSDoc point to node_modules/vike-photon/docs/*.md.
     async onSuccess() {
