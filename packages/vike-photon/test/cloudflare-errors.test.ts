@@ -124,7 +124,7 @@ describe('server framework', () => {
   it('refuses a Hattip server', async () => {
     const hattip = "import { createRouter } from '@hattip/router'\nexport default createRouter()\n"
     await expect(runCheck({ ...files, 'server.ts': hattip }, { server: 'server.ts' })).rejects.toThrow(
-      '`photon.server` is server.ts, a hattip server, which Cloudflare Workers cannot run (supported: hono, h3, srvx).',
+      '`photon.server` is server.ts, a HatTip server, which Cloudflare Workers cannot run (supported: hono, h3, srvx).',
     )
   })
 
