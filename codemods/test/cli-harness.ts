@@ -50,3 +50,12 @@ export function migrateWith(env: Record<string, string>, ...args: string[]) {
   })
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr }
 }
+
+/** `vike-photon ...args` (any command), with its exit code and output. */
+export function vikePhoton(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', tsx, cli, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { app, migrate, removeApps, vikePhotonVersion } from './cli-harness.js'
+import { app, migrate, removeApps, vikePhoton, vikePhotonVersion } from './cli-harness.js'
 
 afterEach(removeApps)
 
@@ -250,5 +250,39 @@ describe('vike-photon migrate', () => {
     const r = migrate(dir)
     expect(r.code).toBe(1)
     expect(r.stderr).toContain('No package.json')
+  })
+})
+
+describe('vike-photon: mistakes on the command line', () => {
+  const firstLine = (text: string) => text.split('\n')[0]
+
+  it('suggests the command a typo was meant to be', () => {
+    const r = vikePhoton('migrat')
+    expect(r.code).toBe(1)
+    expect(firstLine(r.stderr)).toMatchInlineSnapshot(
+      `"vike-photon: unknown command "migrat". Did you mean "migrate"?"`,
+    )
+  })
+
+  it('suggests the option a typo was meant to be, without a stack or a raw parser message', () => {
+    const r = migrate(app({}, { git: false }), '--dryrun')
+    expect(r.code).toBe(1)
+    expect(firstLine(r.stderr)).toMatchInlineSnapshot(
+      `"vike-photon migrate: unknown option "--dryrun". Did you mean "--dry-run"?"`,
+    )
+    expect(r.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('lists --version in its help, and prints the version', () => {
+    const help = vikePhoton('--help')
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain('-v, --version')
+    expect(vikePhoton('--version').stdout.trim()).toBe(vikePhotonVersion)
+  })
+
+  it('points to the docs shipped in the package', () => {
+    const help = vikePhoton('--help')
+    expect(help.stdout).toMatch(/^Docs: .*packages\/vike-photon\/docs\/$/m)
+    expect(help.stdout).not.toContain('github.com')
   })
 })

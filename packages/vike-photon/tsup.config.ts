@@ -1,40 +1,78 @@
+import { cpSync, rmSync } from 'node:fs'
 import { defineConfig } from 'tsup'
 
-// The extension and CLI (run by Node at config time), and the runtime modules that Vite bundles into the
-// user's server build. Runtime modules stay separate files so that a server bundle pulls in only what it uses.
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    config: 'src/config.ts',
-    'universal-middlewares': 'src/runtime/universal-middlewares.ts',
-    static: 'src/runtime/static/serve-static.ts',
-    'cli/index': 'src/cli/index.ts',
-    'vercel-preview': 'src/targets/vercel-preview/index.ts',
-    // Spawned once per function by the Vercel preview (found next to the module that spawns it).
-    'vercel-function-runner': 'src/targets/vercel-preview/function-runner.mjs',
-    'runtime/serve-node': 'src/runtime/serve-node.ts',
-    'runtime/serve-dev': 'src/runtime/serve-dev.ts',
-    'runtime/page-handler': 'src/runtime/page-handler.ts',
-    'runtime/assert-server-entry': 'src/runtime/assert-server-entry.ts',
-    'runtime/vercel-function': 'src/runtime/vercel-function.ts',
-    'runtime/middlewares/node': 'src/runtime/middlewares/node.ts',
-    'runtime/middlewares/dev': 'src/runtime/middlewares/dev.ts',
-    'runtime/middlewares/edge': 'src/runtime/middlewares/edge.ts',
-  },
-  format: 'esm',
-  dts: {
+const shared = { format: 'esm', target: 'node20', platform: 'node' } as const
+
+export default defineConfig([
+  // The extension (run by Node at config time), and the runtime modules that Vite bundles into the user's server
+  // build. Runtime modules stay separate files so that a server bundle pulls in only what it uses. Dependencies
+  // and peers stay external; virtual modules are provided by Vite at the user's build.
+  {
+    ...shared,
     entry: {
       index: 'src/index.ts',
       config: 'src/config.ts',
       'universal-middlewares': 'src/runtime/universal-middlewares.ts',
       static: 'src/runtime/static/serve-static.ts',
       'vercel-preview': 'src/targets/vercel-preview/index.ts',
+      // Spawned once per function by the Vercel preview (found next to the module that spawns it).
+      'vercel-function-runner': 'src/targets/vercel-preview/function-runner.mjs',
+      'runtime/serve-node': 'src/runtime/serve-node.ts',
+      'runtime/serve-dev': 'src/runtime/serve-dev.ts',
+      'runtime/page-handler': 'src/runtime/page-handler.ts',
+      'runtime/assert-server-entry': 'src/runtime/assert-server-entry.ts',
+      'runtime/vercel-function': 'src/runtime/vercel-function.ts',
+      'runtime/middlewares/node': 'src/runtime/middlewares/node.ts',
+      'runtime/middlewares/dev': 'src/runtime/middlewares/dev.ts',
+      'runtime/middlewares/edge': 'src/runtime/middlewares/edge.ts',
+    },
+    dts: {
+      entry: {
+        index: 'src/index.ts',
+        config: 'src/config.ts',
+        'universal-middlewares': 'src/runtime/universal-middlewares.ts',
+        static: 'src/runtime/static/serve-static.ts',
+        'vercel-preview': 'src/targets/vercel-preview/index.ts',
+      },
+    },
+    // Everything but the CLI, which the second build (run at the same time) writes and overwrites.
+    clean: ['!cli/**'],
+    external: [/^virtual:/],
+    // The docs ship with the package: messages and JSDoc point to node_modules/vike-photon/docs/*.md.
+    async onSuccess() {
+      rmSync('docs', { recursive: true, force: true })
+      cpSync('../../docs', 'docs', {
+        recursive: true,
+        filter: (src) => !/node_modules|\.test|package\.json|vitest\.config/.test(src),
+      })
     },
   },
-  target: 'node20',
-  clean: true,
-  // Dependencies and peers stay external; the CLI's codemods are a private workspace package, so they are
-  // bundled in. Virtual modules are provided by Vite at the user's build.
-  noExternal: [/^@vike-photon\/codemods/],
-  external: [/^virtual:/],
-})
+  // The `vike-photon` CLI, bundled with everything it needs (the codemods, jscodeshift, Babel's parser, recast,
+  // diff, jsonc-parser): an app that installs vike-photon does not install the migration's libraries.
+  {
+    ...shared,
+    entry: { 'cli/index': 'src/cli/index.ts' },
+    outDir: 'dist',
+    noExternal: [/.*/],
+    minify: true,
+    splitting: false,
+    // Bundled CommonJS (jscodeshift, recast) calls require() on Node's built-ins.
+    banner: {
+      js: "import { createRequire as __vpCreateRequire } from 'node:module';const require = __vpCreateRequire(import.meta.url);",
+    },
+    esbuildPlugins: [
+      {
+        // jscodeshift loads flow-parser only for `parser: 'flow'`, which the migration never uses (babel, ts, tsx).
+        name: 'no-flow-parser',
+        setup(build) {
+          build.onResolve({ filter: /^flow-parser$/ }, () => ({ path: 'flow-parser', namespace: 'no-flow-parser' }))
+          build.onLoad({ filter: /.*/, namespace: 'no-flow-parser' }, () => ({
+            contents:
+              "module.exports = { parse() { throw new Error('vike-photon migrate does not ship the flow parser') } }",
+            loader: 'js',
+          }))
+        },
+      },
+    ],
+  },
+])

@@ -10,7 +10,7 @@ export type { IsrSetting } from './targets/vercel-settings.js'
 
 /**
  * The vike-photon extension: `extends: [vikePhoton]` in `pages/+config.ts`.
- * https://github.com/vike-photon/vike-photon/blob/main/docs/getting-started.md
+ * node_modules/vike-photon/docs/getting-started.md
  */
 const config = {
   // Vike recognizes this name: it switches its own `+server` machinery off while vike-photon serves the app.
@@ -55,7 +55,7 @@ export type PhotonRuntime<P> = RuntimeAdapterTarget<
 declare global {
   namespace Vike {
     interface Config {
-      /** vike-photon's settings. https://github.com/vike-photon/vike-photon/blob/main/docs/settings.md */
+      /** vike-photon's settings. node_modules/vike-photon/docs/settings.md */
       photon?: PhotonSettings
       /**
        * Incremental Static Regeneration on Vercel: the page's function is a prerender function whose responses
@@ -75,7 +75,7 @@ declare global {
        * (Vike, your server, the middleware chain), and nothing of any other page. On Vercel the page is its own
        * function; on Node, `vike build` also writes `dist/server/units/<page>.mjs` (`export default { fetch }`) and
        * `dist/server/units/manifest.json`. Set it in `pages/+config.ts` for every page, or in a page's `+config.ts`.
-       * The page needs a route string (not a route function). https://github.com/vike-photon/vike-photon/blob/main/docs/per-page-bundles.md
+       * The page needs a route string (not a route function). node_modules/vike-photon/docs/per-page-bundles.md
        *
        * @default false
        */

@@ -1,11 +1,18 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { VIKE_DEPRECATION_NOTE } from '../src/plugin/settings-plugin.js'
 import { type BuildResult, buildFixture, copyFixture, type Run, run } from './helpers/fixture.js'
 
 // Real Vike builds of small apps that make one mistake each (test/fixtures/<mistake>), and what the user sees.
 // The four builds run side by side, once, before the tests.
-const FIXTURES = ['missing-server-file', 'plus-server-file', 'server-exports-bare-hono-app', 'server-exports-promise']
+const FIXTURES = [
+  'missing-server-file',
+  'plus-server-file',
+  'server-exports-bare-hono-app',
+  'server-exports-promise',
+  'server-no-default-export',
+]
 const roots: Record<string, string> = {}
 const builds: Record<string, BuildResult> = {}
 
@@ -41,12 +48,35 @@ describe('a +server.ts file', () => {
   it('warns that vike-photon ignores it and says what to do instead', () => {
     const build = builds['plus-server-file']!
     expect(build.error).toBeNull()
-    const warnings = build.stderr.split('\n').filter((line) => line.includes('[vike-photon]'))
+    const warnings = build.stderr
+      .split('\n')
+      .filter((line) => line.includes('[vike-photon]') && !line.includes("Vike's warning above"))
     expect(warnings).toMatchInlineSnapshot(`
       [
         "[vike-photon] /pages/+server.ts is ignored: it sets Vike's own \`server\` setting, which is switched off while vike-photon serves the app. Point \`photon.server\` at your server entry instead (in +config.ts), and rename /pages/+server.ts so that Vike no longer reads it.",
       ]
     `)
+  })
+})
+
+describe('a server entry without a default export', () => {
+  it("fails the build with vike-photon's message, not the bundler's MISSING_EXPORT", () => {
+    const build = builds['server-no-default-export']!
+    expect(build.code).not.toBe(0)
+    expect(build.error).toContain(
+      "[vike-photon] The server entry server/index.ts has no default export. Add: export default serve(app) — with `serve` from your server's adapter (e.g. '@photonjs/hono').",
+    )
+    expect(`${build.error}${build.stderr}`).not.toContain('MISSING_EXPORT')
+  })
+})
+
+describe("Vike's deprecation warning", () => {
+  it('is followed, once, by our line that explains it', () => {
+    const lines = builds['plus-server-file']!.stderr.split('\n')
+    const vike = lines.findIndex((line) => line.includes('[vike][Warning] vike-photon is deprecated'))
+    expect(vike).toBeGreaterThanOrEqual(0)
+    expect(lines[vike + 1]).toBe(`[vike-photon] ${VIKE_DEPRECATION_NOTE}`)
+    expect(lines.filter((line) => line.includes("Vike's warning above"))).toHaveLength(1)
   })
 })
 

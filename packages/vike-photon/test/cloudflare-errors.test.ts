@@ -58,7 +58,7 @@ describe('wrangler config', () => {
             main = "virtual:photon:cloudflare:server-entry"
             compatibility_date = "2026-04-20"
             compatibility_flags = ["nodejs_compat"]
-      See https://github.com/vike-photon/vike-photon/blob/main/docs/cloudflare.md]
+      See node_modules/vike-photon/docs/cloudflare.md]
     `)
   })
 
@@ -68,7 +68,7 @@ describe('wrangler config', () => {
       [VikePhotonError: [vike-photon] The Cloudflare Workers target (chosen because @photonjs/cloudflare is installed) cannot build this app:
         - \`main\` in wrangler.toml is "src/worker.ts": Photon generates the Worker entry, which wraps your server. Set main = "virtual:photon:cloudflare:server-entry".
         - \`compatibility_flags\` in wrangler.toml lacks "nodejs_compat": Vike and Photon use Node APIs such as AsyncLocalStorage. Add compatibility_flags = ["nodejs_compat"].
-      See https://github.com/vike-photon/vike-photon/blob/main/docs/cloudflare.md]
+      See node_modules/vike-photon/docs/cloudflare.md]
     `)
   })
 
@@ -116,15 +116,15 @@ describe('server framework', () => {
       runCheck({ ...files, 'server/index.ts': EXPRESS_SERVER }, { server: 'server/index.ts' }),
     ).rejects.toThrowErrorMatchingInlineSnapshot(`
       [VikePhotonError: [vike-photon] The Cloudflare Workers target (chosen because @photonjs/cloudflare is installed) cannot build this app:
-        - \`photon.server\` is server/index.ts, a express server, which Cloudflare Workers cannot run (supported: hono, h3, srvx). Rewrite server/index.ts with one of those (e.g. \`import { apply, serve } from '@photonjs/hono'\`), or remove \`photon.server\` to use vike-photon's built-in server.
-      See https://github.com/vike-photon/vike-photon/blob/main/docs/cloudflare.md]
+        - \`photon.server\` is server/index.ts, an Express server, which Cloudflare Workers cannot run (supported: hono, h3, srvx). Rewrite server/index.ts with one of those (e.g. \`import { apply, serve } from '@photonjs/hono'\`), or remove \`photon.server\` to use vike-photon's built-in server.
+      See node_modules/vike-photon/docs/cloudflare.md]
     `)
   })
 
   it('refuses a Hattip server', async () => {
     const hattip = "import { createRouter } from '@hattip/router'\nexport default createRouter()\n"
     await expect(runCheck({ ...files, 'server.ts': hattip }, { server: 'server.ts' })).rejects.toThrow(
-      '`photon.server` is server.ts, a hattip server, which Cloudflare Workers cannot run (supported: hono, h3, srvx).',
+      '`photon.server` is server.ts, a HatTip server, which Cloudflare Workers cannot run (supported: hono, h3, srvx).',
     )
   })
 

@@ -152,6 +152,17 @@ describe('resolveSettings', () => {
     `)
   })
 
+  it('names the setting a misspelled key was meant to be', () => {
+    expect(() =>
+      resolve({ sever: 'server/index.ts', static: { cachecontrol: 'no-cache' }, standalone: { minfy: true } }),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [VikePhotonError: [vike-photon] Invalid \`photon\` setting in /pages/+config.ts:
+        - \`photon.sever\` is not a setting of vike-photon (known: server, hmr, compress, static, endpoints, entries, standalone). Did you mean \`photon.server\`?
+        - \`photon.static.cachecontrol\` is not a setting of vike-photon (known: cacheControl). Did you mean \`photon.static.cacheControl\`?
+        - \`photon.standalone.minfy\` is not a setting of vike-photon (known: bundle, minify, trace, external). Did you mean \`photon.standalone.minify\`?]
+    `)
+  })
+
   it('reports unknown keys inside `static`', () => {
     expect(() => resolve({ static: { maxAge: 60, cacheControl: 'no-cache' } })).toThrowErrorMatchingInlineSnapshot(`
       [VikePhotonError: [vike-photon] Invalid \`photon\` setting in /pages/+config.ts:

@@ -11,7 +11,7 @@ import {
   touchedPaths,
 } from '@vike-photon/codemods'
 import { createTwoFilesPatch } from 'diff'
-import { DOCS } from '../errors.js'
+import { didYouMean } from '../did-you-mean.js'
 
 /**
  * Exit codes of `vike-photon migrate`:
@@ -43,6 +43,8 @@ be undone: run it again to finish); 130 interrupted at the prompt, nothing writt
 
 interface Io {
   version: string
+  /** The folder of the docs shipped with the package (ends with a slash). */
+  docsDir: string
 }
 
 export async function migrateCommand(argv: string[], io: Io): Promise<number> {
@@ -62,8 +64,8 @@ async function run(argv: string[], io: Io): Promise<number> {
   try {
     args = parse(argv)
   } catch (err) {
-    if (argv.includes('--json')) return fail(true, (err as Error).message)
-    process.stderr.write(`${(err as Error).message}\n\n${help}`)
+    if (argv.includes('--json')) return fail(true, argumentError(err as Error))
+    process.stderr.write(`vike-photon migrate: ${argumentError(err as Error)}\n\n${help}`)
     return exitCodes.failed
   }
   if (args.values.help) {
@@ -155,7 +157,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       out(gitPatch(c))
     }
     if (json) report(plan, { dryRun, written: false, exitCode, status: 'dry-run' })
-    summary(plan, out, { written: false, planMs })
+    summary(plan, out, { written: false, planMs, docsDir: io.docsDir })
     return exitCode
   }
 
@@ -182,7 +184,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     return code
   }
   if (json) report(plan, { dryRun, written: true, exitCode, status: 'migrated' })
-  summary(plan, out, { written: true, planMs })
+  summary(plan, out, { written: true, planMs, docsDir: io.docsDir })
   return exitCode
 }
 
@@ -228,17 +230,28 @@ function gitPatch(c: FileChange): string {
   return `${header.join('\n')}\n${body}`
 }
 
+const options = {
+  'dry-run': { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  yes: { type: 'boolean', short: 'y', default: false },
+  force: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const
+
+/** parseArgs' message, shortened, with the closest known option when an unknown one was given. */
+function argumentError(err: Error): string {
+  const unknown = /^Unknown option '(-{1,2}[^']+)'/.exec(err.message)
+  if (!unknown) return err.message
+  const given = unknown[1]!
+  const names = Object.entries(options).flatMap(([name, o]) => [`--${name}`, ...('short' in o ? [`-${o.short}`] : [])])
+  return `unknown option "${given}".${didYouMean(given, names, (n) => `"${n}"`)}`
+}
+
 function parse(argv: string[]) {
   return parseArgs({
     args: argv,
     allowPositionals: true,
-    options: {
-      'dry-run': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      yes: { type: 'boolean', short: 'y', default: false },
-      force: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+    options,
   })
 }
 
@@ -280,7 +293,7 @@ function report(plan: MigrationPlan | undefined, state: ReportState): void {
 function summary(
   plan: MigrationPlan,
   out: (line?: string) => void,
-  { written, planMs }: { written: boolean; planMs: number },
+  { written, planMs, docsDir }: { written: boolean; planMs: number; docsDir: string },
 ) {
   const { added, removed } = plan.dependencies
   out()
@@ -300,5 +313,5 @@ function summary(
   out('Next:')
   for (const cmd of plan.nextSteps) out(`  ${cmd}`)
   out()
-  out(`Guide: ${DOCS}/migration.md. Review the diff before committing; this tool may not cover everything.`)
+  out(`Guide: ${docsDir}migration.md. Review the diff before committing; this tool may not cover everything.`)
 }

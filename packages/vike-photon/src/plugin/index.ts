@@ -10,7 +10,7 @@ import { photonMetaGuardPlugin } from './photon-meta-guard-plugin.js'
 import { precompressPlugin } from './precompress-plugin.js'
 import { prerenderReportPlugin } from './prerender-report-plugin.js'
 import { runtimeFiles } from './runtime-files.js'
-import { serverEntryCheckPlugin } from './server-entry-check-plugin.js'
+import { serverEntryCheckPlugin, serverEntryExportPlugin } from './server-entry-check-plugin.js'
 import { settingsPlugin } from './settings-plugin.js'
 import { standalonePlugins } from './standalone-plugin.js'
 import { targetPlugins } from './target-plugin.js'
@@ -25,6 +25,7 @@ export function vikePhotonPlugins(): PluginOption[] {
     endpointsPlugin(ctx),
     virtualModulesPlugin(ctx),
     serverEntryCheckPlugin(ctx),
+    serverEntryExportPlugin(ctx),
     nodeLauncherPlugin(ctx),
     devRestartPlugin(ctx),
     precompressPlugin(ctx),

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs'
 import { dirname, isAbsolute, join, relative } from 'node:path'
+import { didYouMean } from '../did-you-mean.js'
 import { VikePhotonError, warnOnce } from '../errors.js'
 import type { ResolvedSettings } from '../settings.js'
 
@@ -36,7 +37,10 @@ export function resolveSettings(source: SettingsSource): ResolvedSettings {
 
   for (const key of Object.keys(settings)) {
     if (!KNOWN_KEYS.has(key)) {
-      problems.push(`\`photon.${key}\` is not a setting of vike-photon (known: ${[...KNOWN_KEYS].join(', ')}).`)
+      problems.push(
+        `\`photon.${key}\` is not a setting of vike-photon (known: ${[...KNOWN_KEYS].join(', ')}).` +
+          didYouMean(key, KNOWN_KEYS, (k) => `\`photon.${k}\``),
+      )
     }
   }
 
@@ -76,7 +80,9 @@ export function resolveSettings(source: SettingsSource): ResolvedSettings {
   } else if (typeof rawStatic === 'object' && rawStatic !== null && !Array.isArray(rawStatic)) {
     const { cacheControl, ...unknown } = rawStatic as Record<string, unknown>
     for (const key of Object.keys(unknown)) {
-      problems.push(`\`photon.static.${key}\` is not a setting of vike-photon (known: cacheControl).`)
+      problems.push(
+        `\`photon.static.${key}\` is not a setting of vike-photon (known: cacheControl).${didYouMean(key, ['cacheControl'], (k) => `\`photon.static.${k}\``)}`,
+      )
     }
     if (cacheControl !== undefined && typeof cacheControl !== 'string') {
       problems.push(`\`photon.static.cacheControl\` must be a string, got ${describe(cacheControl)}.`)
@@ -172,7 +178,7 @@ function resolveStandalone(value: unknown, problems: string[], where: string): R
       else problems.push(`\`photon.standalone.${key}\` must be true or false, got ${describe(option)}.`)
     } else {
       problems.push(
-        `\`photon.standalone.${key}\` is not a setting of vike-photon (known: ${STANDALONE_KEYS.join(', ')}).`,
+        `\`photon.standalone.${key}\` is not a setting of vike-photon (known: ${STANDALONE_KEYS.join(', ')}).${didYouMean(key, STANDALONE_KEYS, (k) => `\`photon.standalone.${k}\``)}`,
       )
     }
   }

@@ -1,6 +1,7 @@
 import { relative } from 'node:path'
 import MagicString from 'magic-string'
 import { parseAst } from 'vite'
+import { VikePhotonError } from '../errors.js'
 import { createPlugin } from './create-plugin.js'
 import { runtimeFiles } from './runtime-files.js'
 
@@ -41,6 +42,32 @@ export const serverEntryCheckPlugin = createPlugin('server-entry-check', (ctx) =
         return undefined
       }
       return { code: s.toString(), map: s.generateMap({ hires: 'boundary' }) }
+    },
+  },
+}))
+
+/** Whether a module's code has a default export (`export default …` or `export { x as default }`). */
+function hasDefaultExport(code: string): boolean {
+  const ast = parseAst(code, { lang: 'tsx' } as never) as unknown as { body: { type: string }[] }
+  return (
+    ast.body.some((node) => node.type === 'ExportDefaultDeclaration') || /export\s*\{[^}]*\bas\s+default\b/.test(code)
+  )
+}
+
+/**
+ * At build, a server entry without a default export fails with vike-photon's message (the one the dev check and
+ * the Node launcher give), instead of the bundler's MISSING_EXPORT pointing into vike-photon's own dist.
+ */
+export const serverEntryExportPlugin = createPlugin('server-entry-export', (ctx) => ({
+  apply: 'build',
+  transform: {
+    filter: { id: /\.[cm]?[jt]sx?$/ },
+    handler(code, id) {
+      const server = ctx.settings.server
+      if (!server || id.split('?')[0] !== server || hasDefaultExport(code)) return undefined
+      throw new VikePhotonError(
+        `The server entry ${relative(ctx.root, server)} has no default export. Add: export default serve(app) — with \`serve\` from your server's adapter (e.g. '@photonjs/hono').`,
+      )
     },
   },
 }))

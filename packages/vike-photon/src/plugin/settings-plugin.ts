@@ -1,14 +1,22 @@
 import { resolve } from 'node:path'
-import { warnOnce } from '../errors.js'
+import { DOCS, warnOnce } from '../errors.js'
 import type { PageEntry } from './context.js'
 import { createPlugin } from './create-plugin.js'
 import { resolveSettings } from './resolve-settings.js'
 import { vikeRouteToPattern } from './route.js'
-import { readVikeFacts } from './vike-config.js'
+import { readVikeFacts, vikeHasBuiltInServer } from './vike-config.js'
 import { pageModuleId } from './virtual-modules-plugin.js'
 
 /** Photon entry name of the catch-all: pages with route functions, unknown URLs (404) and page-context requests. */
 export const CATCH_ALL_ENTRY = 'vike-photon:catch-all'
+
+/**
+ * Printed once, right below Vike's "[vike][Warning] vike-photon is deprecated" (which Vike prints for any extension
+ * named vike-photon, and which no setting turns off): what it means for this package.
+ */
+export const VIKE_DEPRECATION_NOTE =
+  "Vike's warning above is about its own +server setting, which vike-photon switches off on purpose: " +
+  `this vike-photon is maintained and nothing needs to change. See ${DOCS}/troubleshooting.md#vike-photon-is-deprecated`
 
 /**
  * Reads the `photon` setting and the app's pages from Vike, validates them, and hands Photon its config:
@@ -30,6 +38,8 @@ export const settingsPlugin = createPlugin('settings', (ctx) => ({
       if (userConfig.root) ctx.root = resolve(userConfig.root)
       const facts = readVikeFacts()
       ctx.settings = resolveSettings({ ...facts.photon, root: ctx.root })
+
+      if (vikeHasBuiltInServer()) warnOnce(VIKE_DEPRECATION_NOTE)
 
       if (facts.plusServer) {
         warnOnce(

@@ -3,7 +3,7 @@ import type { Plugin } from 'vite'
 import { VikePhotonError } from '../errors.js'
 import { detectTarget } from '../targets/index.js'
 import { readProject } from '../targets/project.js'
-import { detectServerFramework } from '../targets/server-framework.js'
+import { detectServerFramework, SERVER_FRAMEWORK_NAMES } from '../targets/server-framework.js'
 import type { Project, TargetDefinition } from '../targets/types.js'
 import { assertNoLegacyVercelPlugins } from '../targets/vercel.js'
 import type { PluginContext } from './context.js'
@@ -52,7 +52,7 @@ export function checkServerFramework(target: TargetDefinition, server: string | 
   const file = relative(project.root, server) || server
   const supported = target.supportedServers.join(', ')
   return (
-    `\`photon.server\` is ${file}, a ${framework} server, which ${target.title} cannot run (supported: ${supported}). ` +
+    `\`photon.server\` is ${file}, ${SERVER_FRAMEWORK_NAMES[framework]} server, which ${target.title} cannot run (supported: ${supported}). ` +
     `Rewrite ${file} with one of those (e.g. \`import { apply, serve } from '@photonjs/hono'\`), ` +
     `or remove \`photon.server\` to use vike-photon's built-in server.`
   )

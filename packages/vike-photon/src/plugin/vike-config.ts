@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { getVikeConfig } from 'vike/plugin'
 
 // The few facts vike-photon reads from Vike's resolved config, behind one function so the rest of the
@@ -40,4 +43,29 @@ export function readVikeFacts(): VikeFacts {
     pages,
     plusServer: serverSource?.filePathToShowToUser ?? null,
   }
+}
+
+/** The installed Vike's version (the one vike-photon resolves, a peer shared with the app), or null. */
+export function vikeVersion(): string | null {
+  let dir = dirname(createRequire(import.meta.url).resolve('vike/plugin'))
+  while (dir !== dirname(dir)) {
+    const file = join(dir, 'package.json')
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string }
+      if (pkg.name === 'vike') return pkg.version ?? null
+    }
+    dir = dirname(dir)
+  }
+  return null
+}
+
+/**
+ * Whether this Vike has its own `+server` setting (Universal Deploy, vike >= 0.4.257). Such a Vike switches that
+ * machinery off only for an extension named `vike-photon` (or `vike-server`), and always warns that the extension
+ * is deprecated while doing so (vike 0.4.266, dist/node/vite/plugins/pluginUniversalDeploy/detectDeprecated.js).
+ */
+export function vikeHasBuiltInServer(version = vikeVersion()): boolean {
+  const match = /^0\.4\.(\d+)/.exec(version ?? '')
+  if (!match) return version !== null && !version.startsWith('0.')
+  return Number(match[1]) >= 257
 }

@@ -1,4 +1,4 @@
-import { VikePhotonError } from '../errors.js'
+import { DOCS, VikePhotonError } from '../errors.js'
 import { cloudflareTarget } from './cloudflare/index.js'
 import type { Project, TargetDefinition } from './types.js'
 import { vercelTarget } from './vercel.js'
@@ -12,7 +12,7 @@ export const nodeTarget: TargetDefinition = {
   package: null,
   detect: () => true,
   supportedServers: 'any',
-  docs: 'https://github.com/vike-photon/vike-photon/blob/main/docs/getting-started.md',
+  docs: `${DOCS}/getting-started.md`,
 }
 
 /**

@@ -15,6 +15,17 @@ export const SERVER_FRAMEWORKS = {
 
 export type ServerFramework = keyof typeof SERVER_FRAMEWORKS
 
+/** How messages name each framework, with its article: "an Express server", "a Hono server". */
+export const SERVER_FRAMEWORK_NAMES: Record<ServerFramework, string> = {
+  hono: 'a Hono',
+  h3: 'an H3',
+  srvx: 'an srvx',
+  express: 'an Express',
+  fastify: 'a Fastify',
+  hattip: 'a HatTip',
+  elysia: 'an Elysia',
+}
+
 const IMPORT_RE = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"]([^'"]+)['"]/g
 
 /** The framework a server entry imports, or `null` when none is recognised (e.g. a plain fetch handler). */

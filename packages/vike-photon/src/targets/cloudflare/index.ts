@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url'
 import type { Plugin } from 'vite'
-import { VikePhotonError } from '../../errors.js'
+import { DOCS, VikePhotonError } from '../../errors.js'
 import { SERVER_FRAMEWORKS_BY_TARGET } from '../../facts.js'
 import type { TargetDefinition } from '../types.js'
 import { addressPlugin } from './address-plugin.js'
@@ -40,5 +40,5 @@ export const cloudflareTarget: TargetDefinition = {
     const { cloudflare } = (await import(pathToFileURL(entry).href)) as { cloudflare: () => Plugin[] }
     return [tracePlugin(), ...cloudflare(), vikeEntryPlugin(), assetsIgnorePlugin(), headersPlugin(), addressPlugin()]
   },
-  docs: 'https://github.com/vike-photon/vike-photon/blob/main/docs/cloudflare.md',
+  docs: `${DOCS}/cloudflare.md`,
 }
