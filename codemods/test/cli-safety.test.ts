@@ -389,6 +389,7 @@ describe('vike-photon migrate --json when something unexpected happens', () => {
       get version(): string {
         throw new Error('boom')
       },
+      docsDir: 'docs/',
     }
     try {
       expect(await migrateCommand([dir, '--json', '--dry-run'], io)).toBe(1)
