@@ -1,11 +1,11 @@
-import compressMiddleware from '@universal-middleware/compress'
 import { enhance } from '@universal-middleware/core'
 import { COMPRESS_PAGE, createResponse, stringBodyOf } from './response.js'
 
 // On-the-fly compression of pages and data responses on Node. Static files are precompressed at build time
 // instead (precompress-plugin.ts). A page rendered to a string (the common case) is compressed in one call of
-// zlib: @universal-middleware/compress 0.2.37 builds a zlib stream and a web ReadableStream around it for every
-// response, which cost more CPU than rendering a small page. Streamed pages keep streaming through it.
+// zlib (@universal-middleware/compress 0.2.37, used before, built a zlib stream and a web ReadableStream around it
+// for every response, which cost more CPU than rendering a small page, and put 26 KB into every server build,
+// most of it a JavaScript deflate for runtimes without zlib). Streamed pages stream through a zlib stream.
 
 type Zlib = typeof import('node:zlib')
 export type Encoding = 'br' | 'gzip' | 'deflate'
@@ -16,12 +16,13 @@ export const COMPRESS_THRESHOLD = 1024
 const SYNC_LIMIT = 128 * 1024
 /** Equal q-values: brotli first (smallest at a cost close to gzip's at this quality), then gzip, then deflate. */
 const PREFERENCE: readonly Encoding[] = ['br', 'gzip', 'deflate']
+const WEB_ENCODINGS: readonly Encoding[] = ['gzip', 'deflate']
 const COMPRESSIBLE =
   /^\s*(?:text\/|application\/(?:javascript|json|xml|ecmascript|manifest\+json|x-javascript)|image\/svg\+xml|[^;\s]+\+(?:json|xml))/i
 const NO_TRANSFORM = /(?:^|,)\s*no-transform\s*(?:,|$)/i
 
 // `node:zlib` is loaded lazily so that importing `vike-photon/universal-middlewares` works on runtimes without it;
-// there, compression falls back to @universal-middleware/compress (CompressionStream).
+// there, compression falls back to the web's CompressionStream (gzip and deflate).
 let zlib: Zlib | null | undefined
 const zlibLoaded = import('node:zlib').then(
   (m) => {
@@ -36,7 +37,10 @@ const zlibLoaded = import('node:zlib').then(
  * The encoding to answer `Accept-Encoding` with, honouring q-values (`br;q=0` refuses brotli, `*` stands for any
  * encoding not named); null when the client accepts none we produce, prefers `identity`, or sent no header.
  */
-export function chooseEncoding(acceptEncoding: string | null): Encoding | null {
+export function chooseEncoding(
+  acceptEncoding: string | null,
+  available: readonly Encoding[] = PREFERENCE,
+): Encoding | null {
   if (!acceptEncoding) return null
   const q = new Map<string, number>()
   for (const part of acceptEncoding.split(',')) {
@@ -53,7 +57,7 @@ export function chooseEncoding(acceptEncoding: string | null): Encoding | null {
   const wildcard = q.get('*')
   let best: Encoding | null = null
   let bestQ = 0
-  for (const encoding of PREFERENCE) {
+  for (const encoding of available) {
     const quality = q.get(encoding) ?? wildcard ?? 0
     if (quality > bestQ) {
       best = encoding
@@ -68,7 +72,8 @@ export function chooseEncoding(acceptEncoding: string | null): Encoding | null {
 /** The encoding for a request, or null: not for HEAD, nor when the request says `Cache-Control: no-transform`. */
 function encodingFor(request: Request): Encoding | null {
   if (request.method === 'HEAD') return null
-  const encoding = chooseEncoding(request.headers.get('accept-encoding'))
+  // Without zlib (never on Node, where it is loaded at startup), CompressionStream has no brotli.
+  const encoding = chooseEncoding(request.headers.get('accept-encoding'), zlib === null ? WEB_ENCODINGS : PREFERENCE)
   if (!encoding) return null
   const cacheControl = request.headers.get('cache-control')
   return cacheControl && NO_TRANSFORM.test(cacheControl) ? null : encoding
@@ -114,30 +119,58 @@ function brotliOptions(z: Zlib, body: string) {
  * Compresses one response for `encoding`. String bodies (pages rendered to a string, Response.json()...) are
  * compressed in one go and sent with Content-Length; other bodies are streamed through a compressor.
  */
-export async function compressResponse(response: Response, encoding: Encoding, request: Request): Promise<Response> {
+export async function compressResponse(response: Response, encoding: Encoding): Promise<Response> {
   if (!compressible(response)) return response
   const body = stringBodyOf(response)
-  if (body === undefined || zlib === null) return streamingCompress(request)(response) as Promise<Response>
-  if (body.length < COMPRESS_THRESHOLD) return response
+  if (body !== undefined && body.length < COMPRESS_THRESHOLD) return response
   if (zlib === undefined) await zlibLoaded
-  const z = zlib as Zlib
-  const compressed =
-    body.length <= SYNC_LIMIT ? compressSync(z, encoding, body) : await compressAsync(z, encoding, body)
+  let compressed: Uint8Array<ArrayBuffer> | ReadableStream | null
+  if (body !== undefined && zlib) {
+    compressed = (
+      body.length <= SYNC_LIMIT ? compressSync(zlib, encoding, body) : await compressAsync(zlib, encoding, body)
+    ) as Uint8Array<ArrayBuffer>
+  } else {
+    // A stream (a streamed page, or a Response made elsewhere); without zlib, also a string.
+    const stream = response.body
+    if (!stream) return response
+    compressed = stream.pipeThrough(zlib ? zlibTransform(zlib, encoding) : new CompressionStream(encoding as 'gzip'))
+  }
   const headers = response.headers
   headers.set('content-encoding', encoding)
   headers.delete('content-length')
   if (!/\baccept-encoding\b/i.test(headers.get('vary') ?? '')) headers.append('vary', 'Accept-Encoding')
-  return createResponse(compressed as Uint8Array<ArrayBuffer>, {
-    status: response.status,
-    statusText: response.statusText,
-    headers,
-  })
+  return createResponse(compressed, { status: response.status, statusText: response.statusText, headers })
 }
 
-let streaming: ReturnType<typeof compressMiddleware> | undefined
-function streamingCompress(request: Request) {
-  streaming ??= compressMiddleware()
-  return streaming(request) as (response: Response) => Response | Promise<Response>
+/** A zlib stream as a web TransformStream, flushed after every chunk so that a streamed page arrives as it renders. */
+function zlibTransform(z: Zlib, encoding: Encoding): TransformStream<Uint8Array, Uint8Array> {
+  const { constants } = z
+  const compressor =
+    encoding === 'br'
+      ? z.createBrotliCompress({
+          flush: constants.BROTLI_OPERATION_FLUSH,
+          params: { [constants.BROTLI_PARAM_QUALITY]: 4 },
+        })
+      : encoding === 'gzip'
+        ? z.createGzip({ flush: constants.Z_SYNC_FLUSH })
+        : z.createDeflate({ flush: constants.Z_SYNC_FLUSH })
+  return new TransformStream({
+    start(controller) {
+      compressor.on('data', (chunk: Buffer) => controller.enqueue(new Uint8Array(chunk)))
+    },
+    transform(chunk) {
+      return new Promise<void>((resolve, reject) => {
+        compressor.write(chunk, (error) => (error ? reject(error) : resolve()))
+      })
+    },
+    flush() {
+      return new Promise<void>((resolve, reject) => {
+        compressor.once('end', resolve)
+        compressor.once('error', reject)
+        compressor.end()
+      })
+    },
+  })
 }
 
 /**
@@ -154,9 +187,9 @@ export const compress = enhance(
     const encoding = encodingFor(request)
     if (!encoding) return
     if ((runtime as { adapter?: string } | undefined)?.adapter === 'express') {
-      return { ...context, [COMPRESS_PAGE]: (response: Response) => compressResponse(response, encoding, request) }
+      return { ...context, [COMPRESS_PAGE]: (response: Response) => compressResponse(response, encoding) }
     }
-    return (response: Response) => compressResponse(response, encoding, request)
+    return (response: Response) => compressResponse(response, encoding)
   },
   { name: 'vike-photon:compress', immutable: true },
 )
