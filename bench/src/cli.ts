@@ -3,11 +3,11 @@
 import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { availableParallelism } from 'node:os'
+import { availableParallelism, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { packWorkspacePackage, prepare, unavailableReason } from './apps'
-import { measureRound, type RoundResult, type Settings } from './measure'
+import { BROWSER_ACCEPT_ENCODING, measureRound, type RoundResult, type Settings } from './measure'
 import { paths } from './paths'
 import { run } from './process'
 import { runProfiles } from './profile'
@@ -87,7 +87,9 @@ async function main() {
   console.log(
     `vike-photon bench: ${selected.length} variants, ${settings.rounds} round(s), ` +
       `${settings.ssrWarmupSec} s warmup + ${settings.durationSec} s per measurement, ${settings.connections} connections, ` +
-      `node ${process.version}, 127.0.0.1:${settings.port}\n`,
+      `node ${process.version}, 127.0.0.1:${settings.port}; machine load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' / ')} (1 / 5 / 15 min) on ${availableParallelism()} CPUs at the start\n`,
   )
 
   const missing = new Map<string, string>()
@@ -123,7 +125,8 @@ async function main() {
   console.log(
     '\nRatios: req/s higher is better; p99, cold start, RSS, build time and sizes lower is better.' +
       ` SSR = GET / ; asset = GET ${results[0]?.assetPath ?? '(the first /assets/*.js of /)'}` +
-      ` (${formatBytes(results[0]?.assetBytes)}), no Accept-Encoding.`,
+      ` (${formatBytes(results[0]?.assetBytes)}), no Accept-Encoding; "browser A-E" rows send Accept-Encoding: ${BROWSER_ACCEPT_ENCODING}` +
+      " and take their ratio against the floor's SSR without it (the floor never compresses).",
   )
 
   const goalLines = formatGoals(summaries)
@@ -133,7 +136,7 @@ async function main() {
     const busy = Math.max(...loads) > availableParallelism()
     console.log(
       `\nMachine load average (1 min) at the end of each measurement: median ${formatNumber(median(loads), 1)}, ` +
-        `max ${formatNumber(Math.max(...loads), 1)} on ${availableParallelism()} CPUs.` +
+        `max ${formatNumber(Math.max(...loads), 1)} on ${availableParallelism()} CPUs; at the end of the run ${formatNumber(loadavg()[0], 1)}.` +
         (busy ? ' Other work competed for the CPUs: req/s are noisy; CPU/req columns hold up better.' : ''),
     )
   }
@@ -218,7 +221,9 @@ function formatProgress(r: RoundResult): string {
   const cold = r.coldStartMs.map((v) => formatNumber(v)).join('/')
   return (
     `build ${formatSeconds(r.buildMs)}, cold ${cold} ms, SSR ${formatNumber(r.ssr.rps)} req/s ` +
-    `p99 ${r.ssr.p99} ms, ${formatNumber(r.ssrFixedRate.cpuUsPerRequest)} µs CPU/req at ${formatNumber(r.ssrFixedRate.rps)} req/s, asset ${formatNumber(r.asset.rps)} req/s ` +
+    `p99 ${r.ssr.p99} ms, ${formatNumber(r.ssrFixedRate.cpuUsPerRequest)} µs CPU/req at ${formatNumber(r.ssrFixedRate.rps)} req/s, ` +
+    `browser A-E ${formatNumber(r.ssrBrowser?.rps)} req/s ${formatNumber(r.ssrBrowserFixedRate?.cpuUsPerRequest)} µs CPU/req ` +
+    `(${r.ssrBrowserEncoding}, ${formatBytes(r.ssrBrowserBytes)}), asset ${formatNumber(r.asset.rps)} req/s ` +
     `${formatNumber(r.asset.cpuUsPerRequest)} µs CPU/req, RSS ${formatBytes(r.rssBytes)}, load avg ${r.loadavg.toFixed(1)}`
   )
 }

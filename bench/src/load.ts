@@ -10,6 +10,8 @@ export interface LoadOptions {
   durationSec: number
   /** Caps the total request rate (req/s) instead of going as fast as the server allows. */
   rate?: number
+  /** Request headers, e.g. a browser's `Accept-Encoding`. */
+  headers?: Record<string, string>
 }
 
 export interface LoadResult {
@@ -39,6 +41,7 @@ export async function load(url: string, options: LoadOptions): Promise<LoadResul
   const args = [autocannonBin, '--json', '--no-progress']
   args.push('-c', String(options.connections), '-d', String(options.durationSec))
   if (options.rate) args.push('-R', String(options.rate))
+  for (const [name, value] of Object.entries(options.headers ?? {})) args.push('-H', `${name}=${value}`)
   args.push(url)
   const { stdout } = await run(process.execPath, args, {
     cwd: paths.bench,

@@ -24,6 +24,9 @@ export interface Settings {
   cpuRate: number
 }
 
+/** What every browser sends: the SSR row that real visitors hit. */
+export const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd'
+
 export interface Measured extends LoadResult {
   /** Server CPU time (user + system) per successful request, in microseconds: less sensitive to other work. */
   cpuUsPerRequest: number | undefined
@@ -39,6 +42,12 @@ export interface RoundResult {
   ssr: Measured
   /** SSR at `settings.cpuRate` req/s, for CPU per request at the same load for every variant. */
   ssrFixedRate: Measured
+  /** SSR with a browser's `Accept-Encoding` (absent from rounds recorded before it was measured). */
+  ssrBrowser?: Measured
+  ssrBrowserFixedRate?: Measured
+  /** Bytes of `/` on the wire for a browser's `Accept-Encoding`, and the Content-Encoding it came with. */
+  ssrBrowserBytes?: number
+  ssrBrowserEncoding?: string
   asset: Measured
   /** 1-minute load average of the machine when the load tests ended (other work competing for the CPUs). */
   loadavg: number
@@ -66,15 +75,17 @@ export async function measureRound(variant: Variant, round: number, settings: Se
   coldStartMs.push(server.coldStartMs)
   try {
     const { assetPath, assetBytes, notes } = await check(server)
+    const browser = await get(`${server.origin}/`, 'GET', { 'accept-encoding': BROWSER_ACCEPT_ENCODING })
+    const browserHeaders = { 'accept-encoding': BROWSER_ACCEPT_ENCODING }
     const opts = { connections: settings.connections }
     const ssrUrl = `${server.origin}/`
     const assetUrl = `${server.origin}${assetPath}`
     const pid = server.process.pid
-    const measured = async (url: string, rate?: number): Promise<Measured> => {
+    const measured = async (url: string, rate?: number, headers?: Record<string, string>): Promise<Measured> => {
       // The fixed-rate run only needs enough CPU ticks for a stable ratio: half the measurement time.
       const durationSec = rate ? Math.max(2, Math.ceil(settings.durationSec / 2)) : settings.durationSec
       const before = cpuTimeUs(pid)
-      const result = await load(url, { ...opts, durationSec, rate })
+      const result = await load(url, { ...opts, durationSec, rate, headers })
       const after = cpuTimeUs(pid)
       const cpu = before !== undefined && after !== undefined && result.requests > 0 ? after - before : undefined
       return { ...result, cpuUsPerRequest: cpu === undefined ? undefined : cpu / result.requests }
@@ -82,6 +93,12 @@ export async function measureRound(variant: Variant, round: number, settings: Se
     if (settings.ssrWarmupSec > 0) await load(ssrUrl, { ...opts, durationSec: settings.ssrWarmupSec })
     const ssr = await measured(ssrUrl)
     const ssrFixedRate = await measured(ssrUrl, settings.cpuRate)
+    // The same with a browser's Accept-Encoding (compression on the fly, where the server does it).
+    if (settings.ssrWarmupSec > 0) {
+      await load(ssrUrl, { ...opts, durationSec: Math.min(settings.ssrWarmupSec, 3), headers: browserHeaders })
+    }
+    const ssrBrowser = await measured(ssrUrl, undefined, browserHeaders)
+    const ssrBrowserFixedRate = await measured(ssrUrl, settings.cpuRate, browserHeaders)
     if (settings.assetWarmupSec > 0) await load(assetUrl, { ...opts, durationSec: settings.assetWarmupSec })
     const asset = await measured(assetUrl)
     if (ssrFixedRate.rps < settings.cpuRate * 0.9) {
@@ -97,6 +114,8 @@ export async function measureRound(variant: Variant, round: number, settings: Se
     for (const [what, r] of [
       ['SSR', ssr],
       ['SSR at a fixed rate', ssrFixedRate],
+      ['SSR (browser Accept-Encoding)', ssrBrowser],
+      ['SSR (browser Accept-Encoding) at a fixed rate', ssrBrowserFixedRate],
       ['asset', asset],
     ] as const) {
       if (r.non2xx || r.errors || r.timeouts) {
@@ -112,6 +131,10 @@ export async function measureRound(variant: Variant, round: number, settings: Se
       coldStartMs,
       ssr,
       ssrFixedRate,
+      ssrBrowser,
+      ssrBrowserFixedRate,
+      ssrBrowserBytes: browser.bytes,
+      ssrBrowserEncoding: String(browser.headers['content-encoding'] ?? 'identity'),
       asset,
       loadavg: loadavg()[0] ?? 0,
       rssBytes: rss,

@@ -14,7 +14,14 @@ const load = (rps: number, cpu: number) => ({
   cpuUsPerRequest: cpu,
 })
 
-const round = (variant: string, r: number, ssr: number, asset: number, cold: number): RoundResult => ({
+const round = (
+  variant: string,
+  r: number,
+  ssr: number,
+  asset: number,
+  cold: number,
+  browser = ssr * 0.9,
+): RoundResult => ({
   variant,
   round: r,
   buildMs: 1000,
@@ -23,6 +30,10 @@ const round = (variant: string, r: number, ssr: number, asset: number, cold: num
   coldStartMs: [cold],
   ssr: load(ssr, 1000),
   ssrFixedRate: load(300, 900),
+  ssrBrowser: load(browser, 1100),
+  ssrBrowserFixedRate: load(300, 1000),
+  ssrBrowserBytes: 600,
+  ssrBrowserEncoding: 'br',
   asset: load(asset, 100),
   loadavg: 1,
   rssBytes: 100e6,
@@ -32,6 +43,7 @@ const round = (variant: string, r: number, ssr: number, asset: number, cold: num
 })
 
 const selected = variants.filter((v) => ['floor', 'photon-hono', 'upstream-photon-hono'].includes(v.id))
+const withExpress = variants.filter((v) => ['floor', 'photon-hono', 'photon-express', 'express-floor'].includes(v.id))
 
 describe('summarize', () => {
   it('takes medians over rounds and ratios to the floor', () => {
@@ -52,6 +64,13 @@ describe('summarize', () => {
     expect(upstream?.rounds).toBe(0)
     expect(upstream?.missing).toBe('not runnable')
   })
+
+  it("takes the browser Accept-Encoding ratios against the floor's SSR without it", () => {
+    const results = [round('floor', 1, 1000, 10000, 200, 990), round('photon-hono', 1, 950, 9000, 205, 920)]
+    const [, ours] = summarize(selected, results, new Map())
+    expect(ours?.ratios[metricIndex('SSR req/s, browser Accept-Encoding')]).toBe(0.92)
+    expect(ours?.ratios[metricIndex('SSR CPU/req @fixed rate, browser A-E')]).toBeCloseTo(1000 / 900)
+  })
 })
 
 describe('formatGoals', () => {
@@ -62,9 +81,21 @@ describe('formatGoals', () => {
       round('upstream-photon-hono', 1, 740, 7100, 400),
     ]
     expect(formatGoals(summarize(selected, results, new Map()))).toMatchInlineSnapshot(`
-      "Goals for vike-photon + Hono: SSR req/s 0.96 (goal ≥ 0.95: met), asset req/s 0.70 (goal ≥ 0.8: NOT met), cold start 1.00 (goal ≤ 1.05: met).
+      "Goals for vike-photon + Hono: SSR req/s 0.96 (goal ≥ 0.95: met), SSR req/s, browser Accept-Encoding 0.86 (goal ≥ 0.9: NOT met), asset req/s 0.70 (goal ≥ 0.8: NOT met), cold start 1.00 (goal ≤ 1.05: met).
       Behind upstream vike-photon 0.1.26 + Hono on: asset req/s."
     `)
+  })
+
+  it("gives Express's ratio to the floor and to Express's own floor", () => {
+    const results = [
+      round('floor', 1, 1000, 10000, 200, 1000),
+      round('photon-hono', 1, 960, 7000, 200, 950),
+      round('photon-express', 1, 800, 7000, 200),
+      round('express-floor', 1, 900, 7000, 200),
+    ]
+    expect(formatGoals(summarize(withExpress, results, new Map())).split('\n')[1]).toBe(
+      "Goals for vike-photon + Express: SSR req/s 0.80 (goal ≥ 0.85: NOT met); 0.89 of Express's own floor (bare Express + renderPage).",
+    )
   })
 
   it('says nothing without numbers for our Hono row', () => {

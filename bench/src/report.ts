@@ -9,6 +9,8 @@ export interface Metric {
   /** One value per round (cold start: several). */
   values(round: RoundResult): (number | undefined)[]
   format(value: number | undefined): string
+  /** The floor's values the ratio is taken against, when not this metric's own (default: `values`). */
+  base?(round: RoundResult): (number | undefined)[]
 }
 
 const ms = (v: number | undefined) => (v === undefined ? '–' : `${formatNumber(v)} ms`)
@@ -18,6 +20,14 @@ const seconds = (v: number | undefined) => (v === undefined ? '–' : `${formatN
 export const metrics: readonly Metric[] = [
   { header: 'SSR req/s', better: 'higher', values: (r) => [r.ssr.rps], format: (v) => formatNumber(v) },
   { header: 'SSR p99', better: 'lower', values: (r) => [r.ssr.p99], format: ms },
+  {
+    // Against the floor's SSR *without* Accept-Encoding: the floor never compresses.
+    header: 'SSR req/s, browser Accept-Encoding',
+    better: 'higher',
+    values: (r) => [r.ssrBrowser?.rps],
+    format: (v) => formatNumber(v),
+    base: (r) => [r.ssr.rps],
+  },
   { header: 'asset req/s', better: 'higher', values: (r) => [r.asset.rps], format: (v) => formatNumber(v) },
   {
     header: 'SSR CPU/req @fixed rate',
@@ -25,6 +35,14 @@ export const metrics: readonly Metric[] = [
     values: (r) => [r.ssrFixedRate.cpuUsPerRequest],
     format: us,
   },
+  {
+    header: 'SSR CPU/req @fixed rate, browser A-E',
+    better: 'lower',
+    values: (r) => [r.ssrBrowserFixedRate?.cpuUsPerRequest],
+    format: us,
+    base: (r) => [r.ssrFixedRate.cpuUsPerRequest],
+  },
+  { header: 'SSR bytes, browser A-E', better: 'lower', values: (r) => [r.ssrBrowserBytes], format: formatBytes },
   { header: 'asset CPU/req', better: 'lower', values: (r) => [r.asset.cpuUsPerRequest], format: us },
   { header: 'cold start', better: 'lower', values: (r) => r.coldStartMs, format: ms },
   { header: 'RSS after load', better: 'lower', values: (r) => [r.rssBytes], format: formatBytes },
@@ -48,12 +66,12 @@ export function summarize(
   results: readonly RoundResult[],
   missing: ReadonlyMap<string, string>,
 ): Summary[] {
-  const mediansOf = (id: string) => {
+  const mediansOf = (id: string, of: (m: Metric) => Metric['values'] = (m) => m.values) => {
     const rounds = results.filter((r) => r.variant === id)
-    return metrics.map((m) => median(rounds.flatMap((r) => m.values(r)).filter((v): v is number => v !== undefined)))
+    return metrics.map((m) => median(rounds.flatMap((r) => of(m)(r)).filter((v): v is number => v !== undefined)))
   }
   const floor = variants.find((v) => v.role === 'floor')
-  const floorMedians = floor ? mediansOf(floor.id) : metrics.map(() => undefined)
+  const floorMedians = floor ? mediansOf(floor.id, (m) => m.base ?? m.values) : metrics.map(() => undefined)
   return variants.map((variant) => {
     const medians = mediansOf(variant.id)
     return {
@@ -97,8 +115,24 @@ export function formatGoals(summaries: readonly Summary[]): string {
     return `${header} ${formatRatio(r)} (goal ${better === 'higher' ? '≥' : '≤'} ${goal}: ${meetsGoal(r, goal, better) ? 'met' : 'NOT met'})`
   }
   const lines = [
-    `Goals for ${ours.variant.label}: ${verdict('SSR req/s', goals.ssrRps)}, ${verdict('asset req/s', goals.assetRps)}, ${verdict('cold start', goals.coldStart)}.`,
+    `Goals for ${ours.variant.label}: ${verdict('SSR req/s', goals.ssrRps)}, ${verdict('SSR req/s, browser Accept-Encoding', goals.ssrBrowserRps)}, ${verdict('asset req/s', goals.assetRps)}, ${verdict('cold start', goals.coldStart)}.`,
   ]
+  const ssr = metricIndex('SSR req/s')
+  const builtin = summaries.find((s) => s.variant.id === 'photon-builtin' && s.rounds > 0)
+  if (builtin) {
+    lines.push(
+      `Goals for ${builtin.variant.label}: SSR req/s ${formatRatio(builtin.ratios[ssr])} (goal ≥ ${goals.ssrRps}: ${meetsGoal(builtin.ratios[ssr], goals.ssrRps, 'higher') ? 'met' : 'NOT met'}).`,
+    )
+  }
+  const express = summaries.find((s) => s.variant.id === 'photon-express' && s.rounds > 0)
+  const expressFloor = summaries.find((s) => s.variant.id === 'express-floor' && s.rounds > 0)
+  if (express) {
+    const own = ratio(express.medians[ssr], expressFloor?.medians[ssr])
+    lines.push(
+      `Goals for ${express.variant.label}: SSR req/s ${formatRatio(express.ratios[ssr])} (goal ≥ ${goals.expressSsrRps}: ${meetsGoal(express.ratios[ssr], goals.expressSsrRps, 'higher') ? 'met' : 'NOT met'})` +
+        (expressFloor ? `; ${formatRatio(own)} of Express's own floor (bare Express + renderPage).` : '.'),
+    )
+  }
   for (const peer of summaries.filter((s) => s.variant.role === 'peer' && s.rounds > 0)) {
     const behind = metrics
       .map((m, i) => ({ m, o: ours.medians[i], p: peer.medians[i] }))

@@ -109,10 +109,14 @@ export interface Fetched {
   bytes: number
 }
 
-/** A plain GET (or HEAD) without keep-alive; rejects on network errors. */
-export function get(url: string, method: 'GET' | 'HEAD' = 'GET'): Promise<Fetched> {
+/** A plain GET (or HEAD) without keep-alive; rejects on network errors. The body is as sent (not decoded). */
+export function get(
+  url: string,
+  method: 'GET' | 'HEAD' = 'GET',
+  headers: Record<string, string> = {},
+): Promise<Fetched> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method, agent: false }, (res) => {
+    const req = request(url, { method, agent: false, headers }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (chunk: Buffer) => chunks.push(chunk))
       res.on('end', () => {

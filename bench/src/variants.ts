@@ -2,7 +2,8 @@
 // apps/<id>/ (package.json, lockfile, pages/+config.ts, server entry), installed in isolation and built with
 // `vike build`, then started with `node <entry>` (PORT and HOST from the environment).
 
-export type Role = 'floor' | 'ours' | 'peer'
+/** `reference`: another hand-written server, the floor of one server framework (not a peer to beat). */
+export type Role = 'floor' | 'ours' | 'peer' | 'reference'
 
 export interface Variant {
   /** Folder name under apps/ and the name used by `--only`. */
@@ -24,6 +25,12 @@ export const variants: readonly Variant[] = [
     id: 'floor',
     label: 'floor: renderPage + node:http + sirv',
     role: 'floor',
+    entry: 'server/index.mjs',
+  },
+  {
+    id: 'express-floor',
+    label: 'Express floor: renderPage + Express 5 + sirv',
+    role: 'reference',
     entry: 'server/index.mjs',
   },
   {
@@ -67,9 +74,13 @@ export const variants: readonly Variant[] = [
   },
 ]
 
-/** The goals from the issue, as ratios to the floor, for our Hono row. */
+/** The goals from the issues, as ratios to the floor, for our Hono row (SSR: also the built-in server's). */
 export const goals = {
   ssrRps: 0.95,
+  /** SSR with a browser's `Accept-Encoding`, against the floor's SSR without it. */
+  ssrBrowserRps: 0.9,
+  /** vike-photon + Express. */
+  expressSsrRps: 0.85,
   assetRps: 0.8,
   coldStart: 1.05,
 } as const

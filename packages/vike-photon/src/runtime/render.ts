@@ -1,6 +1,6 @@
 import { renderPage } from 'vike/server'
 import { ON_ERROR } from './on-error.js'
-import { createResponse } from './response.js'
+import { COMPRESS_PAGE, createResponse } from './response.js'
 
 // Runs Vike for one request and turns its answer into a web Response. Shared by the page handlers, the
 // catch-all and the HEAD handling, so every way into Vike behaves the same.
@@ -29,7 +29,14 @@ export async function renderToResponse(
   if (error && typeof onError === 'function') onError(error)
 
   const init = { status: httpResponse.statusCode, headers: httpResponse.headers }
-  if (withBody) return createResponse(responseBody(httpResponse), init)
+  if (withBody) {
+    const response = createResponse(responseBody(httpResponse), init)
+    // On Express, the compress middleware leaves compression to the page handler (see compress.ts).
+    const compressPage = (context as Record<symbol, ((response: Response) => Promise<Response>) | undefined>)[
+      COMPRESS_PAGE
+    ]
+    return compressPage ? compressPage(response) : response
+  }
   // HEAD: the length GET would send (Hono and Express sent none), when the page is rendered to a string.
   const length = stringBodyLength(httpResponse)
   if (length !== undefined) init.headers = [...init.headers, ['Content-Length', String(length)]]

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url'
 import 'virtual:@brillout/vite-plugin-server-entry:serverEntry'
 import serverEntry from 'virtual:photon:server-entry'
 import settings from 'virtual:vike-photon:runtime-settings'
-import { FastResponse, toNodeHandler } from 'srvx/node'
+import { FastResponse, NodeRequest, toNodeHandler } from 'srvx/node'
 import { assertServerEntry, type ServeResult } from './assert-server-entry.js'
 import { isAddressInUse, listenAddress, listeningUrl, portInUseMessage } from './listen.js'
 import { methodNotAllowed } from './methods.js'
@@ -66,7 +66,7 @@ function appNodeHandler(entry: ServeResult): RequestListener {
     ) => Response | Promise<Response>
     return answered(toNodeHandler((request) => withContext(request, undefined, executionContext)) as RequestListener)
   }
-  return answered(entry.server!.nodeHandler as RequestListener)
+  return answered(withLazyRequest(entry.server!.nodeHandler as RequestListener))
 }
 
 /**
@@ -84,6 +84,24 @@ function failed(res: ServerResponse, error: unknown): void {
   console.error('[vike-photon] The server threw while answering a request; answered 500.', error)
   if (res.headersSent) res.destroy()
   else res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Internal Server Error')
+}
+
+// @universal-middleware/express 0.4.31 (through @photonjs/express 0.1.13) builds an undici Request, with its own
+// AbortController, for every request that reaches a universal middleware or handler, and reuses one already
+// stored on `req[Symbol.for('unRequest')]`. A GET or HEAD gets srvx's lazy NodeRequest there instead (what Hono
+// and the built-in server run on): its URL is fixed before Express rewrites `req.url` for mounted routers. Not
+// with a body (Express' body parsers may have read it) nor with ORIGIN or TRUST_PROXY, which only the adapter reads.
+const UN_REQUEST = Symbol.for('unRequest')
+function withLazyRequest(handler: RequestListener): RequestListener {
+  if (process.env.ORIGIN || process.env.TRUST_PROXY === '1') return handler
+  return (req, res) => {
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      const request = new NodeRequest({ req, res })
+      void request.url
+      ;(req as unknown as Record<symbol, unknown>)[UN_REQUEST] = request
+    }
+    return handler(req, res)
+  }
 }
 
 /** The entry's fetch handler, if it has one (Express' `fetch` is a getter that throws). */

@@ -1,0 +1,144 @@
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib'
+import { describe, expect, it } from 'vitest'
+import { COMPRESS_THRESHOLD, chooseEncoding, compress } from '../src/runtime/compress.js'
+import { COMPRESS_PAGE, createResponse } from '../src/runtime/response.js'
+
+const BROWSER = 'gzip, deflate, br, zstd'
+const html = `<!DOCTYPE html><html><body>${'<p>Hello, ünïcode page</p>'.repeat(80)}</body></html>`
+const pageHeaders = [['Content-Type', 'text/html;charset=utf-8']] as [string, string][]
+
+type Handler = (request: Request, context: Universal.Context, runtime: unknown) => unknown
+const middleware = compress as unknown as Handler
+
+/** Runs the middleware around a response, as a fetch-based server (Hono, srvx) does. */
+async function serve(
+  headers: Record<string, string>,
+  response: () => Response,
+  { method = 'GET' }: { method?: string } = {},
+): Promise<Response> {
+  const request = new Request('http://localhost/', { method, headers })
+  const result = middleware(request, {}, { adapter: 'srvx' })
+  if (typeof result !== 'function') return response()
+  return (result as (r: Response) => Promise<Response>)(response())
+}
+
+const page =
+  (body = html, headers: [string, string][] = pageHeaders) =>
+  () =>
+    createResponse(body, { status: 200, headers })
+
+function decode(encoding: string | null, body: Buffer): string {
+  if (encoding === 'br') return brotliDecompressSync(body).toString()
+  if (encoding === 'gzip') return gunzipSync(body).toString()
+  if (encoding === 'deflate') return inflateSync(body).toString()
+  return body.toString()
+}
+
+describe('compress', () => {
+  it('compresses a page for a browser: brotli, the same HTML, Vary and no stale Content-Length', async () => {
+    const res = await serve({ 'accept-encoding': BROWSER }, page())
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-encoding')).toBe('br')
+    expect(res.headers.get('vary')).toBe('Accept-Encoding')
+    expect(res.headers.get('content-type')).toBe('text/html;charset=utf-8')
+    const body = Buffer.from(await res.arrayBuffer())
+    expect(body.length).toBeLessThan(Buffer.byteLength(html))
+    expect(decode('br', body)).toBe(html)
+  })
+
+  it.each([
+    ['gzip', 'gzip'],
+    ['deflate', 'deflate'],
+    ['br;q=0, gzip', 'gzip'],
+    ['gzip;q=0.5, deflate;q=0.8', 'deflate'],
+    ['*', 'br'],
+    ['br;q=0, *;q=0.5', 'gzip'],
+  ])('Accept-Encoding: %s → %s, decoding to the same HTML', async (accept, encoding) => {
+    const res = await serve({ 'accept-encoding': accept }, page())
+    expect(res.headers.get('content-encoding')).toBe(encoding)
+    expect(decode(encoding, Buffer.from(await res.arrayBuffer()))).toBe(html)
+  })
+
+  it.each([
+    ['no header', {}],
+    ['identity', { 'accept-encoding': 'identity' }],
+    ['encodings we do not produce', { 'accept-encoding': 'zstd, compress' }],
+    ['every encoding refused', { 'accept-encoding': 'gzip;q=0, br;q=0, deflate;q=0' }],
+    ['identity preferred', { 'accept-encoding': 'identity;q=1, gzip;q=0.5' }],
+    ['Cache-Control: no-transform', { 'accept-encoding': BROWSER, 'cache-control': 'no-transform' }],
+  ])('sends the page as it is: %s', async (_, headers) => {
+    const res = await serve(headers, page())
+    expect(res.headers.get('content-encoding')).toBeNull()
+    expect(await res.text()).toBe(html)
+  })
+
+  it(`sends bodies under ${COMPRESS_THRESHOLD} bytes as they are`, async () => {
+    const small = '<!DOCTYPE html><html><body><p>small</p></body></html>'
+    const res = await serve({ 'accept-encoding': BROWSER }, page(small))
+    expect(res.headers.get('content-encoding')).toBeNull()
+    expect(await res.text()).toBe(small)
+  })
+
+  it('leaves responses that are not text, or already encoded, alone', async () => {
+    const image = await serve({ 'accept-encoding': BROWSER }, page(html, [['Content-Type', 'image/png']]))
+    expect(image.headers.get('content-encoding')).toBeNull()
+    const encoded = await serve(
+      { 'accept-encoding': BROWSER },
+      page(html, [...pageHeaders, ['Content-Encoding', 'gzip']]),
+    )
+    expect(encoded.headers.get('content-encoding')).toBe('gzip')
+    expect(await encoded.text()).toBe(html)
+  })
+
+  it('does not compress HEAD responses', async () => {
+    const res = await serve({ 'accept-encoding': BROWSER }, page(), { method: 'HEAD' })
+    expect(res.headers.get('content-encoding')).toBeNull()
+  })
+
+  it('streams a streamed page through a compressor, chunk by chunk', async () => {
+    const chunks = [html.slice(0, 1000), html.slice(1000)]
+    const stream = () =>
+      createResponse(
+        new ReadableStream({
+          start(controller) {
+            for (const chunk of chunks) controller.enqueue(new TextEncoder().encode(chunk))
+            controller.close()
+          },
+        }),
+        { status: 200, headers: pageHeaders },
+      )
+    const res = await serve({ 'accept-encoding': BROWSER }, stream)
+    const encoding = res.headers.get('content-encoding')
+    expect(encoding).toBe('br')
+    expect(res.headers.get('content-length')).toBeNull()
+    expect(res.headers.get('vary')).toContain('Accept-Encoding')
+    expect(decode(encoding, Buffer.from(await res.arrayBuffer()))).toBe(html)
+  })
+
+  it('on Express, hands compression to the page handler through the context', async () => {
+    const request = new Request('http://localhost/', { headers: { 'accept-encoding': BROWSER } })
+    const context = middleware(request, { user: 'ann' }, { adapter: 'express' }) as Record<string | symbol, unknown>
+    expect(typeof context).toBe('object')
+    expect(context.user).toBe('ann')
+    const compressPage = context[COMPRESS_PAGE] as (response: Response) => Promise<Response>
+    const res = await compressPage(page()())
+    expect(res.headers.get('content-encoding')).toBe('br')
+    expect(decode('br', Buffer.from(await res.arrayBuffer()))).toBe(html)
+  })
+})
+
+describe('chooseEncoding', () => {
+  it.each([
+    [null, null],
+    ['', null],
+    ['gzip, deflate, br, zstd', 'br'],
+    ['GZIP', 'gzip'],
+    ['gzip;q=1.0, br;q=0.9', 'gzip'],
+    ['br;q=0.5, gzip;q=0.5', 'br'],
+    ['gzip; q=0', null],
+    ['*;q=0', null],
+    ['identity, *;q=0', null],
+  ])('%s → %s', (header, expected) => {
+    expect(chooseEncoding(header)).toBe(expected)
+  })
+})
