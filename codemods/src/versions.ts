@@ -1,7 +1,7 @@
 import {
   CLOUDFLARE_MINIMUMS,
   EXACT_PINS,
-  EXPRESS_PINNED_TRANSITIVE_VERSIONS,
+  NODE20_PINNED_TRANSITIVE_VERSIONS,
   KNOWN_GOOD_VERSIONS,
   PEER_MINIMUMS,
   PINNED_TRANSITIVE_VERSIONS,
@@ -18,7 +18,7 @@ export const knownGoodVersions = KNOWN_GOOD_VERSIONS
 export type KnownPackage = keyof typeof knownGoodVersions
 
 export const pinnedTransitiveVersions = PINNED_TRANSITIVE_VERSIONS
-export const expressPinnedTransitiveVersions = EXPRESS_PINNED_TRANSITIVE_VERSIONS
+export const node20PinnedTransitiveVersions = NODE20_PINNED_TRANSITIVE_VERSIONS
 
 /** Minimum versions vike-photon needs (its peer dependencies): below these, rule 6 bumps. */
 export const minimumVersions = PEER_MINIMUMS

@@ -4,7 +4,7 @@ import { adapterPackage } from '../frameworks.js'
 import { JsonDocument } from '../lib/json.js'
 import {
   cloudflareMinimums,
-  expressPinnedTransitiveVersions,
+  node20PinnedTransitiveVersions,
   type KnownPackage,
   knownGoodVersions,
   minimumVersions,
@@ -103,9 +103,8 @@ export default function packageJson(file: FileInfo, _api: API, options: Transfor
     pinTransitive(doc, options.packageManager, pinnedTransitiveVersions)
   }
   if (vercel) add('@photonjs/vercel', target)
-  if (migrating && sectionOf('@photonjs/express')) {
-    pinTransitive(doc, options.packageManager, expressPinnedTransitiveVersions)
-  }
+  // vike-photon itself reaches @universal-middleware/node (through @photonjs/core), whatever the server and target.
+  if (migrating) pinTransitive(doc, options.packageManager, node20PinnedTransitiveVersions)
   // @photonjs/hono serves through @hono/node-server on Node (`vike dev` too): without it, "Missing @hono/node-server package".
   if (ctx.frameworks.has('hono') && !cloudflare && !sectionOf('@photonjs/cloudflare')) add('@hono/node-server', target)
   for (const name of ctx.needs) add(name, 'dependencies')
