@@ -4,10 +4,10 @@ import { adapterPackage } from '../frameworks.js'
 import { JsonDocument } from '../lib/json.js'
 import {
   cloudflareMinimums,
-  node20PinnedTransitiveVersions,
   type KnownPackage,
   knownGoodVersions,
   minimumVersions,
+  node20PinnedTransitiveVersions,
   pinnedTransitiveVersions,
   rangeFor,
   vikeSetVersions,
