@@ -6,7 +6,7 @@ import { rewriteApplyOptions } from './apply-options.js'
 import { checkBasePath, checkConnectServer, checkFastify } from './checks.js'
 import { exportServe, renameServeOptions } from './export-serve.js'
 import { detectLegacy, finishImports, markServerApi, rewriteImports } from './imports.js'
-import { rewriteHonoNodeServer, rewriteListenCalls } from './listen.js'
+import { isHonoNodeLauncher, rewriteHonoNodeLauncher, rewriteHonoNodeServer, rewriteListenCalls } from './listen.js'
 import { EntryState } from './state.js'
 import { rewriteVikeMiddleware } from './vike-middleware.js'
 
@@ -25,7 +25,18 @@ export default function serverEntry(file: FileInfo, api: API, options: Transform
 
   markServerApi(j, root)
   const detected = detectLegacy(j, root)
-  if (!detected) return print(root, file.source)
+  if (!detected) {
+    // vike-node 0.2/0.3's `index` entry often only starts @hono/node-server for an app it imports: it has no
+    // legacy import, yet it becomes `photon.server`, whose default export vike-photon serves.
+    if (isHonoNodeLauncher(j, root, ctx.serverEntry, file.path)) {
+      const s = new EntryState(j, root, ctx, 'hono', isTypeScript(file.path))
+      if (rewriteHonoNodeLauncher(s)) {
+        exportServe(s)
+        finishImports(s)
+      }
+    }
+    return print(root, file.source)
+  }
   const s = new EntryState(j, root, ctx, detected.fw, isTypeScript(file.path))
   rewriteImports(s, detected.legacy)
   rewriteVikeMiddleware(s)
