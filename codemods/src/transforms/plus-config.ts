@@ -1,3 +1,4 @@
+import { posix } from 'node:path'
 import type {
   API,
   ArrayExpression,
@@ -111,6 +112,7 @@ export default function plusConfig(file: FileInfo, api: API, options: TransformO
     if (photon && (isMain || legacyLocals.size > 0)) {
       rewriteExtends(j, root, config, photon, isMain || hadLegacyPlugin.has(config))
     }
+    if (movesServer) dropUnservedEntry(j, ctx, config, file.path)
     if (movesServer) moveServerSetting(j, config, parsed)
     if (movesServer) moveConditionalServerSettings(j, config, parsed)
     if (isMain) addPhotonSettings(j, ctx, config)
@@ -274,6 +276,33 @@ function photonObject(j: JSCodeshift, config: ObjectExpression, at?: number): Ob
   const obj = j.objectExpression([])
   config.properties.splice(at ?? config.properties.length, 0, j.objectProperty(j.identifier('photon'), obj))
   return obj
+}
+
+/**
+ * `server: '<file>'` naming an entry the target cannot run (a HatTip entry on Cloudflare, recorded by server-entry)
+ * is not carried into `photon.server`: vike-photon serves the pages by itself. A TODO keeps the old value.
+ */
+function dropUnservedEntry(j: JSCodeshift, ctx: MigrateContext, config: ObjectExpression, configFile: string): void {
+  const server = getProp(config, 'server')
+  const value = server ? unwrap(server.value as Node) : null
+  if (!server || !value || (value.type !== 'StringLiteral' && value.type !== 'Literal')) return
+  const entry = (value as unknown as { value: unknown }).value
+  if (typeof entry !== 'string') return
+  const clean = (p: string) => posix.normalize(p.replace(/\\/g, '/')).replace(/^\.?\//, '')
+  const fromConfig = clean(posix.join(posix.dirname(configFile.replace(/\\/g, '/')), entry))
+  if (!ctx.unservedEntries.has(clean(entry)) && !ctx.unservedEntries.has(fromConfig)) return
+  const index = config.properties.indexOf(server as never)
+  const anchor = config.properties[index + 1] ?? config.properties[index - 1]
+  if (!anchor) return
+  config.properties.splice(index, 1)
+  const comments = (server as { comments?: unknown[] }).comments ?? []
+  const anchorNode = anchor as { comments?: unknown[] }
+  anchorNode.comments = [...comments, ...(anchorNode.comments ?? [])]
+  addTodo(
+    j,
+    anchor,
+    `was \`server: ${text(j, server.value as Node)}\`: vike-photon on Cloudflare cannot run that entry's framework (see the TODO in it), so it serves the pages without it`,
+  )
 }
 
 /** Rules 12, 13: `server: <expr>` → `photon: { server: <expr> }`, long form unpacked. */

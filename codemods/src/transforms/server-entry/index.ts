@@ -3,7 +3,7 @@ import { contextOf, type TransformOptions } from '../../context.js'
 import { isTypeScript, parserFor } from '../../lib/ast.js'
 import { print } from '../../lib/print.js'
 import { rewriteApplyOptions } from './apply-options.js'
-import { checkBasePath, checkConnectServer, checkFastify } from './checks.js'
+import { checkBasePath, checkCloudflareFramework, checkConnectServer, checkFastify } from './checks.js'
 import { exportServe, renameServeOptions } from './export-serve.js'
 import { detectLegacy, finishImports, markServerApi, rewriteImports } from './imports.js'
 import { isHonoNodeLauncher, rewriteHonoNodeLauncher, rewriteHonoNodeServer, rewriteListenCalls } from './listen.js'
@@ -38,6 +38,7 @@ export default function serverEntry(file: FileInfo, api: API, options: Transform
     return print(root, file.source)
   }
   const s = new EntryState(j, root, ctx, detected.fw, isTypeScript(file.path))
+  const fromVikeCloudflare = detected.legacy.some((d) => String(d.node.source.value).startsWith('vike-cloudflare/'))
   rewriteImports(s, detected.legacy)
   rewriteVikeMiddleware(s)
   rewriteHonoNodeServer(s)
@@ -49,5 +50,6 @@ export default function serverEntry(file: FileInfo, api: API, options: Transform
   checkBasePath(s)
   finishImports(s)
   checkConnectServer(s)
+  checkCloudflareFramework(s, file.path, fromVikeCloudflare)
   return print(root, file.source)
 }
