@@ -113,8 +113,8 @@ export default function plusConfig(file: FileInfo, api: API, options: TransformO
       rewriteExtends(j, root, config, photon, isMain || hadLegacyPlugin.has(config))
     }
     if (movesServer) dropUnservedEntry(j, ctx, config, file.path)
-    if (movesServer) moveServerSetting(j, config, parsed)
-    if (movesServer) moveConditionalServerSettings(j, config, parsed)
+    if (movesServer) moveServerSetting(j, config, parsed, root)
+    if (movesServer) moveConditionalServerSettings(j, config, parsed, root)
     if (isMain) addPhotonSettings(j, ctx, config)
     if (vercel) rewriteVercelSettings(j, ctx, config)
     const viteEnv = getProp(config, 'viteEnvironmentAPI')
@@ -305,8 +305,39 @@ function dropUnservedEntry(j: JSCodeshift, ctx: MigrateContext, config: ObjectEx
   )
 }
 
+/**
+ * The entries of `server.entry` other than `index`, kept intact as a `const` just above the statement that holds the
+ * config (where every name they may use is in scope). Returns the const's name, or null when there is no statement.
+ */
+function keepEntriesAside(
+  j: JSCodeshift,
+  root: Collection,
+  config: ObjectExpression,
+  entries: ObjectExpression['properties'],
+  keys: string,
+): string | null {
+  let stmt: ASTPath | null | undefined = root
+    .find(j.ObjectExpression)
+    .filter((p) => p.node === config)
+    .paths()[0]
+  while (stmt?.parent && !['Program', 'BlockStatement'].includes((stmt.parent.node as Node).type)) stmt = stmt.parent
+  if (!stmt?.parent) return null
+  let name = 'serverEntries'
+  for (let i = 2; root.find(j.Identifier, { name }).size() > 0; i++) name = `serverEntries${i}`
+  const decl = j.variableDeclaration('const', [
+    j.variableDeclarator(j.identifier(name), j.objectExpression(entries as never)),
+  ])
+  addTodo(
+    j,
+    decl,
+    `\`server.entry\` had more entries than \`index\` (${keys}), kept here as \`${name}\`: add them to \`photon.entries\`, or drop them`,
+  )
+  stmt.insertBefore(decl)
+  return name
+}
+
 /** Rules 12, 13: `server: <expr>` → `photon: { server: <expr> }`, long form unpacked. */
-function moveServerSetting(j: JSCodeshift, config: ObjectExpression, source: string): void {
+function moveServerSetting(j: JSCodeshift, config: ObjectExpression, source: string, root: Collection): void {
   const server = getProp(config, 'server')
   if (!server) return
   const index = config.properties.indexOf(server as never)
@@ -361,10 +392,14 @@ function moveServerSetting(j: JSCodeshift, config: ObjectExpression, source: str
           indexProp ? (indexProp.value as never) : j.stringLiteral('server/index.ts'),
         )
         setIfMissing(target, serverProp)
+        const keys = others.map((p) => propName(p) ?? text(j, p)).join(', ')
+        const kept = others.length > 0 && keepEntriesAside(j, root, config, others, keys)
         addTodo(
           j,
           serverProp,
-          `the server had several entries; only \`index\` was kept. Add the others to \`photon.entries\` or drop them: ${others.map((p) => text(j, p)).join(', ')}`,
+          kept
+            ? `the server had several entries; only \`index\` was kept here, the others are in \`${kept}\` above`
+            : `the server had several entries; only \`index\` was kept. Add the others to \`photon.entries\` or drop them: ${others.map((p) => text(j, p)).join(', ')}`,
         )
       } else setIfMissing(target, j.objectProperty(j.identifier('server'), (prop as Prop).value as never))
       continue
@@ -393,7 +428,12 @@ function moveServerSetting(j: JSCodeshift, config: ObjectExpression, source: str
  * Class 2.8: a `server` setting inside a conditional spread (`...(isNode ? { server: 'x' } : {})`)
  * moves to `photon` inside that object, so the condition still applies.
  */
-function moveConditionalServerSettings(j: JSCodeshift, config: ObjectExpression, source: string): void {
+function moveConditionalServerSettings(
+  j: JSCodeshift,
+  config: ObjectExpression,
+  source: string,
+  root: Collection,
+): void {
   for (const prop of config.properties) {
     if (prop.type !== 'SpreadElement') continue
     const objects: ObjectExpression[] = []
@@ -407,7 +447,7 @@ function moveConditionalServerSettings(j: JSCodeshift, config: ObjectExpression,
     }
     collect(prop.argument as Node)
     const moved = objects.filter((obj) => getProp(obj, 'server'))
-    for (const obj of moved) moveServerSetting(j, obj, source)
+    for (const obj of moved) moveServerSetting(j, obj, source, root)
     if (moved.length > 0 && getProp(config, 'photon')) {
       addTodo(
         j,
