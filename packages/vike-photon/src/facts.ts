@@ -81,6 +81,17 @@ export const NODE20_PINNED_TRANSITIVE_VERSIONS = {
   '@universal-middleware/node>@universal-middleware/core': '0.6.0',
 } as const
 
+/**
+ * `@universal-middleware/*` packages that apps list themselves (Bati's Hono entries do), at the versions Photon's
+ * adapters resolve to (`@photonjs/hono` 0.1.12 takes `@universal-middleware/hono` ^0.4.18, which takes core ^0.4.14).
+ * An app's own range on the same 0.x line with a lower floor (e.g. `^0.4.0`, locked to 0.4.1) is raised to these, so
+ * that the app and Photon share one copy of the core; a range on another line (0.2) is the app's own API and stays.
+ */
+export const UNIVERSAL_MIDDLEWARE_VERSIONS = {
+  '@universal-middleware/core': '0.4.18',
+  '@universal-middleware/hono': '0.4.18',
+} as const
+
 /** Lowest versions a Cloudflare app needs: `@cloudflare/vite-plugin` 1.34.0 requires wrangler `^4.86.0`. */
 export const CLOUDFLARE_MINIMUMS = { wrangler: '4.86.0' } as const
 
