@@ -53,6 +53,11 @@ export interface MigrateContext {
    * project paths without extension. The file itself stays, with a TODO saying it can go.
    */
   retiredModules: Set<string>
+  /**
+   * Server entries the target cannot run (a HatTip entry on Cloudflare): project paths. They stay as they are, with
+   * a TODO; `+config` does not name them in `photon.server`, so vike-photon serves the pages by itself.
+   */
+  unservedEntries: Set<string>
 }
 
 export interface SerializedContext {
@@ -65,6 +70,7 @@ export interface SerializedContext {
   needs?: string[]
   vercelExpiration?: number
   retiredModules?: string[]
+  unservedEntries?: string[]
 }
 
 export function createContext(seed: SerializedContext = {}): MigrateContext {
@@ -79,6 +85,7 @@ export function createContext(seed: SerializedContext = {}): MigrateContext {
     vercelExpiration: seed.vercelExpiration,
     reportedTodos: [],
     retiredModules: new Set(seed.retiredModules ?? []),
+    unservedEntries: new Set(seed.unservedEntries ?? []),
   }
 }
 

@@ -85,12 +85,20 @@ export const migrations: Migration[] = [
     id: 'server-entry',
     title: 'Move server entries to @photonjs/<framework> and export serve()',
     transform: 'server-entry',
-    check: (i) =>
-      files(
+    check: (i) => {
+      const legacy = files(
         i,
         js,
         /['"](?:vike-server|vike-cloudflare|vike-node)\/(?:hono|express|fastify|h3|elysia|hattip|webroute|api|connect)/,
-      ),
+      )
+      // vike-node's `index` entry may only start @hono/node-server for an app imported from another file.
+      const entry = i.ctx.serverEntry?.replace(/\\/g, '/').replace(/^\.\//, '')
+      const launcher =
+        entry && js.test(entry) && !legacy.some((t) => t.file === entry) && i.project.files.includes(entry)
+          ? files(i, js, /['"]@hono\/node-server['"]/).filter((t) => t.file === entry)
+          : []
+      return [...legacy, ...launcher]
+    },
   },
   {
     id: 'bati-entry',

@@ -1,10 +1,11 @@
 import {
   CLOUDFLARE_MINIMUMS,
   EXACT_PINS,
-  EXPRESS_PINNED_TRANSITIVE_VERSIONS,
   KNOWN_GOOD_VERSIONS,
+  NODE20_PINNED_TRANSITIVE_VERSIONS,
   PEER_MINIMUMS,
   PINNED_TRANSITIVE_VERSIONS,
+  UNIVERSAL_MIDDLEWARE_VERSIONS,
   VIKE_SET_VERSIONS,
   VITE_PLUGIN_VERSIONS,
 } from '../../packages/vike-photon/src/facts.js'
@@ -18,7 +19,10 @@ export const knownGoodVersions = KNOWN_GOOD_VERSIONS
 export type KnownPackage = keyof typeof knownGoodVersions
 
 export const pinnedTransitiveVersions = PINNED_TRANSITIVE_VERSIONS
-export const expressPinnedTransitiveVersions = EXPRESS_PINNED_TRANSITIVE_VERSIONS
+export const node20PinnedTransitiveVersions = NODE20_PINNED_TRANSITIVE_VERSIONS
+
+/** `@universal-middleware/*` versions Photon uses: an app's own range on the same 0.x line moves up to them. */
+export const universalMiddlewareVersions = UNIVERSAL_MIDDLEWARE_VERSIONS
 
 /** Minimum versions vike-photon needs (its peer dependencies): below these, rule 6 bumps. */
 export const minimumVersions = PEER_MINIMUMS

@@ -4,12 +4,13 @@ import { adapterPackage } from '../frameworks.js'
 import { JsonDocument } from '../lib/json.js'
 import {
   cloudflareMinimums,
-  expressPinnedTransitiveVersions,
   type KnownPackage,
   knownGoodVersions,
   minimumVersions,
+  node20PinnedTransitiveVersions,
   pinnedTransitiveVersions,
   rangeFor,
+  universalMiddlewareVersions,
   vikeSetVersions,
   vitePluginVersions,
 } from '../versions.js'
@@ -103,9 +104,17 @@ export default function packageJson(file: FileInfo, _api: API, options: Transfor
     pinTransitive(doc, options.packageManager, pinnedTransitiveVersions)
   }
   if (vercel) add('@photonjs/vercel', target)
-  if (migrating && sectionOf('@photonjs/express')) {
-    pinTransitive(doc, options.packageManager, expressPinnedTransitiveVersions)
+  // The app's own @universal-middleware packages share Photon's copy of the core (same 0.x line only).
+  if (migrating) {
+    for (const [name, v] of Object.entries(universalMiddlewareVersions)) {
+      const section = sectionOf(name)
+      const lowest = section ? lowestVersion(doc.get([section, name]) as string) : null
+      if (lowest && lowest.split('.').slice(0, 2).join('.') === v.split('.').slice(0, 2).join('.'))
+        raiseBelow(name, v, v)
+    }
   }
+  // vike-photon itself reaches @universal-middleware/node (through @photonjs/core), whatever the server and target.
+  if (migrating) pinTransitive(doc, options.packageManager, node20PinnedTransitiveVersions)
   // @photonjs/hono serves through @hono/node-server on Node (`vike dev` too): without it, "Missing @hono/node-server package".
   if (ctx.frameworks.has('hono') && !cloudflare && !sectionOf('@photonjs/cloudflare')) add('@hono/node-server', target)
   for (const name of ctx.needs) add(name, 'dependencies')

@@ -1,3 +1,4 @@
+import { posix } from 'node:path'
 import type {
   API,
   ArrayExpression,
@@ -111,8 +112,9 @@ export default function plusConfig(file: FileInfo, api: API, options: TransformO
     if (photon && (isMain || legacyLocals.size > 0)) {
       rewriteExtends(j, root, config, photon, isMain || hadLegacyPlugin.has(config))
     }
-    if (movesServer) moveServerSetting(j, config, parsed)
-    if (movesServer) moveConditionalServerSettings(j, config, parsed)
+    if (movesServer) dropUnservedEntry(j, ctx, config, file.path)
+    if (movesServer) moveServerSetting(j, config, parsed, root)
+    if (movesServer) moveConditionalServerSettings(j, config, parsed, root)
     if (isMain) addPhotonSettings(j, ctx, config)
     if (vercel) rewriteVercelSettings(j, ctx, config)
     const viteEnv = getProp(config, 'viteEnvironmentAPI')
@@ -276,8 +278,66 @@ function photonObject(j: JSCodeshift, config: ObjectExpression, at?: number): Ob
   return obj
 }
 
+/**
+ * `server: '<file>'` naming an entry the target cannot run (a HatTip entry on Cloudflare, recorded by server-entry)
+ * is not carried into `photon.server`: vike-photon serves the pages by itself. A TODO keeps the old value.
+ */
+function dropUnservedEntry(j: JSCodeshift, ctx: MigrateContext, config: ObjectExpression, configFile: string): void {
+  const server = getProp(config, 'server')
+  const value = server ? unwrap(server.value as Node) : null
+  if (!server || !value || (value.type !== 'StringLiteral' && value.type !== 'Literal')) return
+  const entry = (value as unknown as { value: unknown }).value
+  if (typeof entry !== 'string') return
+  const clean = (p: string) => posix.normalize(p.replace(/\\/g, '/')).replace(/^\.?\//, '')
+  const fromConfig = clean(posix.join(posix.dirname(configFile.replace(/\\/g, '/')), entry))
+  if (!ctx.unservedEntries.has(clean(entry)) && !ctx.unservedEntries.has(fromConfig)) return
+  const index = config.properties.indexOf(server as never)
+  const anchor = config.properties[index + 1] ?? config.properties[index - 1]
+  if (!anchor) return
+  config.properties.splice(index, 1)
+  const comments = (server as { comments?: unknown[] }).comments ?? []
+  const anchorNode = anchor as { comments?: unknown[] }
+  anchorNode.comments = [...comments, ...(anchorNode.comments ?? [])]
+  addTodo(
+    j,
+    anchor,
+    `was \`server: ${text(j, server.value as Node)}\`: vike-photon on Cloudflare cannot run that entry's framework (see the TODO in it), so it serves the pages without it`,
+  )
+}
+
+/**
+ * The entries of `server.entry` other than `index`, kept intact as a `const` just above the statement that holds the
+ * config (where every name they may use is in scope). Returns the const's name, or null when there is no statement.
+ */
+function keepEntriesAside(
+  j: JSCodeshift,
+  root: Collection,
+  config: ObjectExpression,
+  entries: ObjectExpression['properties'],
+  keys: string,
+): string | null {
+  let stmt: ASTPath | null | undefined = root
+    .find(j.ObjectExpression)
+    .filter((p) => p.node === config)
+    .paths()[0]
+  while (stmt?.parent && !['Program', 'BlockStatement'].includes((stmt.parent.node as Node).type)) stmt = stmt.parent
+  if (!stmt?.parent) return null
+  let name = 'serverEntries'
+  for (let i = 2; root.find(j.Identifier, { name }).size() > 0; i++) name = `serverEntries${i}`
+  const decl = j.variableDeclaration('const', [
+    j.variableDeclarator(j.identifier(name), j.objectExpression(entries as never)),
+  ])
+  addTodo(
+    j,
+    decl,
+    `\`server.entry\` had more entries than \`index\` (${keys}), kept here as \`${name}\`: add them to \`photon.entries\`, or drop them`,
+  )
+  stmt.insertBefore(decl)
+  return name
+}
+
 /** Rules 12, 13: `server: <expr>` → `photon: { server: <expr> }`, long form unpacked. */
-function moveServerSetting(j: JSCodeshift, config: ObjectExpression, source: string): void {
+function moveServerSetting(j: JSCodeshift, config: ObjectExpression, source: string, root: Collection): void {
   const server = getProp(config, 'server')
   if (!server) return
   const index = config.properties.indexOf(server as never)
@@ -332,10 +392,14 @@ function moveServerSetting(j: JSCodeshift, config: ObjectExpression, source: str
           indexProp ? (indexProp.value as never) : j.stringLiteral('server/index.ts'),
         )
         setIfMissing(target, serverProp)
+        const keys = others.map((p) => propName(p) ?? text(j, p)).join(', ')
+        const kept = others.length > 0 && keepEntriesAside(j, root, config, others, keys)
         addTodo(
           j,
           serverProp,
-          `the server had several entries; only \`index\` was kept. Add the others to \`photon.entries\` or drop them: ${others.map((p) => text(j, p)).join(', ')}`,
+          kept
+            ? `the server had several entries; only \`index\` was kept here, the others are in \`${kept}\` above`
+            : `the server had several entries; only \`index\` was kept. Add the others to \`photon.entries\` or drop them: ${others.map((p) => text(j, p)).join(', ')}`,
         )
       } else setIfMissing(target, j.objectProperty(j.identifier('server'), (prop as Prop).value as never))
       continue
@@ -364,7 +428,12 @@ function moveServerSetting(j: JSCodeshift, config: ObjectExpression, source: str
  * Class 2.8: a `server` setting inside a conditional spread (`...(isNode ? { server: 'x' } : {})`)
  * moves to `photon` inside that object, so the condition still applies.
  */
-function moveConditionalServerSettings(j: JSCodeshift, config: ObjectExpression, source: string): void {
+function moveConditionalServerSettings(
+  j: JSCodeshift,
+  config: ObjectExpression,
+  source: string,
+  root: Collection,
+): void {
   for (const prop of config.properties) {
     if (prop.type !== 'SpreadElement') continue
     const objects: ObjectExpression[] = []
@@ -378,7 +447,7 @@ function moveConditionalServerSettings(j: JSCodeshift, config: ObjectExpression,
     }
     collect(prop.argument as Node)
     const moved = objects.filter((obj) => getProp(obj, 'server'))
-    for (const obj of moved) moveServerSetting(j, obj, source)
+    for (const obj of moved) moveServerSetting(j, obj, source, root)
     if (moved.length > 0 && getProp(config, 'photon')) {
       addTodo(
         j,

@@ -299,7 +299,23 @@ function readVikeNodeArgument(
     if (others.length > 0) {
       const keys = others.map((p) => keyName(p) ?? text(j, p)).join(', ')
       // The entries' code stays in the file (a multi-line object never goes into a `//` TODO).
-      const kept = keepExtra(others, `vikeNode() had more entries than \`index\` (${keys})`)
+      // vike-node's `runtime` of an entry was a deploy target; in vike-photon the target is the installed package.
+      const runtimes = others.flatMap((p) => {
+        const v = p.type === 'ObjectProperty' || p.type === 'Property' ? unwrap(p.value as Node) : null
+        const runtime = v?.type === 'ObjectExpression' ? getProp(v as ObjectExpression, 'runtime') : null
+        const name = runtime && isStringLiteral(runtime.value as Node) ? stringValue(runtime.value as Node) : null
+        return name === 'cloudflare' || name === 'vercel' ? [name] : []
+      })
+      const target = runtimes
+        .map(
+          (r) =>
+            `runtime '${r}' is a deploy target in vike-photon: install @photonjs/${r} and it builds photon.server for it`,
+        )
+        .join('; ')
+      const kept = keepExtra(
+        others,
+        `vikeNode() had more entries than \`index\` (${keys}${target ? `; ${target}` : ''})`,
+      )
       if (!kept) {
         todo(
           `vikeNode() had more entries than \`index\` (${others.map((p) => text(j, p)).join(', ')}): add them to \`photon.entries\` in +config, or drop them`,

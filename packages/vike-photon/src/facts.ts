@@ -68,15 +68,28 @@ export const KNOWN_GOOD_VERSIONS = {
 export const PINNED_TRANSITIVE_VERSIONS = { '@cloudflare/vite-plugin': '1.34.0' } as const
 
 /**
- * Transitive versions an Express app pins by override (`parent>child`: only under that parent).
- * `@photonjs/express` 0.1.13 → `@universal-middleware/express` 0.4 → `@universal-middleware/node` ^0.2.1: its
- * releases from 0.2.7 on, and `@universal-middleware/core` from 0.6.1 on (what node 0.2.6 takes), declare
- * `engines.node >=22`, so yarn 1 refuses to install the app on Node 20 (npm and pnpm warn). node 0.2.6 has every
- * export express 0.4.31 imports; npm's engine-strict resolve picks exactly these two on Node 20.
+ * Transitive versions every migrated app pins by override (`parent>child`: only under that parent). vike-photon
+ * depends on `@photonjs/core` 0.1.22, which (like `@photonjs/express` 0.1.13 and, through
+ * `@universal-middleware/vercel`, `@photonjs/vercel` 0.1.23) depends on `@universal-middleware/express` 0.4 →
+ * `@universal-middleware/node` ^0.2.1: its releases from 0.2.7 on, and `@universal-middleware/core` from 0.6.1 on
+ * (what node 0.2.6 takes), declare `engines.node >=22`, so yarn 1 refuses to install the app on Node 20 (npm and
+ * pnpm warn). node 0.2.6 has every export express 0.4.31 imports; npm's engine-strict resolve picks exactly these
+ * two on Node 20.
  */
-export const EXPRESS_PINNED_TRANSITIVE_VERSIONS = {
+export const NODE20_PINNED_TRANSITIVE_VERSIONS = {
   '@universal-middleware/node': '0.2.6',
   '@universal-middleware/node>@universal-middleware/core': '0.6.0',
+} as const
+
+/**
+ * `@universal-middleware/*` packages that apps list themselves (Bati's Hono entries do), at the versions Photon's
+ * adapters resolve to (`@photonjs/hono` 0.1.12 takes `@universal-middleware/hono` ^0.4.18, which takes core ^0.4.14).
+ * An app's own range on the same 0.x line with a lower floor (e.g. `^0.4.0`, locked to 0.4.1) is raised to these, so
+ * that the app and Photon share one copy of the core; a range on another line (0.2) is the app's own API and stays.
+ */
+export const UNIVERSAL_MIDDLEWARE_VERSIONS = {
+  '@universal-middleware/core': '0.4.18',
+  '@universal-middleware/hono': '0.4.18',
 } as const
 
 /** Lowest versions a Cloudflare app needs: `@cloudflare/vite-plugin` 1.34.0 requires wrangler `^4.86.0`. */
@@ -137,4 +150,9 @@ export const VITE_PLUGIN_VERSIONS = {
   '@tailwindcss/vite': '4.1.18',
   unocss: '66.5.10',
   '@unocss/vite': '66.5.10',
+  // 29.x keeps markdown-it (30 moved to markdown-exit); 32.x accepts Vite 8 but needs Node 22.
+  'unplugin-vue-markdown': '29.2.0',
+  'vite-plugin-svgr': '4.3.0',
+  'vite-plugin-pwa': '1.0.1',
+  'vite-plugin-solid': '2.11.10',
 } as const

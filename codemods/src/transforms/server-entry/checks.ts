@@ -1,3 +1,4 @@
+import { adapterPackage, cloudflareFrameworks } from '../../frameworks.js'
 import { addTodo, defaultLocal, importsFrom, namedLocal } from '../../lib/ast.js'
 import type { EntryState } from './state.js'
 
@@ -44,5 +45,24 @@ export function checkConnectServer(s: EntryState): void {
     s.j,
     s.target.node,
     'this entry used vike-node/connect (Connect-style middleware); @photonjs/express replaces it and its apply(app) needs an Express app: create the app with express(), or use the @photonjs/<framework> of your server',
+  )
+}
+
+/**
+ * @photonjs/cloudflare runs Hono, h3 and srvx servers only: a Cloudflare app's entry on another framework (HatTip)
+ * stays in the project, compiling, with a TODO at its Photon import that says how to port it; it is recorded so
+ * that `+config` does not name it in `photon.server` (vike-photon then serves the pages by itself).
+ */
+export function checkCloudflareFramework(s: EntryState, file: string, fromVikeCloudflare: boolean): void {
+  const cloudflare =
+    fromVikeCloudflare || s.ctx.sources.has('vike-cloudflare') || s.ctx.sources.has('vike-cloudflare-pages')
+  if (!cloudflare || cloudflareFrameworks.has(s.fw) || !s.target) return
+  const entry = file.replace(/\\/g, '/').replace(/^\.\//, '')
+  s.ctx.unservedEntries.add(entry)
+  const name = s.fw === 'hattip' ? 'HatTip' : s.fw
+  addTodo(
+    s.j,
+    s.target.node,
+    `vike-photon on Cloudflare (@photonjs/cloudflare) runs Hono, h3 or srvx servers, not ${name}: this file is no longer \`photon.server\`, and vike-photon serves the pages without it. To keep this server's own routes, port them to Hono (\`const app = new Hono()\`, your routes, \`apply(app)\` and \`export default serve(app)\` with apply and serve from ${adapterPackage('hono')}), then set \`photon: { server: '${entry}' }\` in +config`,
   )
 }

@@ -3,10 +3,10 @@ import { contextOf, type TransformOptions } from '../../context.js'
 import { isTypeScript, parserFor } from '../../lib/ast.js'
 import { print } from '../../lib/print.js'
 import { rewriteApplyOptions } from './apply-options.js'
-import { checkBasePath, checkConnectServer, checkFastify } from './checks.js'
+import { checkBasePath, checkCloudflareFramework, checkConnectServer, checkFastify } from './checks.js'
 import { exportServe, renameServeOptions } from './export-serve.js'
 import { detectLegacy, finishImports, markServerApi, rewriteImports } from './imports.js'
-import { rewriteHonoNodeServer, rewriteListenCalls } from './listen.js'
+import { isHonoNodeLauncher, rewriteHonoNodeLauncher, rewriteHonoNodeServer, rewriteListenCalls } from './listen.js'
 import { EntryState } from './state.js'
 import { rewriteVikeMiddleware } from './vike-middleware.js'
 
@@ -25,8 +25,20 @@ export default function serverEntry(file: FileInfo, api: API, options: Transform
 
   markServerApi(j, root)
   const detected = detectLegacy(j, root)
-  if (!detected) return print(root, file.source)
+  if (!detected) {
+    // vike-node 0.2/0.3's `index` entry often only starts @hono/node-server for an app it imports: it has no
+    // legacy import, yet it becomes `photon.server`, whose default export vike-photon serves.
+    if (isHonoNodeLauncher(j, root, ctx.serverEntry, file.path)) {
+      const s = new EntryState(j, root, ctx, 'hono', isTypeScript(file.path))
+      if (rewriteHonoNodeLauncher(s)) {
+        exportServe(s)
+        finishImports(s)
+      }
+    }
+    return print(root, file.source)
+  }
   const s = new EntryState(j, root, ctx, detected.fw, isTypeScript(file.path))
+  const fromVikeCloudflare = detected.legacy.some((d) => String(d.node.source.value).startsWith('vike-cloudflare/'))
   rewriteImports(s, detected.legacy)
   rewriteVikeMiddleware(s)
   rewriteHonoNodeServer(s)
@@ -38,5 +50,6 @@ export default function serverEntry(file: FileInfo, api: API, options: Transform
   checkBasePath(s)
   finishImports(s)
   checkConnectServer(s)
+  checkCloudflareFramework(s, file.path, fromVikeCloudflare)
   return print(root, file.source)
 }

@@ -72,6 +72,48 @@ export function rewriteHonoNodeServer(s: EntryState): void {
   }
 }
 
+const samePath = (a: string | undefined, b: string) =>
+  a !== undefined && a.replace(/\\/g, '/').replace(/^\.\//, '') === b.replace(/\\/g, '/').replace(/^\.\//, '')
+
+/** The file is the app's server entry (as vite.config named it) and imports `serve` from @hono/node-server. */
+export function isHonoNodeLauncher(
+  j: EntryState['j'],
+  root: EntryState['root'],
+  serverEntry: string | undefined,
+  file: string,
+): boolean {
+  return (
+    samePath(serverEntry, file) &&
+    importsFrom(j, root, (src) => src === '@hono/node-server').some((d) => namedLocal(d.node, 'serve') !== null)
+  )
+}
+
+/**
+ * A server entry that only starts @hono/node-server (`serve({ fetch: app.fetch, port })`) for an app it imports:
+ * the call becomes Photon's `serve(app, { port })` from @photonjs/hono, exported by the export-default step.
+ * When a call cannot be rewritten (it keeps its TODO), the file keeps @hono/node-server and gets no Photon import:
+ * false.
+ */
+export function rewriteHonoNodeLauncher(s: EntryState): boolean {
+  const j = s.j
+  const nodeServer = importsFrom(j, s.root, (src) => src === '@hono/node-server')[0]!
+  const target = j.importDeclaration([], j.stringLiteral(adapterPackage('hono')))
+  nodeServer.insertAfter(target)
+  rewriteHonoNodeServer(s)
+  const still = importsFrom(j, s.root, (src) => src === '@hono/node-server').some(
+    (d) => namedLocal(d.node, 'serve') !== null,
+  )
+  const targetPath = importsFrom(j, s.root, (src) => src === adapterPackage('hono')).find((d) => d.node === target)
+  if (!targetPath) return false
+  if (still) {
+    targetPath.prune()
+    return false
+  }
+  s.target = targetPath
+  s.ctx.frameworks.add('hono')
+  return true
+}
+
 /** `createServer(toNodeListener(app))` (h3): the app, or null. */
 function h3App(inner: Node): Arg | null {
   if (inner.type !== 'CallExpression') return null
