@@ -5,13 +5,14 @@ import { VIKE_DEPRECATION_NOTE } from '../src/plugin/settings-plugin.js'
 import { type BuildResult, buildFixture, copyFixture, type Run, run } from './helpers/fixture.js'
 
 // Real Vike builds of small apps that make one mistake each (test/fixtures/<mistake>), and what the user sees.
-// The four builds run side by side, once, before the tests.
+// The builds run side by side, once, before the tests.
 const FIXTURES = [
   'missing-server-file',
   'plus-server-file',
   'server-exports-bare-hono-app',
   'server-exports-promise',
   'server-no-default-export',
+  'vercel-no-vite-config',
 ]
 const roots: Record<string, string> = {}
 const builds: Record<string, BuildResult> = {}
@@ -20,7 +21,7 @@ beforeAll(async () => {
   await Promise.all(
     FIXTURES.map(async (name) => {
       roots[name] = copyFixture(name)
-      builds[name] = await buildFixture(roots[name])
+      builds[name] = await buildFixture(roots[name], name.startsWith('vercel-') ? { VERCEL: '1' } : undefined)
     }),
   )
 }, 120_000)
@@ -67,6 +68,16 @@ describe('a server entry without a default export', () => {
       "[vike-photon] The server entry server/index.ts has no default export. Add: export default serve(app) — with `serve` from your server's adapter (e.g. '@photonjs/hono').",
     )
     expect(`${build.error}${build.stderr}`).not.toContain('MISSING_EXPORT')
+  })
+})
+
+describe('a Vercel app without a vite.config file', () => {
+  it('fails before building, with the fix, instead of an ENOENT on a manifest in .vercel/output', () => {
+    const build = builds['vercel-no-vite-config']!
+    expect(build.code).not.toBe(0)
+    expect(build.error).toContain('[vike-photon] The Vercel target needs a vite.config file')
+    expect(build.error).toContain('export default { plugins: [vike()] }')
+    expect(`${build.error}${build.stderr}`).not.toContain('ENOENT')
   })
 })
 

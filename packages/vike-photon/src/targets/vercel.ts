@@ -13,6 +13,7 @@ import { VIKE_SERVER_ENTRY } from '../plugin/vike-entry-lookup-plugin.js'
 import { HANDLER_MODULE_PREFIX } from '../plugin/virtual-modules-plugin.js'
 import type { Project, TargetDefinition } from './types.js'
 import { vercelAdapterDepsPlugin } from './vercel-adapter-deps.js'
+import { vercelConfigFileCheckPlugin } from './vercel-config-file-check.js'
 import { vercelOriginalUrlPlugin } from './vercel-original-url.js'
 import { vercelPreviewPlugin } from './vercel-preview/plugin.js'
 import { vercelProductionEnvPlugin } from './vercel-production-env.js'
@@ -100,6 +101,7 @@ export const vercelTarget: TargetDefinition = {
     // Names of the entries that are routed by the server function but are no function of their own.
     const serverOnly = new Set<string>()
     return [
+      vercelConfigFileCheckPlugin(ctx),
       vercelAdapterDepsPlugin(adapter),
       vercelProductionEnvPlugin(ctx),
       vercelPagesPlugin(ctx, vercelConfig, serverOnly),
