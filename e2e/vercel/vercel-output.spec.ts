@@ -26,6 +26,14 @@ test('vike preview says once where it listens: 127.0.0.1, the port from PORT', (
   expect(server.output()).toContain('Serving .vercel/output as Vercel routes it')
 })
 
+test("vike preview: Vike's deprecation warning is followed by vike-photon's line that explains it", () => {
+  const lines = server.output().split('\n')
+  const vike = lines.findIndex((line) => line.includes('vike-photon is deprecated'))
+  expect(vike).toBeGreaterThanOrEqual(0)
+  expect(lines[vike + 1]).toContain("Vike's warning above is about its own +server setting")
+  expect(lines.filter((line) => line.includes("Vike's warning above"))).toHaveLength(1)
+})
+
 test('redirects as config.json says, and serves hashed assets as static files', async ({ request }) => {
   const redirect = await request.get(`${server.url}/about/index.html`, { maxRedirects: 0 })
   expect(redirect.status()).toBe(308)
