@@ -64,8 +64,12 @@ describe('targetPlugins', () => {
     expect(ctx.target.name).toBe('cloudflare')
     expect(plugins.map((p) => p.name)).toEqual([
       'vike-photon:target-check',
+      'vike-photon:cloudflare-trace',
       'stand-in:cloudflare',
       'vike-photon:cloudflare-vike-entry',
+      'vike-photon:cloudflare-assets-ignore',
+      'vike-photon:cloudflare-headers',
+      'vike-photon:cloudflare-address',
     ])
   })
 
