@@ -12,6 +12,7 @@ const FIXTURES = [
   'server-exports-bare-hono-app',
   'server-exports-promise',
   'server-no-default-export',
+  'vercel-function-build-error',
   'vercel-no-vite-config',
 ]
 const roots: Record<string, string> = {}
@@ -68,6 +69,15 @@ describe('a server entry without a default export', () => {
       "[vike-photon] The server entry server/index.ts has no default export. Add: export default serve(app) — with `serve` from your server's adapter (e.g. '@photonjs/hono').",
     )
     expect(`${build.error}${build.stderr}`).not.toContain('MISSING_EXPORT')
+  })
+})
+
+describe('a Vercel function build that fails', () => {
+  it('prints the real cause, not only the missing-output error of @photonjs/vercel that follows it', () => {
+    const build = builds['vercel-function-build-error']!
+    expect(build.code).not.toBe(0)
+    expect(build.stderr).toContain('[vike-photon] Building the vercel_node functions failed')
+    expect(build.stderr).toContain('the real cause, from the vercel_node build')
   })
 })
 

@@ -14,6 +14,7 @@ import { HANDLER_MODULE_PREFIX } from '../plugin/virtual-modules-plugin.js'
 import type { Project, TargetDefinition } from './types.js'
 import { vercelAdapterDepsPlugin } from './vercel-adapter-deps.js'
 import { vercelConfigFileCheckPlugin } from './vercel-config-file-check.js'
+import { vercelFirstErrorPlugin } from './vercel-first-error.js'
 import { vercelOriginalUrlPlugin } from './vercel-original-url.js'
 import { vercelPreviewPlugin } from './vercel-preview/plugin.js'
 import { vercelProductionEnvPlugin } from './vercel-production-env.js'
@@ -102,6 +103,7 @@ export const vercelTarget: TargetDefinition = {
     const serverOnly = new Set<string>()
     return [
       vercelConfigFileCheckPlugin(ctx),
+      vercelFirstErrorPlugin(ctx),
       vercelAdapterDepsPlugin(adapter),
       vercelProductionEnvPlugin(ctx),
       vercelPagesPlugin(ctx, vercelConfig, serverOnly),
