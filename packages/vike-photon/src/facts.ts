@@ -82,13 +82,15 @@ export const NODE20_PINNED_TRANSITIVE_VERSIONS = {
 } as const
 
 /**
- * `@universal-middleware/*` packages that apps list themselves (Bati's Hono entries do), at the versions Photon's
- * adapters resolve to (`@photonjs/hono` 0.1.12 takes `@universal-middleware/hono` ^0.4.18, which takes core ^0.4.14).
- * An app's own range on the same 0.x line with a lower floor (e.g. `^0.4.0`, locked to 0.4.1) is raised to these, so
- * that the app and Photon share one copy of the core; a range on another line (0.2) is the app's own API and stays.
+ * `@universal-middleware/*` packages that apps list themselves (Bati's Hono entries do), with the lowest versions
+ * Photon's adapters accept (`@photonjs/hono` 0.1.12 takes `@universal-middleware/hono` ^0.4.18, which takes core
+ * ^0.4.14). An app's own range on the same 0.x line with a lower floor (e.g. `^0.4.0`, locked to 0.4.1) is raised to
+ * these, so that the app and Photon share one copy of the core; a range on another line (0.2) is the app's own API
+ * and stays. The floors are the lowest Photon takes, not the newest release: core 0.4.18 adds an optional peer h3
+ * ^1.15.11 that npm refused next to an app's older h3 (real app, locked to core 0.4.17, which ^0.4.14 keeps).
  */
 export const UNIVERSAL_MIDDLEWARE_VERSIONS = {
-  '@universal-middleware/core': '0.4.18',
+  '@universal-middleware/core': '0.4.14',
   '@universal-middleware/hono': '0.4.18',
 } as const
 
