@@ -1,4 +1,4 @@
-import type { Server } from 'node:http'
+import type { createServer, Server } from 'node:http'
 
 // How vike-photon's servers (`vike dev` and `node dist/server/index.mjs`) pick their address, announce it and
 // explain a port that is taken. The same rules in dev and production, whatever the server framework.
@@ -8,6 +8,14 @@ export interface ListenOptions {
   port?: number
   /** `serve(app, { hostname })` in the server entry. */
   hostname?: string
+}
+
+/** The options of `serve(app, options)` that vike-photon's Node servers read, in dev and in production. */
+export interface ServeOptions extends ListenOptions {
+  onReady?: boolean | ((url?: string) => void)
+  onCreate?: (server: unknown) => void
+  createServer?: typeof createServer
+  serverOptions?: Record<string, unknown>
 }
 
 /** Vite's `server.host` / `server.port` (`vike dev --host`, `--port`), in dev only. */

@@ -4,7 +4,7 @@ import serverEntry from 'virtual:photon:server-entry'
 import settings from 'virtual:vike-photon:runtime-settings'
 import { toNodeHandler } from 'srvx/node'
 import { assertServerEntry, type ServeResult } from './assert-server-entry.js'
-import { isAddressInUse, listenAddress, listeningUrl, portInUseMessage } from './listen.js'
+import { isAddressInUse, listenAddress, listeningUrl, portInUseMessage, type ServeOptions } from './listen.js'
 
 // The server of `vike dev` on Node (every server framework, and the built-in server): it replaces Photon's dev
 // launcher (@photonjs/runtime 0.1.17), which ignored HOST for Node-handler servers (Express, Fastify, H3), printed
@@ -26,14 +26,7 @@ const state: DevState = holder.__vikePhotonDevServer
 const entry = serverEntry as ServeResult
 if (settings.serverFile) assertServerEntry(entry, settings.serverFile)
 
-const options = (entry.server?.options ?? {}) as {
-  port?: number
-  hostname?: string
-  onReady?: boolean | ((url?: string) => void)
-  onCreate?: (server: unknown) => void
-  createServer?: typeof createServer
-  serverOptions?: Record<string, unknown>
-}
+const options = (entry.server?.options ?? {}) as ServeOptions
 
 await state.closing
 const { server, connections } = await listen()

@@ -15,7 +15,7 @@ import serverEntry from 'virtual:photon:server-entry'
 import settings from 'virtual:vike-photon:runtime-settings'
 import { FastResponse, NodeRequest, toNodeHandler } from 'srvx/node'
 import { assertServerEntry, type ServeResult } from './assert-server-entry.js'
-import { isAddressInUse, listenAddress, listeningUrl, portInUseMessage } from './listen.js'
+import { isAddressInUse, listenAddress, listeningUrl, portInUseMessage, type ServeOptions } from './listen.js'
 import { methodNotAllowed } from './methods.js'
 import { startupDone } from './production-env.js'
 import { setResponseFactory } from './response.js'
@@ -151,14 +151,7 @@ function handleRequest(req: IncomingMessage, res: ServerResponse): void {
   appHandler(req, res)
 }
 
-const options = (entry.server?.options ?? {}) as {
-  port?: number
-  hostname?: string
-  onReady?: boolean | ((url?: string) => void)
-  onCreate?: (server: unknown) => void
-  createServer?: typeof createServer
-  serverOptions?: Record<string, unknown>
-}
+const options = (entry.server?.options ?? {}) as ServeOptions
 const { port, host } = listenAddress(options)
 const server = (options.createServer ?? createServer)(options.serverOptions ?? {}, handleRequest)
 // A CONNECT request never reaches `handleRequest`: without a listener, Node closed the socket with no answer.
