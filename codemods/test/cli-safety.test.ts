@@ -12,7 +12,7 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { app, cli, migrate, migrateWith, removeApps, tsx } from './cli-harness.js'
+import { app, cli, migrate, migrateWith, removeApps, tsx, vikeServerApp, vikeServerEntry } from './cli-harness.js'
 
 // The data safety of `vike-photon migrate`: what it leaves on disk when writing fails, when it is killed, and with
 // files it must not or cannot rewrite (links, read-only files, other encodings).
@@ -29,24 +29,6 @@ function makeImmutable(path: string): boolean {
   return ok
 }
 
-const serverEntry = `import { Hono } from 'hono'\nimport { apply } from 'vike-server/hono'\nimport { serve } from 'vike-server/hono/serve'\n\nfunction startServer() {\n  const app = new Hono()\n  apply(app)\n  return serve(app, { port: 3000 })\n}\n\nstartServer()\n`
-const vikeServerApp = {
-  'package.json': `${JSON.stringify(
-    {
-      name: 'safety',
-      type: 'module',
-      scripts: { dev: 'vike dev', build: 'vike build', prod: 'node dist/server/index.js' },
-      dependencies: { hono: '^4.7.0', vike: '^0.4.250', 'vike-server': '^1.0.25', vite: '^7.1.0' },
-    },
-    null,
-    2,
-  )}\n`,
-  'pnpm-lock.yaml': "lockfileVersion: '9.0'\n",
-  'pages/+config.ts': `import vikeServer from 'vike-server/config'\n\nexport default {\n  extends: [vikeServer],\n  server: 'server/index.ts',\n}\n`,
-  'pages/index/+Page.ts': 'export default function Page() {\n  return "hi"\n}\n',
-  'server/index.ts': serverEntry,
-  'node_modules/vike-server/package.json': '{ "name": "vike-server", "version": "1.0.25" }',
-}
 const migrated = ['package.json', 'pages/+config.ts', 'server/index.ts']
 
 /** Every file of the app (node_modules and .git left out), as bytes. */
@@ -97,7 +79,7 @@ describe('vike-photon migrate writes all or nothing', () => {
     expect(killed.signal).toBe('SIGKILL')
     const half = tree(dir)
     expect(half['package.json']!.toString()).toBe(vikeServerApp['package.json'])
-    expect(half['server/index.ts']!.toString()).toBe(serverEntry)
+    expect(half['server/index.ts']!.toString()).toBe(vikeServerEntry)
     expect(half['pages/+config.ts']!.toString()).toContain('vike-photon/config')
     // server/index.ts and package.json were written to temporary files that stayed behind.
     expect(Object.keys(half).filter((f) => f.endsWith('.tmp'))).toHaveLength(2)
@@ -155,7 +137,7 @@ describe('vike-photon migrate keeps bytes and modes', () => {
       Buffer.from([0xe9]),
       Buffer.from(' du march'),
       Buffer.from([0xe9]),
-      Buffer.from(`\n${serverEntry}`),
+      Buffer.from(`\n${vikeServerEntry}`),
     ])
     const dir = app(vikeServerApp)
     writeFileSync(join(dir, 'server/index.ts'), latin1)
@@ -195,7 +177,7 @@ describe('vike-photon migrate keeps bytes and modes', () => {
 
 describe('vike-photon migrate and symbolic links', () => {
   it('never writes through a link: a linked +config and server/ folder are reported as manual steps', () => {
-    const outside = app({ 'server/index.ts': serverEntry }, { git: false })
+    const outside = app({ 'server/index.ts': vikeServerEntry }, { git: false })
     const { 'pages/+config.ts': config, 'server/index.ts': _entry, ...rest } = vikeServerApp
     const dir = app({ ...rest, 'shared/config.ts': config })
     symlinkSync('../shared/config.ts', join(dir, 'pages/+config.ts'))
@@ -209,7 +191,7 @@ describe('vike-photon migrate and symbolic links', () => {
       /server:1 {2}server\/ is a symbolic link to a folder vike-photon migrate does not scan \(.+\): its files were not migrated\./,
     )
     // Nothing outside the app changed, the link target neither, and no second root +config appeared.
-    expect(readFileSync(join(outside, 'server/index.ts'), 'utf8')).toBe(serverEntry)
+    expect(readFileSync(join(outside, 'server/index.ts'), 'utf8')).toBe(vikeServerEntry)
     expect(readFileSync(join(dir, 'shared/config.ts'), 'utf8')).toBe(config)
     expect(readdirSync(join(dir, 'pages')).sort()).toEqual(['+config.ts', 'index'])
   })
@@ -264,7 +246,7 @@ describe('vike-photon migrate: arguments, reports and odd inputs', () => {
     const crlf = (s: string) => s.replace(/\n/g, '\r\n')
     const files = {
       ...vikeServerApp,
-      'server/index.ts': crlf(serverEntry),
+      'server/index.ts': crlf(vikeServerEntry),
       'pages/+server.ts': crlf("export default 'server/index.ts'\n"),
     }
     const dir = app(files)

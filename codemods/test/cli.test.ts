@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { app, migrate, removeApps, vikePhoton, vikePhotonVersion } from './cli-harness.js'
+import { app, migrate, removeApps, vikePhoton, vikePhotonVersion, vikeServerApp } from './cli-harness.js'
 
 afterEach(removeApps)
 
@@ -17,23 +17,6 @@ function snapshot(dir: string, files: string[]): Record<string, string | null> {
   )
 }
 
-const vikeServerApp = {
-  'package.json': `${JSON.stringify(
-    {
-      name: 'before',
-      type: 'module',
-      scripts: { dev: 'vite', build: 'vite build', prod: 'NODE_ENV=production node dist/server/index.js' },
-      dependencies: { hono: '^4.7.0', vike: '^0.4.250', 'vike-server': '^1.0.25', vite: '^7.1.0' },
-    },
-    null,
-    2,
-  )}\n`,
-  'pnpm-lock.yaml': "lockfileVersion: '9.0'\n",
-  'pages/+config.ts': `import vikeServer from 'vike-server/config'\n\nexport default {\n  extends: [vikeServer],\n  server: 'server/index.ts',\n}\n`,
-  'pages/index/+Page.ts': 'export default function Page() {\n  return "hi"\n}\n',
-  'server/index.ts': `import { Hono } from 'hono'\nimport { apply } from 'vike-server/hono'\nimport { serve } from 'vike-server/hono/serve'\n\nfunction startServer() {\n  const app = new Hono()\n  apply(app)\n  return serve(app, { port: 3000 })\n}\n\nstartServer()\n`,
-  'node_modules/vike-server/package.json': '{ "name": "vike-server", "version": "1.0.25" }',
-}
 const watched = ['package.json', 'pages/+config.ts', 'server/index.ts', 'pages/index/+Page.ts']
 
 describe('vike-photon migrate', () => {
