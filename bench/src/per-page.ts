@@ -19,7 +19,7 @@ const SIZES = quick ? [1, 10] : [1, 10, 100]
 const SPAWNS = quick ? 3 : 7
 const UPSTREAM_DIR = join(paths.cache, 'per-page-upstream')
 const UNIT_RUNNER = join(paths.root, 'e2e/per-page/unit-runner.mjs')
-const FUNCTION_RUNNER = join(paths.root, 'packages/vike-photon/src/targets/vercel-preview/function-runner.mjs')
+const FUNCTION_RUNNER = join(paths.root, 'packages/vike-photon/src/targets/vercel/preview/function-runner.mjs')
 
 interface Variant {
   name: string

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { startVercelOutputServer } from '../../packages/vike-photon/src/targets/vercel-preview/server.js'
+import { startVercelOutputServer } from '../../packages/vike-photon/src/targets/vercel/preview/server.js'
 import { freePort, type RunningServer, startServer } from '../utils/process'
 import { binPath, type Target } from './build'
 import { type CorpusApp, indexPath } from './list'

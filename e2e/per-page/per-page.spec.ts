@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test'
-import { startVercelOutputServer } from '../../packages/vike-photon/src/targets/vercel-preview/server.js'
+import { startVercelOutputServer } from '../../packages/vike-photon/src/targets/vercel/preview/server.js'
 import { pageMarker, pageRoute } from '../../packages/vike-photon/test/helpers/per-page-app.js'
 import { childEnv } from '../utils/process.js'
 import { buildPerPageApp } from './app.js'

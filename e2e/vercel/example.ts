@@ -38,7 +38,7 @@ export function startDevServer(port: number): Promise<RunningServer> {
 
 /**
  * Starts `vike preview` on `port`: with the Vercel target it serves .vercel/output the way Vercel routes it
- * (packages/vike-photon/src/targets/vercel-preview). Resolves once it answers.
+ * (packages/vike-photon/src/targets/vercel/preview). Resolves once it answers.
  */
 export function startPreview(port: number): Promise<RunningServer> {
   // PORT, no HOST: the preview must listen on 127.0.0.1 by default.

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join, relative } from 'node:path'
-import { startVercelOutputServer } from '../../../packages/vike-photon/src/targets/vercel-preview/server.js'
+import { startVercelOutputServer } from '../../../packages/vike-photon/src/targets/vercel/preview/server.js'
 import { freePort, type RunningServer, run, startServer } from '../../utils/process'
 import { appsDir, scratchRoot } from './paths'
 
@@ -13,7 +13,7 @@ export type ServeKind =
   | 'wrangler-pages-dev'
   /** `vike preview`: Cloudflare Workers through @photonjs/cloudflare (workerd) */
   | 'vike-preview'
-  /** .vercel/output served by packages/vike-photon/src/targets/vercel-preview (Vercel's routing, one process per function) */
+  /** .vercel/output served by packages/vike-photon/src/targets/vercel/preview (Vercel's routing, one process per function) */
   | 'vercel-output'
 
 const skipWhenCopying = new Set(['node_modules', 'dist', '.vercel', '.wrangler'])

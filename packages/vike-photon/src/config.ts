@@ -3,10 +3,10 @@ import type { Config } from 'vike/types'
 import { PEER_MINIMUMS } from './facts.js'
 import { vikePhotonPlugins } from './plugin/index.js'
 import type { PhotonSettings } from './settings.js'
-import type { IsrSetting } from './targets/vercel-settings.js'
+import type { IsrSetting } from './targets/vercel/settings.js'
 
 export type { PhotonSettings, StaticSettings } from './settings.js'
-export type { IsrSetting } from './targets/vercel-settings.js'
+export type { IsrSetting } from './targets/vercel/settings.js'
 
 /**
  * The vike-photon extension: `extends: [vikePhoton]` in `pages/+config.ts`.
@@ -31,7 +31,7 @@ const config = {
       env: { config: true },
       global: true,
     },
-    // Per-page deploy settings, read at build time (see targets/vercel-settings.ts).
+    // Per-page deploy settings, read at build time (see targets/vercel/settings.ts).
     isr: {
       env: { config: true },
     },

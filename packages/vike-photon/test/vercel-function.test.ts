@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { originalPathAndQuery, withOriginalUrlEdge } from '../src/runtime/vercel-function.js'
+import { originalPathAndQuery, withOriginalUrlEdge } from '../src/targets/vercel/runtime/function.js'
 
 describe('originalPathAndQuery (the URL a rewritten Vercel function was asked for)', () => {
   it("keeps the browser's query string and drops Photon's parameter", () => {

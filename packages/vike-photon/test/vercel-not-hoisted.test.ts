@@ -9,7 +9,7 @@ import { callVercelFunction } from './helpers/vercel.js'
 
 // An app whose @universal-middleware/vercel is reachable from @photonjs/vercel only: the layout npm produces when it
 // nests it under node_modules/@photonjs/vercel/node_modules, here made by pnpm with `hoist=false` (the fixture's
-// .npmrc). Photon's own resolver looks for it elsewhere (see src/targets/vercel-adapter-deps.ts). The packed
+// .npmrc). Photon's own resolver looks for it elsewhere (see src/targets/vercel/adapter-deps.ts). The packed
 // extension is installed into a folder outside the workspace, where the workspace's node_modules are out of reach.
 const packageDir = fileURLToPath(new URL('..', import.meta.url))
 const tmp = mkdtempSync(join(tmpdir(), 'vike-photon-vercel-not-hoisted-'))

@@ -5,7 +5,7 @@ import {
   type RouteResult,
   routeRequest,
   type VercelRoute,
-} from '../src/targets/vercel-preview/router.js'
+} from '../src/targets/vercel/preview/router.js'
 
 // The routing of `vike preview` with the Vercel target, against the Build Output API v3 (config.json `routes`):
 // phases split by `handle`, the filesystem between them, `check`, `continue`, redirects, `has`/`missing`, `methods`.

@@ -2,12 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { previewAddress } from '../src/targets/vercel-preview/plugin.js'
+import { previewAddress } from '../src/targets/vercel/preview/plugin.js'
 import {
   createVercelOutputHandler,
   startVercelOutputServer,
   type VercelOutputServer,
-} from '../src/targets/vercel-preview/server.js'
+} from '../src/targets/vercel/preview/server.js'
 
 // The Vercel preview serving a hand-written `.vercel/output`: static files, a Node function, an edge function,
 // an ISR function with a fallback and a bypass token, a function past its maxDuration. The real build of

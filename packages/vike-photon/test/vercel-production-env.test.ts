@@ -5,7 +5,7 @@ import { type BuildResult, buildFixture, copyFixture } from './helpers/fixture.j
 import { callVercelFunction } from './helpers/vercel.js'
 
 // A Vercel app whose server entry still has the development branch of entries written before vike-photon: it
-// imports Vite when NODE_ENV is not "production". See src/targets/vercel-production-env.ts.
+// imports Vite when NODE_ENV is not "production". See src/targets/vercel/production-env.ts.
 let root = ''
 let build: BuildResult
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { endpointRoute } from '../src/plugin/endpoints.js'
-import { pageFunctionPath, pageRouteRegex } from '../src/targets/vercel-routes.js'
-import { isPrerendered, type PageSettingsSource, planVercelPages } from '../src/targets/vercel-settings.js'
+import { pageFunctionPath, pageRouteRegex } from '../src/targets/vercel/routes.js'
+import { isPrerendered, type PageSettingsSource, planVercelPages } from '../src/targets/vercel/settings.js'
 
 const page = (overrides: Partial<PageSettingsSource> = {}): PageSettingsSource => ({
   pageId: '/pages/news',

@@ -5,7 +5,7 @@ import { detectTarget } from '../targets/index.js'
 import { readProject } from '../targets/project.js'
 import { detectServerFramework, SERVER_FRAMEWORK_NAMES } from '../targets/server-framework.js'
 import type { Project, TargetDefinition } from '../targets/types.js'
-import { assertNoLegacyVercelPlugins } from '../targets/vercel.js'
+import { assertNoLegacyVercelPlugins } from '../targets/vercel/index.js'
 import type { PluginContext } from './context.js'
 import { createPlugin } from './create-plugin.js'
 

@@ -2,7 +2,7 @@ import { enhance } from '@universal-middleware/core'
 import { COMPRESS_PAGE, createResponse, stringBodyOf } from './response.js'
 
 // On-the-fly compression of pages and data responses on Node. Static files are precompressed at build time
-// instead (precompress-plugin.ts). A page rendered to a string (the common case) is compressed in one call of
+// instead (targets/node/precompress-plugin.ts). A page rendered to a string (the common case) is compressed in one call of
 // zlib (@universal-middleware/compress 0.2.37, used before, built a zlib stream and a web ReadableStream around it
 // for every response, which cost more CPU than rendering a small page, and put 26 KB into every server build,
 // most of it a JavaScript deflate for runtimes without zlib). Streamed pages stream through a zlib stream.

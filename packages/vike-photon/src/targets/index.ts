@@ -1,7 +1,7 @@
 import { DOCS, VikePhotonError } from '../errors.js'
 import { cloudflareTarget } from './cloudflare/index.js'
 import type { Project, TargetDefinition } from './types.js'
-import { vercelTarget } from './vercel.js'
+import { vercelTarget } from './vercel/index.js'
 
 export type { Project, TargetDefinition } from './types.js'
 

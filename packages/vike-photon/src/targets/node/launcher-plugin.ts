@@ -1,6 +1,6 @@
 import type { ViteDevServer } from 'vite'
-import { createPlugin } from './create-plugin.js'
-import { runtimeFiles } from './runtime-files.js'
+import { createPlugin } from '../../plugin/create-plugin.js'
+import { runtimeFiles } from '../../plugin/runtime-files.js'
 
 const SERVE_ENTRY = /^virtual:photon:serve-entry$/
 

@@ -2,7 +2,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
-import { createPlugin } from './create-plugin.js'
+import { createPlugin } from '../../plugin/create-plugin.js'
 
 const COMPRESSIBLE = /\.(?:js|mjs|css|html|svg|json|txt|xml|map|wasm|webmanifest|ico)$/
 const MIN_SIZE = 1024

@@ -1,7 +1,7 @@
 import type { Plugin } from 'vite'
-import { warnOnce } from '../errors.js'
-import type { PluginContext } from './context.js'
-import { hookHandler } from './create-plugin.js'
+import { warnOnce } from '../../errors.js'
+import type { PluginContext } from '../../plugin/context.js'
+import { hookHandler } from '../../plugin/create-plugin.js'
 
 // `photon.standalone` (Node): the server build bundles its dependencies and copies what it still imports into
 // dist/server/node_modules, so that `dist/` runs without the project's node_modules. The work is done by

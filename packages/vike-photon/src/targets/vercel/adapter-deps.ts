@@ -1,4 +1,4 @@
-import { createPlugin } from '../plugin/create-plugin.js'
+import { createPlugin } from '../../plugin/create-plugin.js'
 
 // Workaround for @photonjs/vercel 0.1.23 with @photonjs/core 0.1.22. The function modules that the Vercel adapter
 // generates import `virtual:photon:resolve-from-photon:@universal-middleware/vercel/...`, and Photon's resolver

@@ -1,5 +1,5 @@
-import { DOCS, VikePhotonError } from '../errors.js'
-import { createPlugin } from '../plugin/create-plugin.js'
+import { DOCS, VikePhotonError } from '../../errors.js'
+import { createPlugin } from '../../plugin/create-plugin.js'
 
 // Vike 0.4.266 without a vite.config file: `vike build` puts vike() into an inline Vite config, so Vite's builder
 // (which resolves the config once per environment) reuses the same vike() plugin objects for every environment, and

@@ -1,4 +1,4 @@
-import { createPlugin } from '../plugin/create-plugin.js'
+import { createPlugin } from '../../plugin/create-plugin.js'
 
 // Workaround for @photonjs/vercel 0.1.23: when the build of a function environment (vercel_edge, vercel_node)
 // fails, the adapter's own bundling step still runs in closeBundle, finds no output, and fails the build with

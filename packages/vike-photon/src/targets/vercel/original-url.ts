@@ -1,8 +1,8 @@
-import { createPlugin } from '../plugin/create-plugin.js'
-import { runtimeFiles } from '../plugin/runtime-files.js'
+import { createPlugin } from '../../plugin/create-plugin.js'
+import { runtimeFiles } from '../../plugin/runtime-files.js'
 
 // Photon's Vercel adapter loses the query string of requests rewritten to a page's own function (ISR, edge, unit):
-// see runtime/vercel-function.ts. This plugin wraps the default export of every function module the adapter
+// see targets/vercel/runtime/function.ts. This plugin wraps the default export of every function module the adapter
 // generates, so the request reaches Photon with the URL the browser asked for.
 
 /** The modules Photon's Vercel adapter generates, one per function (`virtual:photon:vercel:<entry>`). */

@@ -1,4 +1,4 @@
-import { createPlugin } from '../plugin/create-plugin.js'
+import { createPlugin } from '../../plugin/create-plugin.js'
 
 // Workaround for @photonjs/vercel 0.1.23: its last step bundles each function with esbuild, and only for edge
 // functions does it define `process.env.NODE_ENV` as "production"; Vite leaves `process.env.NODE_ENV` as it is in

@@ -1,7 +1,7 @@
 // The per-page settings that matter on Vercel, as users write them in a page's `+config.ts`, and their validation.
 // Pure functions: unit-tested in test/vercel-settings.test.ts.
 
-import { VikePhotonError } from '../errors.js'
+import { VikePhotonError } from '../../errors.js'
 
 export interface IsrSetting {
   /**

@@ -1,6 +1,6 @@
 import { join, relative } from 'node:path'
 import type { Plugin } from 'vite'
-import { DOCS, VikePhotonError } from '../../errors.js'
+import { DOCS, VikePhotonError } from '../../../errors.js'
 import { VercelOutputError } from './output.js'
 import { createVercelOutputHandler } from './server.js'
 
