@@ -35,7 +35,7 @@ export const prerenderReportPlugin = createPlugin('prerender-report', (ctx) => (
   },
 }))
 
-interface PrerenderedBuild {
+export interface PrerenderedBuild {
   /** HTML files Vike wrote. */
   pages: number
   clientDir: string
@@ -44,34 +44,19 @@ interface PrerenderedBuild {
   serverKept: boolean
 }
 
+/** What the target's `prerendered()` (targets/<name>/summary.ts) gets to say what the build deploys. */
+export interface PrerenderedReport extends PrerenderedBuild {
+  /** The line's first sentence, the same on every target. */
+  intro: string
+  /** Whether the app has routes of its own (`photon.server` or endpoints), which a static host cannot serve. */
+  hasOwnServer: boolean
+}
+
 /** What a fully pre-rendered build deploys, per target; `null` where the target's own output says it (Vercel). */
 export function prerenderedMessage(ctx: PluginContext, build: PrerenderedBuild): string | null {
-  const { pages, clientDir, serverDir, serverKept } = build
-  const intro = `Every page is pre-rendered (${pages} HTML file${pages === 1 ? '' : 's'} in ${clientDir}/).`
+  const intro = `Every page is pre-rendered (${build.pages} HTML file${build.pages === 1 ? '' : 's'} in ${build.clientDir}/).`
   const hasOwnServer = ctx.settings.server !== null || ctx.endpoints.length > 0
-  switch (ctx.target.name) {
-    case 'cloudflare':
-      return serverKept
-        ? `${intro} Deployed as a Worker with static assets: ${serverDir}/wrangler.json serves ${clientDir}/ as assets and runs ` +
-            `${serverDir}/index.mjs for what is not a file (${hasOwnServer ? "your server's routes, " : ''}the 404 page). ` +
-            '`vike preview` and `wrangler deploy` use it.'
-        : `${intro} ${serverDir}/ was removed (\`prerender.keepDistServer: false\`), and with it the Worker and its wrangler.json: ` +
-            'remove that setting to deploy with `wrangler deploy`, or upload ' +
-            `${clientDir}/ as a static site.`
-    case 'vercel':
-      return null
-    default:
-      if (!serverKept) {
-        return (
-          `${intro} The app is static: ${serverDir}/ was removed (\`prerender.keepDistServer: false\`), so there is no Node server to start. ` +
-          `Deploy ${clientDir}/ to any static host, or try it locally with \`npx serve ${clientDir}\`.`
-        )
-      }
-      return hasOwnServer
-        ? `${intro} Your server still runs the app's own routes: start it with \`node ${serverDir}/index.mjs\`.`
-        : `${intro} The app is static: deploy ${clientDir}/ to any static host (e.g. \`npx serve ${clientDir}\`), ` +
-            `or serve it with \`node ${serverDir}/index.mjs\`.`
-  }
+  return ctx.target.prerendered({ ...build, intro, hasOwnServer })
 }
 
 function relativeOrSelf(root: string, path: string): string {

@@ -12,6 +12,11 @@ export interface SettingsSource {
   /** The same file as an absolute path, to resolve a relative `server` next to it. */
   definedAtAbsolute: string | null
   root: string
+  /**
+   * Who compresses responses on the deploy target (its `capabilities.compression`). On `'platform'` (Cloudflare,
+   * Vercel) `compress` resolves to `false`: compressing in the server too would do it twice.
+   */
+  compression?: 'server' | 'platform'
   fileExists?: (path: string) => boolean
   isDirectory?: (path: string) => boolean
 }
@@ -135,7 +140,7 @@ export function resolveSettings(source: SettingsSource): ResolvedSettings {
   return {
     server,
     hmr: hmr as ResolvedSettings['hmr'],
-    compress: compress as boolean,
+    compress: (compress as boolean) && source.compression !== 'platform',
     static: staticSettings,
     endpoints,
     entries,

@@ -37,7 +37,12 @@ export const settingsPlugin = createPlugin('settings', (ctx) => ({
     handler(userConfig) {
       if (userConfig.root) ctx.root = resolve(userConfig.root)
       const facts = readVikeFacts()
-      ctx.settings = resolveSettings({ ...facts.photon, root: ctx.root })
+      // Resolved once, for the deploy target: nothing changes `ctx.settings` afterwards.
+      ctx.settings = resolveSettings({
+        ...facts.photon,
+        root: ctx.root,
+        compression: ctx.target.capabilities.compression,
+      })
 
       if (vikeHasBuiltInServer()) warnOnce(VIKE_DEPRECATION_NOTE)
 

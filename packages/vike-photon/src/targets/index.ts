@@ -1,23 +1,15 @@
-import { DOCS, VikePhotonError } from '../errors.js'
+import { VikePhotonError } from '../errors.js'
 import { cloudflareTarget } from './cloudflare/index.js'
+import { nodeTarget } from './node/index.js'
 import type { Project, TargetDefinition } from './types.js'
 import { vercelTarget } from './vercel/index.js'
 
-export type { Project, TargetDefinition } from './types.js'
-
-/** The default: vike-photon's own Node server (runtime/serve-node.ts). Bun and Deno run the same build. */
-export const nodeTarget: TargetDefinition = {
-  name: 'node',
-  title: 'Node',
-  package: null,
-  detect: () => true,
-  supportedServers: 'any',
-  docs: `${DOCS}/getting-started.md`,
-}
+export type { Project, TargetCapabilities, TargetDefinition } from './types.js'
+export { nodeTarget }
 
 /**
  * Every deploy target, most specific first: the first whose `detect()` matches wins, and `nodeTarget` (last)
- * always matches. Add a target by adding a row.
+ * always matches. Adding a target is a folder `targets/<name>/` and a row here (see targets/README.md).
  */
 export const targets: readonly TargetDefinition[] = [cloudflareTarget, vercelTarget, nodeTarget]
 

@@ -1,5 +1,7 @@
 import type { Plugin } from 'vite'
+import type { SummaryInput } from '../plugin/build-summary.js'
 import type { PluginContext } from '../plugin/context.js'
+import type { PrerenderedReport } from '../plugin/prerender-report-plugin.js'
 import type { ServerFramework } from './server-framework.js'
 
 /** What vike-photon knows about the user's project when it picks a target (see `readProject()`). */
@@ -38,6 +40,29 @@ export interface TargetDefinition {
   plugins?(project: Project, ctx: PluginContext): Promise<Plugin[]>
   /** Photon settings the target needs, merged into Vite's `photon` config. */
   photon?: Record<string, unknown>
+  /** The lines that end `vike build`: what was written and what to run next (targets/<name>/summary.ts). */
+  summary(input: SummaryInput): string[]
+  /** What a fully pre-rendered build deploys, a line of the summary; `null` where `summary` says it already. */
+  prerendered(report: PrerenderedReport): string | null
+  /** What the target's output can do. Code that differs per target reads these, never the target's `name`. */
+  capabilities: TargetCapabilities
   /** Where the target is documented. */
   docs: string
+}
+
+/** A target's capabilities, as data (see targets/README.md). */
+export interface TargetCapabilities {
+  /** Pages with `photonUnit: true` are deployed on their own; `false`: the setting is ignored with a warning. */
+  units: boolean
+  /**
+   * `dist/server/index.mjs` is vike-photon's Node launcher (runtime/serve-node.ts), which `photon.standalone` can make
+   * runnable without node_modules. `false`: the target writes its own server output (a Worker, functions).
+   */
+  nodeServer: boolean
+  /** Static files get `.br` and `.gz` variants at build (targets/node/precompress-plugin.ts). */
+  precompress: boolean
+  /** Who compresses responses: vike-photon's server (`photon.compress`), or the platform (the setting is then off). */
+  compression: 'server' | 'platform'
+  /** What the target deploys, for messages: "its Worker is bundled already". */
+  output: { noun: string; plural: boolean }
 }

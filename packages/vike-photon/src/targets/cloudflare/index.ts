@@ -6,6 +6,7 @@ import type { TargetDefinition } from '../types.js'
 import { addressPlugin } from './address-plugin.js'
 import { assetsIgnorePlugin } from './assets-ignore-plugin.js'
 import { headersPlugin } from './headers-plugin.js'
+import { cloudflarePrerendered, cloudflareSummary } from './summary.js'
 import { tracePlugin } from './trace-plugin.js'
 import { vikeEntryPlugin } from './vike-entry-plugin.js'
 import { checkWranglerConfig } from './wrangler-config.js'
@@ -29,6 +30,18 @@ export const cloudflareTarget: TargetDefinition = {
   check: checkWranglerConfig,
   // One Worker serves every page: Photon must not emit a bundle per page next to it (wrangler would upload them all).
   photon: { codeSplitting: { framework: false } },
+  summary: cloudflareSummary,
+  prerendered: cloudflarePrerendered,
+  capabilities: {
+    // One Worker holds every page: a Worker per page would need a router Worker and service bindings, which Photon's
+    // Cloudflare adapter does not write.
+    units: false,
+    nodeServer: false,
+    // The Workers assets binding serves static files and Cloudflare compresses at its edge.
+    precompress: false,
+    compression: 'platform',
+    output: { noun: 'Worker', plural: false },
+  },
   async plugins(project) {
     const entry = project.resolve(`${PACKAGE}/vite`)
     if (!entry) {

@@ -6,19 +6,17 @@ const SERVE_ENTRY = /^virtual:photon:serve-entry$/
 
 /**
  * The module that starts the user's server. In a Node production build, `dist/server/index.mjs` is vike-photon's
- * launcher (runtime/serve-node.ts) instead of Photon's generic one; deploy targets (Cloudflare, Vercel) set
- * `photon.target` and keep their own. In `vike dev` on Node (whatever the target: Cloudflare's dev runs in workerd
+ * launcher (runtime/serve-node.ts) instead of Photon's generic one; targets without a Node server
+ * (`capabilities.nodeServer`: Cloudflare, Vercel) keep Photon's. In `vike dev` on Node (whatever the target: Cloudflare's dev runs in workerd
  * and never imports it), vike-photon's dev server (runtime/serve-dev.ts).
  */
-export const nodeLauncherPlugin = createPlugin('node-launcher', () => ({
+export const nodeLauncherPlugin = createPlugin('node-launcher', (ctx) => ({
   enforce: 'pre',
   resolveId: {
     filter: { id: SERVE_ENTRY },
     handler() {
       if (this.environment.config.command === 'serve') return runtimeFiles.serveDev
-      const target = this.environment.config.photon?.target
-      if (target && !['node', 'bun', 'deno'].includes(target)) return undefined
-      return runtimeFiles.serveNode
+      return ctx.target.capabilities.nodeServer ? runtimeFiles.serveNode : undefined
     },
   },
 }))

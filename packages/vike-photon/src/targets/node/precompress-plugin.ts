@@ -17,9 +17,7 @@ export const precompressPlugin = createPlugin('precompress', (ctx) => ({
   apply: 'build',
   applyToEnvironment: (env) => env.name === 'client',
   async writeBundle(options) {
-    if (!ctx.settings.compress || !options.dir) return
-    const target = this.environment.config.photon?.target
-    if (target && !['node', 'bun', 'deno'].includes(target)) return
+    if (!ctx.settings.compress || !ctx.target.capabilities.precompress || !options.dir) return
     await precompressDir(options.dir)
   },
 }))

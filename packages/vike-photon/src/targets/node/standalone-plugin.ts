@@ -29,9 +29,10 @@ export function standalonePlugins(ctx: PluginContext): Plugin[] {
         real = null
         const options = ctx.settings.standalone
         if (!options) return
-        if (ctx.target.name !== 'node') {
+        if (!ctx.target.capabilities.nodeServer) {
+          const { noun, plural } = ctx.target.capabilities.output
           warnOnce(
-            `\`photon.standalone\` is ignored on ${ctx.target.title}: its ${ctx.target.name === 'vercel' ? 'functions are' : 'Worker is'} bundled already. Remove it from ${ctx.settings.definedAt ?? 'your +config'}, or keep it for Node builds.`,
+            `\`photon.standalone\` is ignored on ${ctx.target.title}: its ${noun} ${plural ? 'are' : 'is'} bundled already. Remove it from ${ctx.settings.definedAt ?? 'your +config'}, or keep it for Node builds.`,
           )
           return
         }

@@ -5,6 +5,7 @@ import type { ViteVercelConfig } from '@photonjs/vercel/types'
 import { getVikeConfig } from 'vike/plugin'
 import type { Plugin } from 'vite'
 import { DOCS, VikePhotonError } from '../../errors.js'
+import { SERVER_FRAMEWORKS_BY_TARGET } from '../../facts.js'
 import type { PluginContext } from '../../plugin/context.js'
 import { createPlugin } from '../../plugin/create-plugin.js'
 import { ownBundleRoute } from '../../plugin/route.js'
@@ -20,6 +21,7 @@ import { vercelPreviewPlugin } from './preview/plugin.js'
 import { vercelProductionEnvPlugin } from './production-env.js'
 import { pageFunctionPath, pageRouteRegex } from './routes.js'
 import { type PageSettingsSource, planVercelPages } from './settings.js'
+import { vercelSummary } from './summary.js'
 
 // The Vercel target: active when the app has `@photonjs/vercel` installed. Photon's Vercel adapter writes the
 // Build Output API (`.vercel/output`); this file decides which of vike-photon's entries become functions:
@@ -85,7 +87,19 @@ export const vercelTarget: TargetDefinition = {
   package: VERCEL_PACKAGE,
   detect: (project) => project.dependencies.has(VERCEL_PACKAGE),
   // Functions run on Node (vercel_node) or on the edge: every server framework that runs on Node works.
-  supportedServers: 'any',
+  supportedServers: SERVER_FRAMEWORKS_BY_TARGET.vercel,
+  summary: vercelSummary,
+  // A pre-rendered page is a file in static/, and the summary lists .vercel/output: nothing to add.
+  prerendered: () => null,
+  capabilities: {
+    // A unit (`photonUnit: true`) is a function of its own.
+    units: true,
+    nodeServer: false,
+    precompress: false,
+    // Vercel compresses responses at its edge network; compressing in the function would do it twice.
+    compression: 'platform',
+    output: { noun: 'functions', plural: true },
+  },
   async plugins(project, ctx) {
     const adapter = project.resolve(`${VERCEL_PACKAGE}/vite`)
     if (!adapter) {
@@ -141,8 +155,6 @@ const vercelPagesPlugin = (ctx: PluginContext, vercelConfig: ViteVercelConfig, s
       order: 'post',
       handler(config, { command }) {
         serverOnly.clear()
-        // Vercel compresses responses at its edge network; compressing in the function would do it twice.
-        ctx.settings = { ...ctx.settings, compress: false }
 
         const plans = planVercelPages(readPageSettings(ctx))
         const entries = photonEntries(config)
