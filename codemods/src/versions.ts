@@ -6,6 +6,7 @@ import {
   PEER_MINIMUMS,
   PINNED_TRANSITIVE_VERSIONS,
   UNIVERSAL_MIDDLEWARE_VERSIONS,
+  VIKE_PHOTON_VERSION,
   VIKE_SET_VERSIONS,
   VITE_PLUGIN_VERSIONS,
 } from '../../packages/vike-photon/src/facts.js'
@@ -16,6 +17,9 @@ import {
  * vike-photon's own version is not listed: it comes from vike-photon's package.json at run time.
  */
 export const knownGoodVersions = KNOWN_GOOD_VERSIONS
+
+/** vike-photon's version, when the engine does not pass the running one (fixture tests, a transform run alone). */
+export const defaultVikePhotonVersion = VIKE_PHOTON_VERSION
 export type KnownPackage = keyof typeof knownGoodVersions
 
 export const pinnedTransitiveVersions = PINNED_TRANSITIVE_VERSIONS

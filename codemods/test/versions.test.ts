@@ -15,7 +15,7 @@ import { createContext } from '../src/context.js'
 import { minimumCompatibilityDate } from '../src/lib/compatibility-date.js'
 import { literalValue, NOT_LITERAL, photonSettingProblems } from '../src/lib/photon-setting.js'
 import { transforms } from '../src/transforms/index.js'
-import { knownGoodVersions, rangeFor } from '../src/versions.js'
+import { defaultVikePhotonVersion, knownGoodVersions, rangeFor } from '../src/versions.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const repo = join(here, '../..')
@@ -37,6 +37,10 @@ it('known-good versions match the pnpm catalog', () => {
 
 describe('vike-photon version (issue: an unrelated vike-photon 0.1.26 is on the registry)', () => {
   const { version } = JSON.parse(read('packages/vike-photon/package.json')) as { version: string }
+
+  it('is the version facts.ts gives migrate when the CLI passes none', () => {
+    expect(defaultVikePhotonVersion).toBe(version)
+  })
 
   it('is above every 0.1.x, and the range migrate writes excludes 0.1.x', () => {
     expect(version).not.toMatch(/^0\.[01]\./)

@@ -4,6 +4,7 @@ import { adapterPackage } from '../frameworks.js'
 import { JsonDocument } from '../lib/json.js'
 import {
   cloudflareMinimums,
+  defaultVikePhotonVersion,
   type KnownPackage,
   knownGoodVersions,
   minimumVersions,
@@ -27,9 +28,6 @@ const replacements: [legacy: string, replacement: string, source: SourceId][] = 
   ['@vite-plugin-vercel/vike', 'vike-photon', 'vite-plugin-vercel'],
   ['vike-vercel', 'vike-photon', 'vike-vercel'],
 ]
-
-/** Fallback when the engine does not pass vike-photon's version (fixture tests). */
-const defaultVikePhotonVersion = '0.2.0'
 
 /**
  * package.json: swaps legacy packages for vike-photon and its Photon adapters (rules 1-7) and rewrites

@@ -1,13 +1,10 @@
 import type { API, FileInfo } from 'jscodeshift'
 import { contextOf, type TransformOptions } from '../context.js'
 import { JsonDocument } from '../lib/json.js'
-import { type KnownPackage, knownGoodVersions, rangeFor } from '../versions.js'
+import { defaultVikePhotonVersion, type KnownPackage, knownGoodVersions, rangeFor } from '../versions.js'
 import { compareVersions, lowestVersion } from './package-json.js'
 
 const sections = ['dependencies', 'devDependencies'] as const
-
-/** When the engine does not pass vike-photon's own version (fixture tests): the first release after upstream's 0.1. */
-const fallbackVikePhotonVersion = '0.2.0'
 
 /**
  * package.json of an app on the earlier `vike-photon` 0.1 (vikejs/vike-photon): points `vike-photon` at this
@@ -19,7 +16,7 @@ export default function upstreamPackageJson(file: FileInfo, _api: API, options: 
   const ctx = contextOf(options)
   if (!ctx.sources.has('vike-photon-upstream')) return file.source
   const doc = new JsonDocument(file.source, false)
-  const ours = rangeFor(options.vikePhotonVersion ?? fallbackVikePhotonVersion)
+  const ours = rangeFor(options.vikePhotonVersion ?? defaultVikePhotonVersion)
   for (const section of sections) {
     const current = doc.get([section, 'vike-photon'])
     if (typeof current === 'string' && current !== ours) doc.set([section, 'vike-photon'], ours)

@@ -2,6 +2,12 @@
 // the extension checks a project against them at build time, the codemods write them into a migrated app.
 // The codemods import this file by relative path; the CLI bundles both.
 
+/**
+ * vike-photon's own version (its package.json, a test checks), for a migrated app's package.json when the CLI does not
+ * pass the running version (fixture tests, transforms run alone).
+ */
+export const VIKE_PHOTON_VERSION = '0.2.0'
+
 /** vike-photon's peer dependencies, as lowest versions (package.json `peerDependencies`, `require` in config.ts). */
 export const PEER_MINIMUMS = { vike: '0.4.256', vite: '7.1.0' } as const
 
@@ -29,10 +35,12 @@ export const CLOUDFLARE_MINIMUM_DATES = {
 } as const
 
 /** Server frameworks each target can run (Cloudflare: what `supportedTargetServers` allows in @photonjs/cloudflare 0.1.13). */
+const ON_NODE = ['hono', 'express', 'fastify', 'h3', 'elysia', 'hattip', 'srvx'] as const
 export const SERVER_FRAMEWORKS_BY_TARGET = {
-  node: ['hono', 'express', 'fastify', 'h3', 'elysia', 'hattip', 'srvx'],
+  node: ON_NODE,
   cloudflare: ['hono', 'h3', 'srvx'],
-  vercel: ['hono', 'express', 'fastify', 'h3', 'elysia', 'hattip', 'srvx'],
+  // Vercel's functions run on Node (vercel_node) or on the edge: every framework that runs on Node.
+  vercel: ON_NODE,
 } as const satisfies Record<string, readonly string[]>
 
 // ---------------------------------------------------------------------------------------------------------------
