@@ -1,5 +1,6 @@
-// The `photon` setting as users write it in `+config.ts` (or a `+photon.ts` file).
-// Resolved into `ResolvedSettings` by `plugin/resolve-settings.ts`.
+// The `photon` setting as users write it in `+config.ts` (or a `+photon.ts` file), and the per-page deploy settings.
+// Resolved once, at config time, by `plugin/settings-plugin.ts`: `photon` into `ResolvedSettings`
+// (`plugin/resolve-settings.ts`), the per-page ones into `ResolvedPageSettings` by the target's `pageSettings`.
 
 export interface PhotonSettings {
   /**
@@ -107,4 +108,37 @@ export interface ResolvedSettings {
   standalone: false | Required<StandaloneSettings>
   /** Where `photon` was set, as Vike shows it (e.g. `/pages/+config.ts`), for error messages. */
   definedAt: string | null
+}
+
+export interface IsrSetting {
+  /**
+   * Seconds for which Vercel serves the cached page before rendering it again in the background
+   * (Incremental Static Regeneration).
+   *
+   * @example 60
+   */
+  expiration: number
+}
+
+/** A page's deploy settings as Vike read them (plugin/page-settings.ts), before the target checks them. */
+export interface PageSettingsSource {
+  pageId: string
+  route: string | null
+  isr: { value: unknown; definedAt: string | null }
+  edge: { value: unknown; definedAt: string | null }
+  prerender: unknown
+  headersResponse: unknown
+}
+
+/** A page's deploy settings, checked by the target (`pageSettings` of its row). */
+export interface ResolvedPageSettings {
+  pageId: string
+  /** rou3 pattern of the page, `null` when only Vike's router can match it (route function). */
+  route: string | null
+  isr: IsrSetting | null
+  edge: boolean
+  /** Pre-rendered pages are files in `static/`, never functions. */
+  prerendered: boolean
+  /** Headers from a static `headersResponse` (a function is only known at request time). */
+  headers: Record<string, string> | null
 }

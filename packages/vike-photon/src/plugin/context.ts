@@ -1,4 +1,4 @@
-import type { ResolvedSettings } from '../settings.js'
+import type { ResolvedPageSettings, ResolvedSettings } from '../settings.js'
 import type { TargetDefinition } from '../targets/types.js'
 import type { EndpointEntry } from './endpoints.js'
 
@@ -15,12 +15,14 @@ export interface PageEntry {
 }
 
 /**
- * State shared by vike-photon's sub-plugins. Filled in by the `config` hook of the settings plugin; the getters
+ * State shared by vike-photon's sub-plugins. Filled in by the `config` hook of the settings plugin (settings are
+ * resolved there once: later hooks read them, never write them); the getters
  * throw if a later hook runs before it, which would be a bug in vike-photon, not in the user's app.
  */
 export class PluginContext {
   #settings: ResolvedSettings | undefined
   #pages: PageEntry[] | undefined
+  #pageSettings: ResolvedPageSettings[] | undefined
   #target: TargetDefinition | undefined
   root = process.cwd()
   /** API endpoints from `photon.endpoints` (filled by the endpoints plugin). */
@@ -44,6 +46,15 @@ export class PluginContext {
   get pages(): PageEntry[] {
     if (!this.#pages) throw new Error('[vike-photon] Expected pages to be resolved (bug in vike-photon)')
     return this.#pages
+  }
+
+  /** Each page's deploy settings, checked by the target (its row's `pageSettings`); empty on targets without any. */
+  set pageSettings(pageSettings: ResolvedPageSettings[]) {
+    this.#pageSettings = pageSettings
+  }
+  get pageSettings(): ResolvedPageSettings[] {
+    if (!this.#pageSettings) throw new Error('[vike-photon] Expected page settings to be resolved (bug in vike-photon)')
+    return this.#pageSettings
   }
 
   /** The deploy target, picked from what the project has installed (see targets/index.ts). */

@@ -29,6 +29,24 @@ const KNOWN_KEYS = new Set(['server', 'hmr', 'compress', 'static', 'endpoints', 
  * a user fixes them all in one go.
  */
 export function resolveSettings(source: SettingsSource): ResolvedSettings {
+  const { settings, problems } = checkSettings(source)
+  if (problems.length > 0) throw new VikePhotonError(problemsSection(settingsHeading(source), problems))
+  return settings
+}
+
+/** How the error names the `photon` setting: "Invalid `photon` setting in /pages/+config.ts:". */
+export function settingsHeading(source: Pick<SettingsSource, 'definedAt'>): string {
+  const where = source.definedAt ? ` in ${source.definedAt}` : ''
+  return `Invalid \`photon\` setting${where}:`
+}
+
+/** One section of a settings error: its heading (ending with a colon), then one line per problem. */
+export function problemsSection(heading: string, problems: string[]): string {
+  return `${heading}\n${problems.map((p) => `  - ${p}`).join('\n')}`
+}
+
+/** The resolved settings and every problem found on the way (the settings are only usable when there is none). */
+export function checkSettings(source: SettingsSource): { settings: ResolvedSettings; problems: string[] } {
   const { value, definedAt, root } = source
   const where = definedAt ? ` in ${definedAt}` : ''
   const problems: string[] = []
@@ -132,12 +150,7 @@ export function resolveSettings(source: SettingsSource): ResolvedSettings {
 
   const standalone = resolveStandalone(settings.standalone, problems, where)
 
-  if (problems.length > 0) {
-    const list = problems.map((p) => `  - ${p}`).join('\n')
-    throw new VikePhotonError(`Invalid \`photon\` setting${where}:\n${list}`)
-  }
-
-  return {
+  const resolved: ResolvedSettings = {
     server,
     hmr: hmr as ResolvedSettings['hmr'],
     compress: (compress as boolean) && source.compression !== 'platform',
@@ -147,6 +160,7 @@ export function resolveSettings(source: SettingsSource): ResolvedSettings {
     standalone,
     definedAt,
   }
+  return { settings: resolved, problems }
 }
 
 const STANDALONE_KEYS = ['bundle', 'minify', 'trace', 'external'] as const

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path'
-import { DOCS, warnOnce } from '../errors.js'
+import { DOCS, VikePhotonError, warnOnce } from '../errors.js'
 import type { PageEntry } from './context.js'
 import { createPlugin } from './create-plugin.js'
-import { resolveSettings } from './resolve-settings.js'
+import { readPageSettings } from './page-settings.js'
+import { checkSettings, problemsSection, settingsHeading } from './resolve-settings.js'
 import { vikeRouteToPattern } from './route.js'
 import { readVikeFacts, vikeHasBuiltInServer } from './vike-config.js'
 import { pageModuleId } from './virtual-modules-plugin.js'
@@ -37,12 +38,6 @@ export const settingsPlugin = createPlugin('settings', (ctx) => ({
     handler(userConfig) {
       if (userConfig.root) ctx.root = resolve(userConfig.root)
       const facts = readVikeFacts()
-      // Resolved once, for the deploy target: nothing changes `ctx.settings` afterwards.
-      ctx.settings = resolveSettings({
-        ...facts.photon,
-        root: ctx.root,
-        compression: ctx.target.capabilities.compression,
-      })
 
       if (vikeHasBuiltInServer()) warnOnce(VIKE_DEPRECATION_NOTE)
 
@@ -62,6 +57,22 @@ export const settingsPlugin = createPlugin('settings', (ctx) => ({
           id: pageModuleId(`vike-photon:page:${page.pageId}`),
         }))
       ctx.pages = pages
+
+      // Resolved once, for the deploy target: `photon` and the per-page settings the target reads, every problem of
+      // both in one error. Nothing changes `ctx.settings` or `ctx.pageSettings` afterwards.
+      const source = { ...facts.photon, root: ctx.root, compression: ctx.target.capabilities.compression }
+      const photon = checkSettings(source)
+      const pageSettings = ctx.target.pageSettings
+      const perPage = pageSettings?.check(readPageSettings(pages)) ?? { plans: [], problems: [] }
+      const sections = [
+        ...(photon.problems.length > 0 ? [problemsSection(settingsHeading(source), photon.problems)] : []),
+        ...(pageSettings && perPage.problems.length > 0
+          ? [problemsSection(pageSettings.heading, perPage.problems)]
+          : []),
+      ]
+      if (sections.length > 0) throw new VikePhotonError(sections.join('\n'))
+      ctx.settings = photon.settings
+      ctx.pageSettings = perPage.plans
 
       // The app's own extra entries (`photon.entries`) first: the pages' names cannot clash with them.
       const entries: Record<string, string | { id: string; type?: 'universal-handler'; route?: string }> = {

@@ -2,6 +2,7 @@ import type { Plugin } from 'vite'
 import type { SummaryInput } from '../plugin/build-summary.js'
 import type { PluginContext } from '../plugin/context.js'
 import type { PrerenderedReport } from '../plugin/prerender-report-plugin.js'
+import type { PageSettingsSource, ResolvedPageSettings } from '../settings.js'
 import type { ServerFramework } from './server-framework.js'
 
 /** What vike-photon knows about the user's project when it picks a target (see `readProject()`). */
@@ -44,6 +45,15 @@ export interface TargetDefinition {
   summary(input: SummaryInput): string[]
   /** What a fully pre-rendered build deploys, a line of the summary; `null` where `summary` says it already. */
   prerendered(report: PrerenderedReport): string | null
+  /**
+   * The per-page deploy settings the target reads (Vercel: `isr`, `edge`, static `headersResponse`): checked once, at
+   * config time, with `photon` (their problems and those of `photon` are one error). Without it, pages have none.
+   */
+  pageSettings?: {
+    /** The heading of its problems in the error, e.g. "Invalid Vercel settings:". */
+    heading: string
+    check(pages: PageSettingsSource[]): { plans: ResolvedPageSettings[]; problems: string[] }
+  }
   /** What the target's output can do. Code that differs per target reads these, never the target's `name`. */
   capabilities: TargetCapabilities
   /** Where the target is documented. */

@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ViteVercelConfig } from '@photonjs/vercel/types'
-import { getVikeConfig } from 'vike/plugin'
 import type { Plugin } from 'vite'
 import { DOCS, VikePhotonError } from '../../errors.js'
 import { SERVER_FRAMEWORKS_BY_TARGET } from '../../facts.js'
@@ -20,7 +19,7 @@ import { vercelOriginalUrlPlugin } from './original-url.js'
 import { vercelPreviewPlugin } from './preview/plugin.js'
 import { vercelProductionEnvPlugin } from './production-env.js'
 import { pageFunctionPath, pageRouteRegex } from './routes.js'
-import { type PageSettingsSource, planVercelPages } from './settings.js'
+import { vercelPageSettings } from './settings.js'
 import { vercelSummary } from './summary.js'
 
 // The Vercel target: active when the app has `@photonjs/vercel` installed. Photon's Vercel adapter writes the
@@ -91,6 +90,7 @@ export const vercelTarget: TargetDefinition = {
   summary: vercelSummary,
   // A pre-rendered page is a file in static/, and the summary lists .vercel/output: nothing to add.
   prerendered: () => null,
+  pageSettings: vercelPageSettings,
   capabilities: {
     // A unit (`photonUnit: true`) is a function of its own.
     units: true,
@@ -156,7 +156,8 @@ const vercelPagesPlugin = (ctx: PluginContext, vercelConfig: ViteVercelConfig, s
       handler(config, { command }) {
         serverOnly.clear()
 
-        const plans = planVercelPages(readPageSettings(ctx))
+        // Resolved and checked once, by the settings plugin (this row's `pageSettings`).
+        const plans = ctx.pageSettings
         const entries = photonEntries(config)
 
         for (const page of ctx.pages) {
@@ -277,37 +278,4 @@ function photonEntries(config: { photon?: unknown }) {
 /** rou3 `/movies/:id` → Vercel's (path-to-regexp) `/movies/:id`; `/docs/**` → `/docs/:rest*`. */
 function toPathToRegexpSource(route: string): string {
   return route.replace(/\/\*\*(?::(\w+))?$/, (_m, name: string | undefined) => `/:${name ?? 'rest'}*`)
-}
-
-interface ConfigSourceLike {
-  definedAt?: { filePathToShowToUser?: string }
-  value?: unknown
-}
-
-function readPageSettings(ctx: PluginContext): PageSettingsSource[] {
-  const vikeConfig = getVikeConfig()
-  const internals = vikeConfig.dangerouslyUseInternals as unknown as {
-    _pageConfigs: { pageId: string; configValueSources: Record<string, ConfigSourceLike[] | undefined> }[]
-  }
-  return ctx.pages.map((page) => {
-    const config = (vikeConfig.pages[page.pageId]?.config ?? {}) as Record<string, unknown>
-    const sources = internals._pageConfigs.find((p) => p.pageId === page.pageId)?.configValueSources ?? {}
-    const definedAt = (name: string) => sources[name]?.[0]?.definedAt?.filePathToShowToUser ?? null
-    // Vike's own `vercel: { isr, edge }` setting is read as well, so apps that use it keep working.
-    const vikeVercel = (config.vercel ?? {}) as { isr?: unknown; edge?: unknown }
-    return {
-      pageId: page.pageId,
-      route: page.route,
-      isr: { value: config.isr ?? vikeVercel.isr, definedAt: definedAt(config.isr !== undefined ? 'isr' : 'vercel') },
-      edge: {
-        value: config.edge ?? vikeVercel.edge,
-        definedAt: definedAt(config.edge !== undefined ? 'edge' : 'vercel'),
-      },
-      prerender: config.prerender,
-      // A server-side setting: read from its source when Vike loaded it at config time (set in a +config file).
-      headersResponse:
-        config.headersResponse ??
-        sources.headersResponse?.flatMap((source) => ('value' in source ? [source.value] : [])),
-    }
-  })
 }

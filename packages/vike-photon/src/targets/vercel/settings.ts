@@ -2,44 +2,29 @@
 // Pure functions: unit-tested in test/vercel-settings.test.ts.
 
 import { VikePhotonError } from '../../errors.js'
+import type { IsrSetting, PageSettingsSource, ResolvedPageSettings } from '../../settings.js'
 
-export interface IsrSetting {
-  /**
-   * Seconds for which Vercel serves the cached page before rendering it again in the background
-   * (Incremental Static Regeneration).
-   *
-   * @example 60
-   */
-  expiration: number
-}
-
+export type { IsrSetting, PageSettingsSource } from '../../settings.js'
 /** What a page's own settings ask of Vercel. */
-export interface VercelPagePlan {
-  pageId: string
-  /** rou3 pattern of the page, `null` when only Vike's router can match it (route function). */
-  route: string | null
-  isr: IsrSetting | null
-  edge: boolean
-  /** Pre-rendered pages are files in `static/`, never functions. */
-  prerendered: boolean
-  /** Headers from a static `headersResponse` (a function is only known at request time). */
-  headers: Record<string, string> | null
-}
+export type VercelPagePlan = ResolvedPageSettings
 
-export interface PageSettingsSource {
-  pageId: string
-  route: string | null
-  isr: { value: unknown; definedAt: string | null }
-  edge: { value: unknown; definedAt: string | null }
-  prerender: unknown
-  headersResponse: unknown
-}
+/** The per-page settings the Vercel target reads (its row's `pageSettings`). */
+export const vercelPageSettings = { heading: 'Invalid Vercel settings:', check: checkVercelPages }
 
 /**
  * Validates the Vercel settings of every page, collecting every problem first so that a user fixes them all in
- * one go.
+ * one go. Throws them as one error (`checkVercelPages()` returns them, for the settings plugin's one error).
  */
 export function planVercelPages(pages: PageSettingsSource[]): VercelPagePlan[] {
+  const { plans, problems } = checkVercelPages(pages)
+  if (problems.length > 0) {
+    throw new VikePhotonError(`${vercelPageSettings.heading}\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+  }
+  return plans
+}
+
+/** Every page's Vercel settings, and every problem with them. */
+export function checkVercelPages(pages: PageSettingsSource[]): { plans: VercelPagePlan[]; problems: string[] } {
   const problems: string[] = []
   const plans = pages.map((page) => {
     const isr = validateIsr(page, problems)
@@ -70,10 +55,7 @@ export function planVercelPages(pages: PageSettingsSource[]): VercelPagePlan[] {
       headers: staticHeaders(page.headersResponse),
     }
   })
-  if (problems.length > 0) {
-    throw new VikePhotonError(`Invalid Vercel settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
-  }
-  return plans
+  return { plans, problems }
 }
 
 function validateIsr(page: PageSettingsSource, problems: string[]): IsrSetting | null {
