@@ -13,6 +13,7 @@ const FIXTURES = [
   'server-exports-promise',
   'server-no-default-export',
   'vercel-function-build-error',
+  'vercel-invalid-settings',
   'vercel-no-vite-config',
 ]
 const roots: Record<string, string> = {}
@@ -88,6 +89,18 @@ describe('a Vercel app without a vite.config file', () => {
     expect(build.error).toContain('[vike-photon] The Vercel target needs a vite.config file')
     expect(build.error).toContain('export default { plugins: [vike()] }')
     expect(`${build.error}${build.stderr}`).not.toContain('ENOENT')
+  })
+})
+
+describe('an invalid `photon` setting and an invalid page setting', () => {
+  it('fails the build with one error that lists both, each under the setting it belongs to', () => {
+    const build = builds['vercel-invalid-settings']!
+    expect(build.code).not.toBe(0)
+    expect(build.error).toContain(
+      "[vike-photon] Invalid `photon` setting in /pages/+config.ts:\n  - `photon.compress` must be true or false, got 'yes'.\n" +
+        'Invalid Vercel settings:\n  - `isr` of page /pages/about (/pages/about/+config.ts) is true: ISR needs to know how long a render stays fresh.',
+    )
+    expect(existsSync(join(roots['vercel-invalid-settings']!, '.vercel/output/config.json'))).toBe(false)
   })
 })
 
