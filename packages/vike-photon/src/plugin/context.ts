@@ -1,6 +1,7 @@
 import type { ResolvedSettings } from '../settings.js'
 import type { TargetDefinition } from '../targets/types.js'
 import type { EndpointEntry } from './endpoints.js'
+import type { PageDeployPlan } from './plan-entries.js'
 
 /** A Vike page as vike-photon deploys it: one Photon entry per page. */
 export interface PageEntry {
@@ -25,8 +26,14 @@ export class PluginContext {
   root = process.cwd()
   /** API endpoints from `photon.endpoints` (filled by the endpoints plugin). */
   endpoints: EndpointEntry[] = []
-  /** Pages deployed as their own unit (`photonUnit: true`), filled by the per-page plugin. */
+  /** Page ids with `photonUnit: true` that the target can deploy, filled by the per-page plugin. */
+  photonUnits: ReadonlySet<string> = new Set()
+  /** Per-page ISR, edge and pre-rendering, filled by targets that read them (Vercel). */
+  deployPlans: PageDeployPlan[] = []
+  /** Pages bundled on their own (plan-entries.ts), filled by the entries plugin. */
   units: PageEntry[] = []
+  /** Entries the server bundle routes that are no function of their own (Vercel), filled by the entries plugin. */
+  serverOnly: ReadonlySet<string> = new Set()
   /** What a fully pre-rendered build deploys (prerender-report-plugin.ts), for the build summary. */
   prerenderReport: string | null = null
 
