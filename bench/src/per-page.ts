@@ -1,13 +1,15 @@
 // Per-page units benchmark: `pnpm --filter @vike-photon/bench per-page [--quick]`.
 // For N = 1, 10, 100 pages (each importing its own ~50 KB module, see packages/vike-photon/test/helpers/per-page-app.ts)
-// it builds the app and prints, for the unit that serves `/`: its size (the files it loads) and its cold start (a new
-// Node process importing it and answering its first request, median of several spawns), each as a ratio to N = 1.
+// it builds the app and prints, for each function (the unit that serves `/`, and on Vercel the server function that
+// holds the rest): its size (the files it loads) and its cold start (a new Node process importing it and answering its
+// first `GET /`, median of several spawns), each as a ratio to N = 1. It ends with the machine's load average.
 // Variants: this workspace's vike-photon with `photonUnit: true` (Node handler module, Vercel function), and upstream
 // vike-photon 0.1.26 on Vercel (apps/per-page-upstream, installed in bench/.cache outside the workspace, as the other
 // peers are).
 
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { moduleClosure, writePerPageApp } from '../../packages/vike-photon/test/helpers/per-page-app.js'
 import { pnpm } from './apps.js'
@@ -30,9 +32,9 @@ interface Variant {
 }
 
 const variants: Variant[] = [
-  { name: 'vike-photon, Node unit', home: join(paths.workspacePackage, '.e2e-tmp/bench'), target: 'node' },
-  { name: 'vike-photon, Vercel function', home: join(paths.workspacePackage, '.e2e-tmp/bench'), target: 'vercel' },
-  { name: 'upstream 0.1.26, Vercel function', home: UPSTREAM_DIR, target: 'vercel', upstream: true },
+  { name: 'vike-photon, Node', home: join(paths.workspacePackage, '.e2e-tmp/bench'), target: 'node' },
+  { name: 'vike-photon, Vercel', home: join(paths.workspacePackage, '.e2e-tmp/bench'), target: 'vercel' },
+  { name: 'upstream 0.1.26, Vercel', home: UPSTREAM_DIR, target: 'vercel', upstream: true },
 ]
 
 function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -69,8 +71,13 @@ function build(variant: Variant, pages: number): string {
   return root
 }
 
-/** The unit that serves `/`: its files and how to start it. */
-function unitOf(variant: Variant, root: string): { files: string[]; runner: string; arg: string } {
+type Role = 'page' | 'server'
+/** Which function a variant has: the one serving `/` and, on Vercel, the server function (any other URL). */
+const rolesOf = (variant: Variant): Role[] =>
+  variant.target === 'vercel' && !variant.upstream ? ['page', 'server'] : ['page']
+
+/** The function with that role: its files and how to start it. */
+function unitOf(variant: Variant, root: string, role: Role): { files: string[]; runner: string; arg: string } {
   if (variant.target === 'node') {
     const unit = join(root, 'dist/server/units/pages_index.mjs')
     return { files: moduleClosure(unit, (path) => readFileSync(path, 'utf8')), runner: UNIT_RUNNER, arg: unit }
@@ -80,8 +87,10 @@ function unitOf(variant: Variant, root: string): { files: string[]; runner: stri
     routes: { src?: string; dest?: string; handle?: string }[]
   }
   const afterFilesystem = config.routes.slice(config.routes.findIndex((route) => route.handle === 'filesystem') + 1)
-  const dest = afterFilesystem.find((route) => route.src && route.dest && new RegExp(route.src).test('/'))?.dest
-  if (!dest) throw new Error(`No function answers / in ${output}/config.json`)
+  // Upstream's function for `/` is its server function: every page is in it.
+  const path = role === 'page' ? '/' : '/__no_such_page__'
+  const dest = afterFilesystem.find((route) => route.src && route.dest && new RegExp(route.src).test(path))?.dest
+  if (!dest) throw new Error(`No function answers ${path} in ${output}/config.json`)
   const dir = join(output, 'functions', `${dest.split('?')[0]}.func`)
   const files = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
@@ -132,37 +141,43 @@ async function main() {
   await installUpstream()
   mkdirSync(join(paths.workspacePackage, '.e2e-tmp/bench'), { recursive: true })
   const rows: string[][] = []
+  const loads: number[] = []
   for (const variant of variants) {
     // Every N is built first, then the spawns go round-robin over N, so that a machine that slows down or speeds up
     // during the run shifts every N alike instead of skewing the ratios.
-    const units = SIZES.map((pages) => ({ pages, unit: unitOf(variant, build(variant, pages)) }))
-    const colds = new Map<number, number[]>(SIZES.map((pages) => [pages, []]))
-    for (const { unit } of units) await coldStart(unit.runner, unit.arg) // warms the file system cache; not counted
-    for (let i = 0; i < SPAWNS; i++) {
-      for (const { pages, unit } of units) colds.get(pages)?.push(await coldStart(unit.runner, unit.arg))
-    }
-    let base: { size: number; cold: number } | null = null
-    for (const { pages, unit } of units) {
-      const size = unit.files.reduce((sum, file) => sum + statSync(file).size, 0)
-      const cold = median(colds.get(pages) ?? [])
-      base ??= { size, cold }
-      rows.push([
-        variant.name,
-        String(pages),
-        `${(size / 1024).toFixed(1)} KB`,
-        (size / base.size).toFixed(2),
-        `${cold.toFixed(0)} ms`,
-        (cold / base.cold).toFixed(2),
-      ])
-      console.error(`  ${rows.at(-1)?.join(' | ')}`)
+    const roots = SIZES.map((pages) => ({ pages, root: build(variant, pages) }))
+    for (const role of rolesOf(variant)) {
+      const units = roots.map(({ pages, root }) => ({ pages, unit: unitOf(variant, root, role) }))
+      const colds = new Map<number, number[]>(SIZES.map((pages) => [pages, []]))
+      for (const { unit } of units) await coldStart(unit.runner, unit.arg) // warms the file system cache; not counted
+      for (let i = 0; i < SPAWNS; i++) {
+        for (const { pages, unit } of units) colds.get(pages)?.push(await coldStart(unit.runner, unit.arg))
+        loads.push(loadavg()[0] as number)
+      }
+      let base: { size: number; cold: number } | null = null
+      for (const { pages, unit } of units) {
+        const size = unit.files.reduce((sum, file) => sum + statSync(file).size, 0)
+        const cold = median(colds.get(pages) ?? [])
+        base ??= { size, cold }
+        rows.push([
+          `${variant.name}, ${role === 'server' ? 'server function' : variant.target === 'node' ? 'unit for /' : 'function for /'}`,
+          String(pages),
+          `${(size / 1024).toFixed(1)} KB`,
+          (size / base.size).toFixed(2),
+          `${cold.toFixed(0)} ms`,
+          (cold / base.cold).toFixed(2),
+        ])
+        console.error(`  ${rows.at(-1)?.join(' | ')}`)
+      }
     }
   }
-  const header = ['variant (unit serving /)', 'N', 'unit size', 'size / N=1', 'cold start', 'cold / N=1']
+  const header = ['variant, function', 'N', 'size', 'size / N=1', 'cold start', 'cold / N=1']
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => (row[i] as string).length)))
   const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] as number)).join(' | ')} |`
   console.log(
     [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'),
     `\ncold start: median of ${SPAWNS} spawns (node runner → first GET / answered). Goal: both ratios ≤ 1.10 at N = 100.`,
+    `\nmachine: ${cpus().length} cores, 1-minute load average during the spawns ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}.`,
   )
 }
 

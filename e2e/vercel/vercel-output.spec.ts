@@ -1,7 +1,9 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import { expect, type Page, test } from '@playwright/test'
 import { expectCounterHydrates, expectNoFullReload, markWindow } from '../utils/browser.js'
 import { freePort, type RunningServer } from '../utils/process.js'
-import { buildExample, startPreview } from './example.js'
+import { buildExample, outputDir, startPreview } from './example.js'
 
 // examples/vercel-react built for Vercel, served by `vike preview` from .vercel/output the way the platform routes it.
 
@@ -149,4 +151,44 @@ test('shows the error page with status 404 for an unknown URL', async ({ page })
   const response = await page.goto(`${server.url}/no-such-page`)
   expect(response?.status()).toBe(404)
   await expect(page.getByRole('heading', { name: '404 Page Not Found' })).toBeVisible()
+})
+
+// Each page's own text, found in no other page's code.
+const pageTexts = {
+  index: 'Rendered on demand by a Vercel Function.',
+  about: 'A second server-rendered page, with its own response headers.',
+  isr: 'then cached by Vercel for a minute.',
+  edge: 'Rendered by',
+  static: 'Pre-rendered at build time and served as a file, no function involved.',
+}
+
+function functionCode(path: string): { code: string; size: number } {
+  const dir = join(outputDir, 'functions', `${path}.func`)
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile())
+  const paths = files.map((entry) => join(entry.parentPath, entry.name))
+  const code = paths
+    .filter((file) => /\.m?js$/.test(file))
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n')
+  return { code, size: paths.reduce((sum, file) => sum + statSync(file).size, 0) }
+}
+
+test("the ISR and edge functions hold their own page and the error page, no other page's code", () => {
+  const server = functionCode('_vike/server')
+  // The server function (the catch-all) holds every page that is no static file.
+  for (const text of Object.values(pageTexts)) expect(server.code).toContain(text)
+  for (const [name, page] of [
+    ['isr', '_vike/pages/isr'],
+    ['edge', '_vike/pages/edge'],
+  ] as const) {
+    const own = functionCode(page)
+    const found = Object.entries(pageTexts)
+      .filter(([, text]) => own.code.includes(text))
+      .map(([key]) => key)
+    expect({ page, found }).toEqual({ page, found: [name] })
+    expect(own.code).toContain('404 Page Not Found')
+    // Smaller than the server function by at least the other pages' code (the rest is the shared runtime: React,
+    // Vike, the server framework; see docs/per-page-bundles.md for the numbers).
+    expect(own.size).toBeLessThan(server.size)
+  }
 })

@@ -75,7 +75,8 @@ declare global {
        * (Vike, your server, the middleware chain), and nothing of any other page. On Vercel the page is its own
        * function; on Node, `vike build` also writes `dist/server/units/<page>.mjs` (`export default { fetch }`) and
        * `dist/server/units/manifest.json`. Set it in `pages/+config.ts` for every page, or in a page's `+config.ts`.
-       * The page needs a route string (not a route function). node_modules/vike-photon/docs/per-page-bundles.md
+       * The page needs a route string (not a route function). On Vercel, a page with `isr` or `edge: true` is a unit
+       * without it. node_modules/vike-photon/docs/per-page-bundles.md
        *
        * @default false
        */

@@ -1,9 +1,12 @@
 import { describe, expect, it, vi } from 'vitest'
 import { CLOUDFLARE_COMPATIBILITY_DATE } from '../src/facts.js'
 import { unitsForTarget } from '../src/plugin/per-page-plugin.js'
+import { cloudflareTarget } from '../src/targets/cloudflare/index.js'
 import { readWranglerConfig } from '../src/targets/cloudflare/wrangler-config.js'
+import { nodeTarget } from '../src/targets/node/index.js'
 import { detectServerFramework } from '../src/targets/server-framework.js'
 import type { Project } from '../src/targets/types.js'
+import { vercelTarget } from '../src/targets/vercel/index.js'
 import { GOOD_WRANGLER_TOML } from './cloudflare-fixtures.js'
 
 describe('detectServerFramework', () => {
@@ -49,14 +52,14 @@ describe('unitsForTarget (photonUnit per deploy target)', () => {
   ]
 
   it('keeps every unit on Node and Vercel', () => {
-    expect(unitsForTarget(pages, { name: 'node', title: 'Node' })).toBe(pages)
-    expect(unitsForTarget(pages, { name: 'vercel', title: 'Vercel' })).toBe(pages)
+    expect(unitsForTarget(pages, nodeTarget)).toBe(pages)
+    expect(unitsForTarget(pages, vercelTarget)).toBe(pages)
   })
 
   it('drops them on Cloudflare, and says why', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     try {
-      expect(unitsForTarget(pages, { name: 'cloudflare', title: 'Cloudflare Workers' })).toEqual([])
+      expect(unitsForTarget(pages, cloudflareTarget)).toEqual([])
       expect(warn.mock.calls.flat().join('\n')).toContain(
         '`photonUnit` is ignored on Cloudflare Workers: the app is deployed as one Worker, which holds every page (2 pages asked for a unit of their own).',
       )

@@ -44,7 +44,7 @@ function fetchThroughUnit(unit: string, paths: string[]) {
     const out = []
     for (const path of ${JSON.stringify(paths)}) {
       const response = await unit.fetch(new Request('http://localhost' + path))
-      out.push({ path, status: response.status, body: await response.text() })
+      out.push({ path, status: response.status, type: response.headers.get('content-type'), body: await response.text() })
     }
     console.log(JSON.stringify(out))
   `
@@ -56,6 +56,7 @@ function fetchThroughUnit(unit: string, paths: string[]) {
   return JSON.parse(result.stdout.trim().split('\n').at(-1) as string) as {
     path: string
     status: number
+    type: string | null
     body: string
   }[]
 }
@@ -106,7 +107,7 @@ describe('Node: vike build writes one handler module per unit', () => {
     }
   })
 
-  it('answers its page and its page-context request, and 404s what belongs to other pages', () => {
+  it("answers its page and its page-context request, and the app's error page (404) for other pages' URLs", () => {
     const unit = join(unitsDir(), 'pages_page-2.mjs')
     const responses = fetchThroughUnit(unit, ['/page-2', '/page-2/index.pageContext.json', '/page-3', '/'])
     expect(responses.map(({ path, status }) => ({ path, status }))).toEqual([
@@ -117,8 +118,12 @@ describe('Node: vike build writes one handler module per unit', () => {
     ])
     expect(responses[0]?.body).toContain(`<p id="marker">${pageMarker(2)}</p>`)
     expect(JSON.parse(responses[1]?.body ?? '')).toMatchObject({ pageId: '/pages/page-2' })
-    // What docs/per-page-bundles.md says: other pages' URLs get a plain 404, not the error page.
-    expect(responses[2]?.body).not.toContain('<html')
+    // The unit knows only its page: another page's URL renders the error page, as the server would for an unknown URL.
+    for (const response of responses.slice(2)) {
+      expect(response.body).toContain('<h1>404 Page Not Found</h1>')
+      expect(response.type).toMatch(/^text\/html/)
+      expect(response.body).not.toContain(pageMarker(3))
+    }
   })
 
   it('keeps the single server (dist/server/index.mjs), which serves every page', async () => {

@@ -27,8 +27,12 @@ export class PluginContext {
   root = process.cwd()
   /** API endpoints from `photon.endpoints` (filled by the endpoints plugin). */
   endpoints: EndpointEntry[] = []
-  /** Pages deployed as their own unit (`photonUnit: true`), filled by the per-page plugin. */
+  /** Page ids with `photonUnit: true` that the target can deploy, filled by the per-page plugin. */
+  photonUnits: ReadonlySet<string> = new Set()
+  /** Pages bundled on their own (plan-entries.ts), filled by the entries plugin. */
   units: PageEntry[] = []
+  /** Entries the server bundle routes that are no function of their own (Vercel), filled by the entries plugin. */
+  serverOnly: ReadonlySet<string> = new Set()
   /** What a fully pre-rendered build deploys (prerender-report-plugin.ts), for the build summary. */
   prerenderReport: string | null = null
 

@@ -4,8 +4,8 @@ import { createPlugin } from './create-plugin.js'
 import { listEndpoints } from './endpoints.js'
 
 /**
- * Adds one Photon entry per file of `photon.endpoints`, so that each endpoint is routed like a page (in development,
- * on Node and on Vercel, where it becomes its own function).
+ * Lists the files of `photon.endpoints`; entries-plugin.ts gives each one a Photon entry, so that each endpoint is
+ * routed like a page (in development, on Node and on Vercel, where it becomes its own function).
  */
 export const endpointsPlugin = createPlugin('endpoints', (ctx) => ({
   config: {
@@ -19,12 +19,6 @@ export const endpointsPlugin = createPlugin('endpoints', (ctx) => ({
             'the very URLs of the endpoints. Move it one level down (e.g. `server/api`, which still answers `/api/...`).',
         )
       }
-      if (ctx.endpoints.length === 0) return undefined
-      const entries: Record<string, { id: string; type: 'universal-handler'; route: string }> = {}
-      for (const endpoint of ctx.endpoints) {
-        entries[endpoint.name] = { id: endpoint.id, type: 'universal-handler', route: endpoint.route }
-      }
-      return { photon: { entries } }
     },
   },
 }))

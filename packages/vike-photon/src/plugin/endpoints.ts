@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs'
 import { dirname, join, relative, sep } from 'node:path'
+import { endpointEntryName } from './entry-ids.js'
 
 // API endpoints (`photon.endpoints`): one universal handler per file, routed by its path.
 
@@ -35,7 +36,7 @@ export function listEndpoints(folder: string): EndpointEntry[] {
     .map((file) => {
       const path = relative(dirname(folder), file).split(sep).join('/').replace(HANDLER_FILE, '')
       const route = endpointRoute(path)
-      return { name: `vike-photon:endpoint:${route}`, id: file, route, path }
+      return { name: endpointEntryName(route), id: file, route, path }
     })
     .sort((a, b) => a.route.localeCompare(b.route))
 }

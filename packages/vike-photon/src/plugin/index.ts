@@ -7,6 +7,7 @@ import { buildSummaryPlugin } from './build-summary-plugin.js'
 import { PluginContext } from './context.js'
 import { dedupePlugin } from './dedupe-plugin.js'
 import { endpointsPlugin } from './endpoints-plugin.js'
+import { entriesPlugin } from './entries-plugin.js'
 import { perPagePlugin } from './per-page-plugin.js'
 import { photonMetaGuardPlugin } from './photon-meta-guard-plugin.js'
 import { prerenderReportPlugin } from './prerender-report-plugin.js'
@@ -34,11 +35,12 @@ export function vikePhotonPlugins(): PluginOption[] {
     dedupePlugin(ctx),
     photonMetaGuardPlugin(ctx),
     vikeEntryLookupPlugin(ctx),
-    // Before the target's plugins: the Vercel target turns each unit into a function.
     perPagePlugin(ctx),
     // The deploy target's plugins (Cloudflare's, Vercel's), detected from the project's dependencies. After the
-    // settings and endpoints plugins: targets edit the Photon entries those register.
+    // settings plugin: targets read the pages it found.
     targetPlugins(ctx),
+    // After the target's plugins: Photon's entry table, planned from what the plugins above read (plan-entries.ts).
+    entriesPlugin(ctx),
     ...(installPhoton('vike-photon', {
       // The default middleware chain, per runtime (see runtime/middlewares/*).
       resolveMiddlewares(condition) {

@@ -7,18 +7,25 @@ import type { TargetDefinition } from '../targets/types.js'
 import type { PageEntry, PluginContext } from './context.js'
 import { createPlugin } from './create-plugin.js'
 import {
+  PHOTON_ENTRY_MIDDLEWARES_FILTER,
+  PHOTON_SERVER_WITH_ENTRY_FILTER,
+  parsePhotonEntryMiddlewaresId,
+  parsePhotonServerWithEntryId,
+  parseUnitModuleId,
+  unitServerEntryId,
+  VIKE_GLOBAL_ENTRY,
+  VIKE_SERVER_ENTRY,
+} from './entry-ids.js'
+import {
   filterAssetsManifest,
   filterGlobalEntry,
   pageIdOfPlaceholder,
-  parseUnitModuleId,
   UNIT_ASSETS_MANIFEST_PLACEHOLDER,
   unitFileName,
   unitServerEntryCode,
-  unitServerEntryId,
-  VIKE_GLOBAL_ENTRY,
+  withUnitFallback,
 } from './per-page-units.js'
-import { ownBundleRoute } from './route.js'
-import { VIKE_SERVER_ENTRY } from './vike-entry-lookup-plugin.js'
+import { runtimeFiles } from './runtime-files.js'
 
 /** Where a Node build writes the units, inside the server build's folder (`dist/server/units/`). */
 export const UNITS_DIR = 'units'
@@ -34,27 +41,20 @@ export interface UnitManifestEntry {
   file: string
 }
 
-const SERVER_WITH_ENTRY = /^(?:[^\0]*:)?virtual:photon:server-entry-with-entry:(?:node|edge):(.+)$/
-
 /**
- * Per-page units (`photonUnit: true`, see docs/per-page-bundles.md). In a build, the root module of a unit page's own
- * bundle (Photon's server-with-one-entry module: the server, the middleware chain and that page's handler) imports
- * the unit's copy of Vike's production entry, which registers only that page and the error page with Vike. On Node
- * the build also writes each unit as `dist/server/units/<page>.mjs`; on Vercel each unit is its own function
- * (targets/vercel.ts).
+ * Per-page bundles (see docs/per-page-bundles.md). A unit is a page bundled on its own (plan-entries.ts decides which:
+ * `photonUnit` pages, and on Vercel every page with a function of its own). In a build, the root module of a unit's
+ * bundle (Photon's server-with-one-entry module: the server, the middleware chain and that page's handler) imports the
+ * unit's copy of Vike's production entry, which registers only that page and the error page with Vike; a fallback
+ * handler after the page's renders the error page for every other URL. On Node the build also writes each unit as
+ * `dist/server/units/<page>.mjs`; on Vercel each unit is its own function (targets/vercel/index.ts).
  */
 export const perPagePlugin = createPlugin('per-page', (ctx) => ({
   config: {
     order: 'post',
-    handler(config) {
-      ctx.units = unitsForTarget(readUnits(ctx.pages), ctx.target)
-      // A unit's bundle holds only its page's handler, so that handler must also answer the page's page-context
-      // request (`/about/index.pageContext.json`, client-side navigation). Vike's router still decides: in a unit it
-      // knows only this page, so any other URL under the route renders the error page (404).
-      for (const unit of ctx.units) {
-        const entry = findPhotonEntry(config, unit.name)
-        if (entry && unit.route) entry.route = ownBundleRoute(unit.route)
-      }
+    handler() {
+      // Registered as entries by entries-plugin.ts, with the target's own reasons for a page's bundle (Vercel's ISR, edge).
+      ctx.photonUnits = new Set(unitsForTarget(readUnits(ctx.pages), ctx.target).map((page) => page.pageId))
     },
   },
   resolveId: {
@@ -66,8 +66,14 @@ export const perPagePlugin = createPlugin('per-page', (ctx) => ({
   load: {
     filter: { id: /^\0virtual:vike-photon:unit-/ },
     async handler(id) {
-      const unit = parseUnitModuleId(id.slice(1))
+      const unit = parseUnitModuleId(id)
       if (!unit) return undefined
+      if (unit.kind === 'fallback') {
+        return [
+          `import { createPageHandler } from ${JSON.stringify(runtimeFiles.pageHandler)}`,
+          `export default createPageHandler('vike-photon:unit-fallback', { path: '/**' })`,
+        ].join('\n')
+      }
       const source = unit.kind === 'server-entry' ? VIKE_SERVER_ENTRY : VIKE_GLOBAL_ENTRY
       const resolved = await this.resolve(source)
       if (!resolved) throw new VikePhotonError(`Cannot resolve ${source} for the unit of ${unit.pageId}.`)
@@ -79,14 +85,15 @@ export const perPagePlugin = createPlugin('per-page', (ctx) => ({
     },
   },
   transform: {
-    filter: { id: SERVER_WITH_ENTRY },
+    filter: { id: [PHOTON_SERVER_WITH_ENTRY_FILTER, PHOTON_ENTRY_MIDDLEWARES_FILTER] },
     handler(code, id) {
-      if (this.environment.config.command !== 'build') return undefined
-      const entryName = SERVER_WITH_ENTRY.exec(id)?.[1]
-      const unit = ctx.units.find((page) => page.name === entryName)
-      if (!unit) return undefined
+      const root = unitOfModule(ctx, this.environment, parsePhotonServerWithEntryId(id))
       // First, so that Vike knows its pages before the server or a middleware calls it.
-      return { code: `import ${JSON.stringify(unitServerEntryId(unit.pageId))}\n${code}`, map: null }
+      if (root) return { code: `import ${JSON.stringify(unitServerEntryId(root.pageId))}\n${code}`, map: null }
+      if (unitOfModule(ctx, this.environment, parsePhotonEntryMiddlewaresId(id))) {
+        return { code: withUnitFallback(code), map: null }
+      }
+      return undefined
     },
   },
   buildStart() {
@@ -132,13 +139,14 @@ export const perPagePlugin = createPlugin('per-page', (ctx) => ({
   },
 }))
 
-/** A Photon entry registered by the settings plugin. Before Photon resolves its config, `photon` may be a list. */
-function findPhotonEntry(config: { photon?: unknown }, name: string): { route?: string } | undefined {
-  const partials = (Array.isArray(config.photon) ? config.photon : [config.photon]) as (
-    | { entries?: Record<string, { route?: string }> }
-    | undefined
-  )[]
-  return partials.find((partial) => partial?.entries?.[name])?.entries?.[name]
+/** The unit whose own bundle a Photon module belongs to (a build only: in dev one server serves every page). */
+function unitOfModule(
+  ctx: PluginContext,
+  environment: { config: { command: string } },
+  parsed: { entryName: string } | null,
+): PageEntry | undefined {
+  if (!parsed || environment.config.command !== 'build') return undefined
+  return ctx.units.find((unit) => unit.name === parsed.entryName)
 }
 
 /** The Node target's server build: where `dist/server/units/*.mjs` are written. */
@@ -147,7 +155,7 @@ function isNodeUnitBuild(environment: { name: string; config: { command: string 
     environment.config.command === 'build' &&
     environment.name === 'ssr' &&
     ctx.units.length > 0 &&
-    ctx.target.name === 'node'
+    ctx.target.capabilities.nodeServer
   )
 }
 
@@ -156,8 +164,11 @@ function isNodeUnitBuild(environment: { name: string; config: { command: string 
  * Worker per page would need a router Worker in front and service bindings, which Photon's Cloudflare adapter does
  * not write). Said once, so that nobody expects per-page bundles there.
  */
-export function unitsForTarget(units: PageEntry[], target: Pick<TargetDefinition, 'name' | 'title'>): PageEntry[] {
-  if (units.length === 0 || target.name !== 'cloudflare') return units
+export function unitsForTarget(
+  units: PageEntry[],
+  target: Pick<TargetDefinition, 'capabilities' | 'title'>,
+): PageEntry[] {
+  if (units.length === 0 || target.capabilities.units) return units
   warnOnce(
     `\`photonUnit\` is ignored on ${target.title}: the app is deployed as one Worker, which holds every page ` +
       `(${units.length} page${units.length > 1 ? 's' : ''} asked for a unit of ${units.length > 1 ? 'their' : 'its'} own). Remove the setting, or keep it for Node and Vercel builds.`,

@@ -1,4 +1,5 @@
 import { VikePhotonError } from '../errors.js'
+import { UNIT_FALLBACK_ID, unitGlobalEntryId, VIKE_GLOBAL_ENTRY } from './entry-ids.js'
 
 // Per-page units (the `photonUnit` setting): a page deployed as its own server bundle that holds that page, the
 // error page and the shared runtime, and nothing of any other page.
@@ -8,25 +9,6 @@ import { VikePhotonError } from '../errors.js'
 // A bundle that contains that list contains every page. A unit instead gets its own copy of both modules, in which the
 // list holds only the unit's page and the error page: the bundler then has no path to any other page's code.
 // The helpers here rewrite Vike's generated code; they check what they rely on and fail loudly if Vike changes it.
-
-/** Vike's server-side global entry: every page's config and lazy page import. */
-export const VIKE_GLOBAL_ENTRY = 'virtual:vike:global-entry:server'
-
-const UNIT_SERVER_ENTRY_PREFIX = 'virtual:vike-photon:unit-server-entry:'
-const UNIT_GLOBAL_ENTRY_PREFIX = 'virtual:vike-photon:unit-global-entry:'
-
-/** The unit's copy of Vike's production entry: registers only the unit's pages with Vike. */
-export const unitServerEntryId = (pageId: string) => `${UNIT_SERVER_ENTRY_PREFIX}${pageId}`
-/** The unit's copy of Vike's global entry. */
-export const unitGlobalEntryId = (pageId: string) => `${UNIT_GLOBAL_ENTRY_PREFIX}${pageId}`
-
-export function parseUnitModuleId(id: string): { kind: 'server-entry' | 'global-entry'; pageId: string } | null {
-  if (id.startsWith(UNIT_SERVER_ENTRY_PREFIX))
-    return { kind: 'server-entry', pageId: id.slice(UNIT_SERVER_ENTRY_PREFIX.length) }
-  if (id.startsWith(UNIT_GLOBAL_ENTRY_PREFIX))
-    return { kind: 'global-entry', pageId: id.slice(UNIT_GLOBAL_ENTRY_PREFIX.length) }
-  return null
-}
 
 /**
  * Stands for the assets manifest in a unit's production entry until the bundle is written. Vike fills its own
@@ -187,4 +169,23 @@ function importedLocals(clause: string): string[] {
 
 function escapeRegex(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/**
+ * Photon's middleware list for a unit's own bundle (`virtual:photon:get-middlewares:<cond>:<server>:<entry>`, as
+ * @photonjs/core 0.1.22 generates it), with the unit's fallback handler appended after the page's handler. Without it,
+ * a URL outside the page's route matched no handler in the unit, and the server framework answered its own
+ * `404 text/plain` (Hono's "404 Not Found") instead of the app's error page.
+ */
+export function withUnitFallback(code: string): string {
+  const list = /(export function getUniversalEntries\(\) \{\s*return \[)([\s\S]*?)(\]\.flat\(1\);)/
+  if (!list.test(code)) {
+    throw new VikePhotonError(`${BUG}: Photon's middleware list has no getUniversalEntries() (@photonjs/core changed).`)
+  }
+  const fallback = `extractUniversal(__vikePhotonUnitFallback, ${JSON.stringify(UNIT_FALLBACK_ID)}, errorMessageEntry)`
+  return `import __vikePhotonUnitFallback from ${JSON.stringify(UNIT_FALLBACK_ID)};\n${code.replace(
+    list,
+    (_match, start: string, items: string, end: string) =>
+      `${start}${items.trim() ? `${items.trimEnd()}, ` : ''}${fallback}${end}`,
+  )}`
 }

@@ -1,6 +1,6 @@
 import type { Plugin } from 'vite'
 import { createPlugin, hookHandler } from './create-plugin.js'
-import { HANDLER_MODULE_PREFIX } from './virtual-modules-plugin.js'
+import { parseHandlerModuleId } from './entry-ids.js'
 
 // Works around a race in @photonjs/core 0.1.22 that made builds fail or serve the wrong routes, about one build in
 // five when several builds or many modules resolve at once:
@@ -62,7 +62,7 @@ function repairEntryMeta(context: TransformContext, id: string): boolean {
   const photon = context.environment.config.photon
   const entries = [...(photon?.entries ?? []), ...(photon?.server ? [photon.server] : [])]
   // vike-photon's own handler modules name their entry in their id: that decides, whatever the tag says.
-  const handlerName = id.startsWith(HANDLER_MODULE_PREFIX) ? id.slice(HANDLER_MODULE_PREFIX.length) : null
+  const handlerName = id.startsWith('\0') ? parseHandlerModuleId(id) : null
   if (handlerName === null && tagged.resolvedId === id) return true
   const own = entries.find((entry) => (handlerName !== null ? entry.name === handlerName : entry.resolvedId === id))
   if (own) {

@@ -2,14 +2,11 @@ import { resolve } from 'node:path'
 import { DOCS, VikePhotonError, warnOnce } from '../errors.js'
 import type { PageEntry } from './context.js'
 import { createPlugin } from './create-plugin.js'
+import { handlerModuleId, pageEntryName } from './entry-ids.js'
 import { readPageSettings } from './page-settings.js'
 import { checkSettings, problemsSection, settingsHeading } from './resolve-settings.js'
 import { vikeRouteToPattern } from './route.js'
 import { readVikeFacts, vikeHasBuiltInServer } from './vike-config.js'
-import { pageModuleId } from './virtual-modules-plugin.js'
-
-/** Photon entry name of the catch-all: pages with route functions, unknown URLs (404) and page-context requests. */
-export const CATCH_ALL_ENTRY = 'vike-photon:catch-all'
 
 /**
  * Printed once, right below Vike's "[vike][Warning] vike-photon is deprecated" (which Vike prints for any extension
@@ -21,7 +18,7 @@ export const VIKE_DEPRECATION_NOTE =
 
 /**
  * Reads the `photon` setting and the app's pages from Vike, validates them, and hands Photon its config:
- * the server entry, HMR mode and one entry per page.
+ * the server entry and HMR mode.
  */
 export const settingsPlugin = createPlugin('settings', (ctx) => ({
   enforce: 'pre',
@@ -52,9 +49,9 @@ export const settingsPlugin = createPlugin('settings', (ctx) => ({
         .filter((page) => !page.isErrorPage)
         .map((page) => ({
           pageId: page.pageId,
-          name: `vike-photon:page:${page.pageId}`,
+          name: pageEntryName(page.pageId),
           route: vikeRouteToPattern(page.route),
-          id: pageModuleId(`vike-photon:page:${page.pageId}`),
+          id: handlerModuleId(pageEntryName(page.pageId)),
         }))
       ctx.pages = pages
 
@@ -74,17 +71,6 @@ export const settingsPlugin = createPlugin('settings', (ctx) => ({
       ctx.settings = photon.settings
       ctx.pageSettings = perPage.plans
 
-      // The app's own extra entries (`photon.entries`) first: the pages' names cannot clash with them.
-      const entries: Record<string, string | { id: string; type?: 'universal-handler'; route?: string }> = {
-        ...ctx.settings.entries,
-      }
-      for (const page of pages) {
-        // A page whose route only Vike can match is reached through the catch-all.
-        if (page.route && page.route !== '/**')
-          entries[page.name] = { id: page.id, type: 'universal-handler', route: page.route }
-      }
-      entries[CATCH_ALL_ENTRY] = { id: pageModuleId(CATCH_ALL_ENTRY), type: 'universal-handler', route: '/**' }
-
       return {
         photon: {
           // The absolute path: @photonjs/core 0.1.22 resolves a relative one from the working directory in a build
@@ -92,7 +78,7 @@ export const settingsPlugin = createPlugin('settings', (ctx) => ({
           // "Cannot resolve server/index.ts to a server entry".
           ...(ctx.settings.server ? { server: ctx.settings.server } : {}),
           hmr: ctx.settings.hmr,
-          entries,
+          // The entries (the app's own, one per page, the catch-all, the endpoints) are registered by entries-plugin.ts.
         },
       }
     },

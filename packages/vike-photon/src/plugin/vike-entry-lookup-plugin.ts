@@ -10,9 +10,6 @@ import { createPlugin } from './create-plugin.js'
 // Worker, each unit), so the lookup is never needed: in bundled server builds it is replaced by a module that says
 // "not set", and Vike would fall back to looking for dist/server/entry.mjs itself.
 
-/** Vike's production entry (the pages, the assets manifest), as @brillout/vite-plugin-server-entry names it. */
-export const VIKE_SERVER_ENTRY = 'virtual:@brillout/vite-plugin-server-entry:serverEntry'
-
 const AUTO_IMPORTER = /[\\/]@brillout[\\/]vite-plugin-server-entry[\\/]dist[\\/]esm[\\/]runtime[\\/]autoImporter\.js$/
 
 export const vikeEntryLookupPlugin = createPlugin('vike-entry-lookup', () => ({

@@ -1,15 +1,8 @@
 import { relative, resolve, sep } from 'node:path'
 import type { Environment } from 'vite'
 import { createPlugin } from './create-plugin.js'
+import { parseHandlerModuleId, RUNTIME_SETTINGS_ID } from './entry-ids.js'
 import { runtimeFiles } from './runtime-files.js'
-
-const PAGE_PREFIX = 'virtual:vike-photon:handler:'
-const SETTINGS_ID = 'virtual:vike-photon:runtime-settings'
-
-/** The module id of a page's (or the catch-all's) universal handler. */
-export const pageModuleId = (entryName: string) => `${PAGE_PREFIX}${entryName}`
-/** How a handler module's resolved id starts; the entry name follows. */
-export const HANDLER_MODULE_PREFIX = `\0${PAGE_PREFIX}`
 
 /**
  * Generates the modules that connect the build to vike-photon's runtime: one handler module per Photon entry,
@@ -26,7 +19,7 @@ export const virtualModulesPlugin = createPlugin('virtual-modules', (ctx) => ({
     filter: { id: /^\0virtual:vike-photon:/ },
     handler(id) {
       const virtualId = id.slice(1)
-      if (virtualId === SETTINGS_ID) {
+      if (virtualId === RUNTIME_SETTINGS_ID) {
         const { compress, static: staticSettings, server } = ctx.settings
         // A build is production, whatever NODE_ENV was while building (Vike decides the same way).
         const production = this.environment.config.command === 'build'
@@ -41,8 +34,8 @@ export const virtualModulesPlugin = createPlugin('virtual-modules', (ctx) => ({
         }
         return `export default ${JSON.stringify(runtimeSettings)}`
       }
-      if (virtualId.startsWith(PAGE_PREFIX)) {
-        const entryName = virtualId.slice(PAGE_PREFIX.length)
+      const entryName = parseHandlerModuleId(virtualId)
+      if (entryName !== null) {
         return [
           `import { createPageHandler } from ${JSON.stringify(runtimeFiles.pageHandler)}`,
           `export default createPageHandler(${JSON.stringify(entryName)})`,

@@ -13,9 +13,11 @@ import { renderToResponse } from './render.js'
 const ROUTED_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', ''] as const
 
 /**
- * The universal handler of one Photon entry: a page (its route comes from the Photon entry) or the catch-all.
+ * The universal handler of one Photon entry: a page (its route comes from the Photon entry) or the catch-all. `path`
+ * is for a handler that is no Photon entry (a unit's fallback, plugin/per-page-plugin.ts), whose route Photon does
+ * not set.
  */
-export function createPageHandler(name: string): UniversalHandler {
+export function createPageHandler(name: string, { path }: { path?: string } = {}): UniversalHandler {
   const handler = enhance(
     async function vikePhotonPage(request, context, runtime) {
       const { method } = request
@@ -32,7 +34,7 @@ export function createPageHandler(name: string): UniversalHandler {
         return internalServerError(error, context)
       }
     },
-    { name, immutable: false },
+    { name, ...(path ? { path } : {}), immutable: false },
   )
   // Photon re-enhances every routed entry with `method: ['GET', 'POST']`, which would leave HEAD unrouted (a 404
   // for uptime monitors and crawlers, as with upstream vike-photon). The methods are fixed here on purpose.

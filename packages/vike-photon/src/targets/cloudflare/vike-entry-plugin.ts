@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite'
-import { VIKE_SERVER_ENTRY } from '../../plugin/vike-entry-lookup-plugin.js'
+import { VIKE_SERVER_ENTRY } from '../../plugin/entry-ids.js'
 
 /** The Worker entry that @photonjs/cloudflare generates around the server entry. */
 const WORKER_ENTRY_RE = /^virtual:photon:cloudflare:/

@@ -7,10 +7,7 @@ import { DOCS, VikePhotonError } from '../../errors.js'
 import { SERVER_FRAMEWORKS_BY_TARGET } from '../../facts.js'
 import type { PluginContext } from '../../plugin/context.js'
 import { createPlugin } from '../../plugin/create-plugin.js'
-import { ownBundleRoute } from '../../plugin/route.js'
-import { CATCH_ALL_ENTRY } from '../../plugin/settings-plugin.js'
-import { VIKE_SERVER_ENTRY } from '../../plugin/vike-entry-lookup-plugin.js'
-import { HANDLER_MODULE_PREFIX } from '../../plugin/virtual-modules-plugin.js'
+import { parseHandlerModuleId, VIKE_SERVER_ENTRY } from '../../plugin/entry-ids.js'
 import type { Project, TargetDefinition } from '../types.js'
 import { vercelAdapterDepsPlugin } from './adapter-deps.js'
 import { vercelConfigFileCheckPlugin } from './config-file-check.js'
@@ -18,7 +15,6 @@ import { vercelFirstErrorPlugin } from './first-error.js'
 import { vercelOriginalUrlPlugin } from './original-url.js'
 import { vercelPreviewPlugin } from './preview/plugin.js'
 import { vercelProductionEnvPlugin } from './production-env.js'
-import { pageFunctionPath, pageRouteRegex } from './routes.js'
 import { vercelPageSettings } from './settings.js'
 import { vercelSummary } from './summary.js'
 
@@ -26,11 +22,13 @@ import { vercelSummary } from './summary.js'
 // Build Output API (`.vercel/output`); this file decides which of vike-photon's entries become functions:
 // - the server function (`_vike/server`: the user's server, or Photon's built-in one, with every page and the
 //   catch-all) answers whatever no other function or static file answers;
-// - a page with `isr` or `edge: true` gets its own function (a prerender function for ISR, an edge function);
+// - a page with `isr`, `edge: true` or `photonUnit: true` gets its own function (a prerender function for ISR, an edge
+//   function), which holds only that page (plugin/per-page-plugin.ts);
 // - each API endpoint (`photon.endpoints`) gets its own function;
 // - pre-rendered pages are files in `static/`, never functions;
 // - other pages and the catch-all stay in the server function only (their Photon entries are kept, so the server
 //   routes them, but they are not emitted as functions of their own).
+// The entries themselves are planned in plugin/plan-entries.ts; this file hands it the pages' ISR and edge settings.
 
 export const VERCEL_PACKAGE = '@photonjs/vercel'
 /** The function that serves the whole app, under `.vercel/output/functions/`. */
@@ -113,16 +111,14 @@ export const vercelTarget: TargetDefinition = {
     }
     // Kept by reference: Photon's adapter reads it when it writes config.json, after the pages are known.
     const vercelConfig: ViteVercelConfig = {}
-    // Names of the entries that are routed by the server function but are no function of their own.
-    const serverOnly = new Set<string>()
     return [
       vercelConfigFileCheckPlugin(ctx),
       vercelFirstErrorPlugin(ctx),
       vercelAdapterDepsPlugin(adapter),
       vercelProductionEnvPlugin(ctx),
-      vercelPagesPlugin(ctx, vercelConfig, serverOnly),
+      vercelPagesPlugin(ctx, vercelConfig),
       ...vercel(vercelConfig),
-      vercelServerOnlyPlugin(serverOnly),
+      vercelServerOnlyPlugin(ctx),
       vercelServerEntryPlugin(ctx),
       vercelOriginalUrlPlugin(ctx),
       // `vike preview` serves .vercel/output the way Vercel routes it.
@@ -134,60 +130,22 @@ export const vercelTarget: TargetDefinition = {
 
 interface VercelEntryLike {
   name?: string
-  route?: string
   target?: string
-  vercel?: {
-    destination?: string
-    route?: string | boolean
-    enforce?: 'pre' | 'post'
-    edge?: boolean
-    isr?: { expiration: number }
-  }
+  vercel?: { destination?: string; enforce?: 'pre' | 'post' }
 }
 
 /**
- * Turns the app's pages and endpoints into Vercel functions (see the top of this file). Runs after the settings
- * and endpoints plugins have registered their Photon entries, and edits them in place.
+ * Reads and validates the pages' Vercel settings (ISR, edge, pre-rendering, headers) for plugin/plan-entries.ts, and
+ * writes the parts of config.json that are no function: headers and the rewrite of `/`.
  */
-const vercelPagesPlugin = (ctx: PluginContext, vercelConfig: ViteVercelConfig, serverOnly: Set<string>) =>
+const vercelPagesPlugin = (ctx: PluginContext, vercelConfig: ViteVercelConfig) =>
   createPlugin('vercel', () => ({
     config: {
       order: 'post',
-      handler(config, { command }) {
-        serverOnly.clear()
-
-        // Resolved and checked once, by the settings plugin (this row's `pageSettings`).
+      handler(_config, { command }) {
+        // Resolved and checked once, by the settings plugin (this row's `pageSettings`); plugin/plan-entries.ts turns
+        // them into functions.
         const plans = ctx.pageSettings
-        const entries = photonEntries(config)
-
-        for (const page of ctx.pages) {
-          const plan = plans.find((p) => p.pageId === page.pageId)
-          const entry = entries.get(page.name)
-          if (!plan || !entry) continue
-          // A unit (`photonUnit: true`) is its own function too; the per-page plugin cuts its bundle down to its page.
-          const isUnit = ctx.units.some((unit) => unit.pageId === page.pageId)
-          if (!plan.prerendered && (plan.isr || plan.edge || isUnit) && page.route) {
-            // Inside the function, the handler also answers the page's page-context request.
-            entry.route = ownBundleRoute(page.route)
-            entry.vercel = {
-              destination: pageFunctionPath(page.pageId),
-              // A regular expression, so the page-context request of client-side navigation reaches it as well.
-              route: pageRouteRegex(page.route),
-              enforce: 'pre',
-              ...(plan.edge ? { edge: true } : {}),
-              ...(plan.isr ? { isr: { expiration: plan.isr.expiration } } : {}),
-            }
-          } else {
-            serverOnly.add(page.name)
-          }
-        }
-
-        serverOnly.add(CATCH_ALL_ENTRY)
-
-        for (const endpoint of ctx.endpoints) {
-          const entry = entries.get(endpoint.name)
-          if (entry) entry.vercel = { destination: endpoint.path, enforce: 'pre' }
-        }
 
         // Static `headersResponse` also applies where no function runs: pre-rendered pages and cached ISR pages.
         const headers = plans.flatMap((plan) => {
@@ -218,10 +176,12 @@ const vercelPagesPlugin = (ctx: PluginContext, vercelConfig: ViteVercelConfig, s
   }))(ctx)
 
 /**
- * Photon's Vercel adapter gives every entry of a Vercel environment a function (`target`). Entries that the server
- * function routes on its own lose it again: they stay in the server bundle (same environment), with no function.
+ * Photon's Vercel adapter (@photonjs/vercel 0.1.23) gives every entry of a Vercel environment a function (`target`),
+ * with no setting to say "routed by the server, no function of its own". Workaround: entries that the server function
+ * routes on its own (plan-entries.ts, `serverOnly`) lose their `target` again once Photon resolved them: they stay in
+ * the server bundle (same environment), with no function.
  */
-const vercelServerOnlyPlugin = (serverOnly: Set<string>) =>
+const vercelServerOnlyPlugin = (ctx: PluginContext) =>
   createPlugin('vercel:server-only', () => ({
     apply: 'build',
     buildStart: {
@@ -229,51 +189,31 @@ const vercelServerOnlyPlugin = (serverOnly: Set<string>) =>
       handler() {
         const photon = (this.environment.config as unknown as { photon?: { entries?: VercelEntryLike[] } }).photon
         for (const entry of photon?.entries ?? []) {
-          if (entry.name && serverOnly.has(entry.name)) delete entry.target
+          if (entry.name && ctx.serverOnly.has(entry.name)) delete entry.target
         }
       },
     },
-  }))(undefined as never)
+  }))(ctx)
 
 /**
  * Vike finds its production entry next to `dist/server/index.mjs` on Node; a Vercel function has no such file, so the
  * entry is bundled into every function that renders pages: each page handler (and the catch-all) imports it. Not the
- * handlers of units (`photonUnit`): their functions import their own, smaller entry (plugin/per-page-plugin.ts).
+ * handlers of units (every page with a function of its own): their functions import their own, smaller entry
+ * (plugin/per-page-plugin.ts).
  */
 const vercelServerEntryPlugin = (ctx: PluginContext) =>
   createPlugin('vercel:vike-entry', () => ({
     apply: 'build',
     applyToEnvironment: (environment) => VERCEL_ENVIRONMENTS.has(environment.name),
     transform: {
-      filter: { id: new RegExp(`^${escapeRegex(HANDLER_MODULE_PREFIX)}`) },
+      filter: { id: /^\0virtual:vike-photon:handler:/ },
       handler(code, id) {
-        const entryName = id.slice(HANDLER_MODULE_PREFIX.length)
-        if (ctx.units.some((unit) => unit.name === entryName)) return undefined
+        const entryName = parseHandlerModuleId(id)
+        if (entryName === null || ctx.units.some((unit) => unit.name === entryName)) return undefined
         return { code: `import ${JSON.stringify(VIKE_SERVER_ENTRY)}\n${code}`, map: null }
       },
     },
   }))(ctx)
-
-function escapeRegex(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}
-
-type EntryRecord = Record<string, VercelEntryLike>
-
-/**
- * The Photon entries registered so far, by name. Before Photon resolves its config, `photon` is a list of partial
- * configs (one per plugin that contributed), each with its own `entries` record.
- */
-function photonEntries(config: { photon?: unknown }) {
-  const partials = (Array.isArray(config.photon) ? config.photon : [config.photon]) as (
-    | { entries?: EntryRecord }
-    | undefined
-  )[]
-  const records = partials.flatMap((partial) => (partial?.entries ? [partial.entries] : []))
-  return {
-    get: (name: string) => records.find((record) => name in record)?.[name],
-  }
-}
 
 /** rou3 `/movies/:id` → Vercel's (path-to-regexp) `/movies/:id`; `/docs/**` → `/docs/:rest*`. */
 function toPathToRegexpSource(route: string): string {
