@@ -14,6 +14,7 @@ import { HANDLER_MODULE_PREFIX } from '../plugin/virtual-modules-plugin.js'
 import type { Project, TargetDefinition } from './types.js'
 import { vercelAdapterDepsPlugin } from './vercel-adapter-deps.js'
 import { vercelConfigFileCheckPlugin } from './vercel-config-file-check.js'
+import { vercelEdgeOptionsPlugin } from './vercel-edge-options.js'
 import { vercelFirstErrorPlugin } from './vercel-first-error.js'
 import { vercelOriginalUrlPlugin } from './vercel-original-url.js'
 import { vercelPreviewPlugin } from './vercel-preview/plugin.js'
@@ -108,6 +109,7 @@ export const vercelTarget: TargetDefinition = {
       vercelProductionEnvPlugin(ctx),
       vercelPagesPlugin(ctx, vercelConfig, serverOnly),
       ...vercel(vercelConfig),
+      vercelEdgeOptionsPlugin(ctx),
       vercelServerOnlyPlugin(serverOnly),
       vercelServerEntryPlugin(ctx),
       vercelOriginalUrlPlugin(ctx),
