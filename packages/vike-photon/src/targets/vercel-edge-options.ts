@@ -16,7 +16,8 @@ export const vercelEdgeOptionsPlugin = createPlugin('vercel:edge-options', () =>
   configEnvironment(name, config) {
     if (!ROLLDOWN || name !== 'vercel_edge') return
     if (config.optimizeDeps?.esbuildOptions) delete config.optimizeDeps.esbuildOptions
-    const rollupOptions = config.build?.rollupOptions
+    // Rolldown's types have no 'smallest' (Rollup's preset), hence the wider type.
+    const rollupOptions = config.build?.rollupOptions as { treeshake?: unknown } | undefined
     if (rollupOptions?.treeshake === 'smallest') rollupOptions.treeshake = true
   },
 }))
