@@ -35,11 +35,12 @@ export const settingsPlugin = createPlugin('settings', (ctx) => ({
   config: {
     order: 'post',
     handler(userConfig) {
+      // First: it must follow Vike's warning even when the settings below are refused.
+      if (vikeHasBuiltInServer()) warnOnce(VIKE_DEPRECATION_NOTE)
+
       if (userConfig.root) ctx.root = resolve(userConfig.root)
       const facts = readVikeFacts()
       ctx.settings = resolveSettings({ ...facts.photon, root: ctx.root })
-
-      if (vikeHasBuiltInServer()) warnOnce(VIKE_DEPRECATION_NOTE)
 
       if (facts.plusServer) {
         warnOnce(
