@@ -1,8 +1,10 @@
+import { readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { freePort } from '../utils/process.js'
 import { listeningSockets, type PtyProcess, runInPty } from '../utils/pty.js'
-import { exampleDir, vikeBin } from '../utils/server.js'
+import { exampleDir, startServer, vikeBin } from '../utils/server.js'
 
 // `vike dev` as a person runs it, in a terminal: where it listens (read from the socket, `ss -ltn`), what it
 // prints, `r + enter` (Vite's restart) and a port that is taken. Every kind of Node server: Hono, Express and the
@@ -61,5 +63,44 @@ test('vike dev on a port in use: one line that names the port and the fix', asyn
   } finally {
     await dev.stop()
     blocker.close()
+  }
+})
+
+test('vike dev with a server entry without export default: our message once, a 500 that names the fix, then recovery on save', async () => {
+  test.setTimeout(120_000)
+  const dir = exampleDir('hono-react')
+  const file = join(dir, 'server/index.ts')
+  const original = readFileSync(file, 'utf8')
+  const message =
+    "[vike-photon] The server entry server/index.ts has no default export. Add: export default serve(app) — with `serve` from your server's adapter (e.g. '@photonjs/hono')."
+  writeFileSync(file, original.replace('export default serve(app', 'serve(app'))
+  let dev: Awaited<ReturnType<typeof startServer>> | undefined
+  try {
+    dev = await startServer({ cwd: dir, command: vikeBin(dir), args: ['dev'] })
+    // The port stays open and every request answers the mistake and its fix, not a hang or a refused connection.
+    for (const path of ['/', '/about', '/api/hello']) {
+      const response = await fetch(`${dev.url}${path}`)
+      expect(response.status, path).toBe(500)
+      expect(response.headers.get('content-type'), path).toContain('text/html')
+      expect(await response.text(), path).toContain(message)
+    }
+    const output = dev.output()
+    expect(output.split(message)).toHaveLength(2)
+    expect(output).not.toMatch(/Server crash|\n\s+at /)
+
+    // The user adds `export default`: the next save brings their server up, without a restart.
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    writeFileSync(file, original)
+    await expect(async () => {
+      const response = await fetch(`${dev!.url}/api/hello`)
+      expect(response.status).toBe(200)
+      expect((await response.json()).hello).toBe('from Hono')
+    }).toPass({ timeout: 30_000 })
+    expect((await fetch(`${dev.url}/about`)).status).toBe(200)
+    expect(dev.output()).not.toMatch(/Restarting server|Server crash/)
+    expect(dev.output().match(/Server running at .*/g)).toEqual([`Server running at ${dev.url}/`])
+  } finally {
+    writeFileSync(file, original)
+    await dev?.stop()
   }
 })

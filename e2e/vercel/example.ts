@@ -10,7 +10,8 @@ export const exampleDir = fileURLToPath(new URL('../../examples/vercel-react/', 
 export const outputDir = fileURLToPath(new URL('../../examples/vercel-react/.vercel/output/', import.meta.url))
 const vikeBin = fileURLToPath(new URL('../../examples/vercel-react/node_modules/.bin/vike', import.meta.url))
 
-export async function buildExample(): Promise<void> {
+/** Builds the example for Vercel; resolves with what the build printed. */
+export async function buildExample(): Promise<string> {
   const build = () =>
     run(vikeBin, ['build'], { cwd: exampleDir, env: { VERCEL: '1' }, timeoutMs: 180_000, allowFailure: true })
   let result = await build()
@@ -23,6 +24,7 @@ export async function buildExample(): Promise<void> {
     result = await build()
   }
   if (result.code !== 0) throw new Error(`vike build failed in examples/vercel-react:\n${result.output}`)
+  return result.output
 }
 
 /** Starts `vike dev` on `port` and resolves once it answers. */

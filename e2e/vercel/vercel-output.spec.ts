@@ -8,10 +8,11 @@ import { buildExample, outputDir, startPreview } from './example.js'
 // examples/vercel-react built for Vercel, served by `vike preview` from .vercel/output the way the platform routes it.
 
 let server: RunningServer
+let buildOutput: string
 
 test.beforeAll(async () => {
   test.setTimeout(300_000)
-  await buildExample()
+  buildOutput = await buildExample()
   server = await startPreview(await freePort())
 })
 test.afterAll(async () => {
@@ -26,6 +27,15 @@ test('vike preview says once where it listens: 127.0.0.1, the port from PORT', (
   expect(listening).toHaveLength(1)
   expect(listening[0]).toContain(`${server.url}/`)
   expect(server.output()).toContain('Serving .vercel/output as Vercel routes it')
+})
+
+test("vike build prints none of the warnings of Photon's Vercel adapter and its copies of @photonjs/core", () => {
+  expect(buildOutput).toContain('[vike-photon] Built for Vercel.')
+  // @photonjs/vercel 0.1.23 sets options Vite 8 deprecates or Rolldown rejects (targets/vercel/edge-options.ts).
+  expect(buildOutput).not.toContain('optimizeDeps.esbuildOptions')
+  expect(buildOutput).not.toContain('Invalid input options')
+  // One @photonjs/core for vike-photon and @photonjs/vercel (pnpm-workspace.yaml, esbuild).
+  expect(buildOutput).not.toContain('Multiple versions of @photonjs/core')
 })
 
 test("vike preview: Vike's deprecation warning is followed by vike-photon's line that explains it", () => {

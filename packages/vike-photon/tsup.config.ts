@@ -20,7 +20,7 @@ export default defineConfig([
       'runtime/serve-node': 'src/runtime/serve-node.ts',
       'runtime/serve-dev': 'src/runtime/serve-dev.ts',
       'runtime/page-handler': 'src/runtime/page-handler.ts',
-      'runtime/assert-server-entry': 'src/runtime/assert-server-entry.ts',
+      'runtime/dev-server-entry-check': 'src/runtime/dev-server-entry-check.ts',
       'runtime/vercel-function': 'src/targets/vercel/runtime/function.ts',
       'runtime/middlewares/node': 'src/runtime/middlewares/node.ts',
       'runtime/middlewares/dev': 'src/runtime/middlewares/dev.ts',

@@ -44,6 +44,10 @@ describe('photon.server pointing to a missing file', () => {
         - \`photon.server\` is 'server/missing.ts' but no such file exists (tried server/missing.ts, pages/server/missing.ts). Create that file, or fix the path: it is resolved from the project root, or relative to the file that sets it."
     `)
     expect(existsSync(join(roots['missing-server-file']!, 'dist/server/index.mjs'))).toBe(false)
+    // Vike's "vike-photon is deprecated" still gets our line below it, though the settings are refused.
+    const lines = build.stderr.split('\n')
+    const vike = lines.findIndex((line) => line.includes('[vike][Warning] vike-photon is deprecated'))
+    expect(lines[vike + 1]).toBe(`[vike-photon] ${VIKE_DEPRECATION_NOTE}`)
   })
 })
 

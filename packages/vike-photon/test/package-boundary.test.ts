@@ -25,7 +25,8 @@ beforeAll(() => {
   execFileSync(command!, [...args, 'pack', '--pack-destination', work], { cwd: packageDir, stdio: 'ignore' })
   tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz'))!)
 })
-afterAll(() => rmSync(work, { recursive: true, force: true }))
+// Two apps' node_modules: removing them takes longer than the default hook timeout on a busy machine.
+afterAll(() => rmSync(work, { recursive: true, force: true }), 60_000)
 
 describe('the packed package', () => {
   it('ships the CLI bundled and the docs, in a small tarball', () => {
@@ -68,5 +69,36 @@ describe('the packed package', () => {
     const help = spawnSync('npx', ['vike-photon', 'migrate', '--help'], { cwd: app, encoding: 'utf8', env: userEnv() })
     expect(help.status, help.stderr).toBe(0)
     expect(help.stdout).toMatch(/^Usage: vike-photon migrate \[dir\] \[options\]/)
+  })
+
+  it('installs with Yarn 1 and the resolutions getting-started.md gives it, with one srvx', {
+    timeout: 300_000,
+  }, () => {
+    const app = join(work, 'my-yarn-app')
+    execFileSync('mkdir', ['-p', app])
+    const block = /```json yarn-resolutions\n([\s\S]*?)```/.exec(gettingStarted)
+    expect(block).not.toBeNull()
+    const { resolutions } = JSON.parse(`{${block![1]}}`) as { resolutions: Record<string, string> }
+    writeFileSync(
+      join(app, 'package.json'),
+      JSON.stringify({ name: 'my-app', private: true, type: 'module', resolutions }),
+    )
+    const install = /```sh install\n([\s\S]*?)```/.exec(gettingStarted)![1]!
+    for (const line of install.split('\n').filter((l) => l.trim())) {
+      // `npm install [-D] a b` as `yarn add [-D] a b`, the packed package in place of the registry's.
+      const [, , ...names] = line.trim().split(/\s+/)
+      const argv = names.map((a) => (a.startsWith('vike-photon@') ? `file:${tarball}` : a))
+      const yarn = ['exec', '--yes', '--package', 'yarn@1.22.22', '--', 'yarn']
+      const r = spawnSync('npm', [...yarn, 'add', ...argv, '--ignore-scripts', '--non-interactive'], {
+        cwd: app,
+        encoding: 'utf8',
+        env: userEnv(),
+      })
+      expect(r.status, `${line}\n${r.stderr}`).toBe(0)
+    }
+    expect(existsSync(join(app, 'node_modules/vike-photon/dist/index.js'))).toBe(true)
+    // One srvx: two (vike-photon's and @photonjs/runtime's newest) are what yarn 1's linker fails on.
+    expect(JSON.parse(readFileSync(join(app, 'node_modules/srvx/package.json'), 'utf8')).version).toBe('0.12.8')
+    expect(existsSync(join(app, 'node_modules/@photonjs/runtime/node_modules/srvx'))).toBe(false)
   })
 })

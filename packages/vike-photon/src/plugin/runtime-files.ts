@@ -8,7 +8,7 @@ export const runtimeFiles = {
   serveNode: runtimeFile('serve-node'),
   serveDev: runtimeFile('serve-dev'),
   pageHandler: runtimeFile('page-handler'),
-  assertServerEntry: runtimeFile('assert-server-entry'),
+  devServerEntryCheck: runtimeFile('dev-server-entry-check'),
   vercelFunction: runtimeFile('vercel-function'),
   middlewares: {
     node: runtimeFile('middlewares/node'),

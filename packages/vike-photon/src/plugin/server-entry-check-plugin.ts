@@ -5,12 +5,13 @@ import { VikePhotonError } from '../errors.js'
 import { createPlugin } from './create-plugin.js'
 import { runtimeFiles } from './runtime-files.js'
 
-const ASSERT_MODULE = runtimeFiles.assertServerEntry
+const CHECK_MODULE = JSON.stringify(runtimeFiles.devServerEntryCheck)
 
 /**
- * In development, checks the default export of the user's server entry each time it is (re)loaded, so that
- * exporting a bare app or a Promise fails with an explanation instead of a crash deeper inside Photon.
- * (In production the Node launcher checks it at start-up.)
+ * In development, checks the default export of the user's server entry each time it is (re)loaded (on Node and in
+ * workerd alike), so that a missing export, a bare app or a Promise is explained once and every request answers
+ * that explanation (runtime/dev-server-entry-check.ts), instead of a crash deeper inside Photon and a closed port.
+ * (In production the build or the Node launcher refuses it.)
  */
 export const serverEntryCheckPlugin = createPlugin('server-entry-check', (ctx) => ({
   apply: 'serve',
@@ -30,13 +31,14 @@ export const serverEntryCheckPlugin = createPlugin('server-entry-check', (ctx) =
         s.overwrite(exportDefault.start, start, 'const __vikePhotonDefault = (')
         s.appendLeft(end, ')')
         s.append(
-          `\nimport { assertServerEntry as __vikePhotonAssert } from ${JSON.stringify(ASSERT_MODULE)}\n` +
-            `__vikePhotonAssert(__vikePhotonDefault, ${file})\nexport default __vikePhotonDefault\n`,
+          `\nimport { checkServerEntryInDev as __vikePhotonCheck } from ${CHECK_MODULE}\n` +
+            `export default __vikePhotonCheck(__vikePhotonDefault, ${file})\n`,
         )
       } else if (!/export\s*\{[^}]*\bas\s+default\b/.test(code)) {
+        // No default export at all: the stand-in becomes the module's default export.
         s.append(
-          `\nimport { assertServerEntry as __vikePhotonAssert } from ${JSON.stringify(ASSERT_MODULE)}\n` +
-            `__vikePhotonAssert(undefined, ${file})\n`,
+          `\nimport { checkServerEntryInDev as __vikePhotonCheck } from ${CHECK_MODULE}\n` +
+            `export default __vikePhotonCheck(undefined, ${file})\n`,
         )
       } else {
         return undefined

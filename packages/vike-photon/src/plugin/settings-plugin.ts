@@ -33,10 +33,11 @@ export const settingsPlugin = createPlugin('settings', (ctx) => ({
   config: {
     order: 'post',
     handler(userConfig) {
+      // First: it must follow Vike's warning even when the settings below are refused.
+      if (vikeHasBuiltInServer()) warnOnce(VIKE_DEPRECATION_NOTE)
+
       if (userConfig.root) ctx.root = resolve(userConfig.root)
       const facts = readVikeFacts()
-
-      if (vikeHasBuiltInServer()) warnOnce(VIKE_DEPRECATION_NOTE)
 
       if (facts.plusServer) {
         warnOnce(

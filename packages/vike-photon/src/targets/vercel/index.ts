@@ -11,6 +11,7 @@ import { parseHandlerModuleId, VIKE_SERVER_ENTRY } from '../../plugin/entry-ids.
 import type { Project, TargetDefinition } from '../types.js'
 import { vercelAdapterDepsPlugin } from './adapter-deps.js'
 import { vercelConfigFileCheckPlugin } from './config-file-check.js'
+import { vercelEdgeOptionsPlugin } from './edge-options.js'
 import { vercelFirstErrorPlugin } from './first-error.js'
 import { vercelOriginalUrlPlugin } from './original-url.js'
 import { vercelPreviewPlugin } from './preview/plugin.js'
@@ -118,6 +119,7 @@ export const vercelTarget: TargetDefinition = {
       vercelProductionEnvPlugin(ctx),
       vercelPagesPlugin(ctx, vercelConfig),
       ...vercel(vercelConfig),
+      vercelEdgeOptionsPlugin(ctx),
       vercelServerOnlyPlugin(ctx),
       vercelServerEntryPlugin(ctx),
       vercelOriginalUrlPlugin(ctx),
