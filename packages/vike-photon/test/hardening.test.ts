@@ -63,16 +63,25 @@ describe.each(Object.keys(SERVERS))('the %s', (label) => {
     },
   )
 
-  it('answers a +middleware that throws with 500 and an error page, logs the error, and keeps serving', async () => {
+  it("answers a +middleware that throws with 500 and the app's error page, logs the error, and keeps serving", async () => {
     const res = await get('/middleware-throws')
     expect(res.status).toBe(500)
-    expect(res.headers['content-type']).toBe('text/html; charset=utf-8')
-    expect(res.body.toString()).toContain('<h1>500 Internal Server Error</h1>')
+    expect(res.headers['content-type']).toBe('text/html;charset=utf-8')
+    // pages/_error rendered through the app's +onRenderHtml, not a page of vike-photon's own.
+    expect(res.body.toString()).toContain('<title>fixture</title>')
+    expect(res.body.toString()).toContain('<main><h1>500 Internal Server Error</h1></main>')
     expect(res.body.toString()).not.toContain('throws on purpose')
-    expect(state[label]!.output()).toContain(
-      '[vike-photon] Rendering the page threw; answered 500. Error: This middleware throws on purpose',
-    )
+    expect(res.body.toString()).not.toMatch(/\bat .*\.m?js:\d+/)
+    expect(state[label]!.output()).toContain('[vike-photon] A +middleware threw; answering 500 with the error page.')
+    expect(state[label]!.output()).toContain('Error: This middleware throws on purpose')
     expect((await get('/about')).status).toBe(200)
+    expect((await get('/middleware-throws')).status).toBe(500)
+  })
+
+  it('hands a POST to +middleware with its method, headers and body', async () => {
+    const res = await get('/echo', { method: 'POST', headers: { 'x-echo': 'header seen' }, body: 'a=1&b=two' })
+    expect(res.status).toBe(200)
+    expect(res.body.toString()).toBe('POST header seen a=1&b=two')
   })
 
   it('answers OPTIONS * with 204, without a stack trace', async () => {
