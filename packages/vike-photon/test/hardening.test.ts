@@ -84,6 +84,20 @@ describe.each(Object.keys(SERVERS))('the %s', (label) => {
     expect(res.body.toString()).toBe('POST header seen a=1&b=two')
   })
 
+  // RFC 9110 (9.3.2, 8.6): HEAD carries the header fields GET would, and a Content-Length only when it equals the
+  // length GET sends. A streamed page's GET has none (chunked), so neither has its HEAD; a page rendered to a
+  // string has one on both (build.test.ts).
+  it('answers HEAD on a streamed page like GET: same headers, no Content-Length, no body', async () => {
+    const [head, getResponse] = await Promise.all([get('/streamed', { method: 'HEAD' }), get('/streamed')])
+    expect(getResponse.status).toBe(200)
+    expect(getResponse.body.toString()).toContain('<h1>Streamed</h1><p>second chunk</p>')
+    expect(getResponse.headers['content-length']).toBeUndefined()
+    expect(head.status).toBe(200)
+    expect(head.headers['content-type']).toBe(getResponse.headers['content-type'])
+    expect(head.headers['content-length']).toBeUndefined()
+    expect(head.body.length).toBe(0)
+  })
+
   it('answers OPTIONS * with 204, without a stack trace', async () => {
     const before = stackLines()
     const res = await get('*', { method: 'OPTIONS' })

@@ -51,7 +51,9 @@ export async function renderToResponse(
     ]
     return compressPage ? compressPage(response) : response
   }
-  // HEAD: the length GET would send (Hono and Express sent none), when the page is rendered to a string.
+  // HEAD: the length GET would send (Hono and Express sent none), when the page is rendered to a string. A streamed
+  // page's GET has no length (chunked), so its HEAD has none either: RFC 9110 (8.6) allows a Content-Length on HEAD
+  // only when it equals what GET sends, and rendering the stream to count it would cost the whole render.
   const length = stringBodyLength(httpResponse)
   if (length !== undefined) init.headers = [...init.headers, ['Content-Length', String(length)]]
   return createResponse(null, init)
