@@ -1,4 +1,6 @@
+import { rmSync, writeFileSync } from 'node:fs'
 import { connect } from 'node:net'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildFixture, copyFixture, type RunningServer, startServer } from './helpers/fixture.js'
 import { rawRequest } from './helpers/http.js'
@@ -15,6 +17,7 @@ beforeAll(async () => {
   await Promise.all(
     Object.entries(SERVERS).map(async ([label, server]) => {
       const root = copyFixture('hardening')
+      writeFileSync(join(root, 'public/deleted-after-start.bin'), Buffer.alloc(600 * 1024, 'b'))
       const env = server ? { VIKE_CONFIG: JSON.stringify({ photon: { server } }) } : {}
       const build = await buildFixture(root, env)
       if (build.error) throw new Error(`Building hardening (${label}) failed: ${build.error}\n${build.stderr}`)
@@ -108,6 +111,27 @@ describe.each(Object.keys(SERVERS))('the %s', (label) => {
   it('answers CONNECT with 405 instead of closing the socket', async () => {
     const reply = await rawExchange(port(), 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n')
     expect(reply).toMatch(/^HTTP\/1\.1 405 Method Not Allowed\r\n/)
+  })
+
+  // Raw sockets: Node's and fetch's clients would normalize these request targets before sending them.
+  it.each(['/./robots.txt', '/assets/../robots.txt', 'http://127.0.0.1/robots.txt'])(
+    'serves the static file for the request target %s, as pages are served in that form',
+    async (target) => {
+      const reply = await rawExchange(port(), `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`)
+      expect(reply).toMatch(/^HTTP\/1\.1 200 OK\r\n/)
+      expect(reply.endsWith('\r\n\r\nUser-agent: *\n')).toBe(true)
+    },
+  )
+
+  it('answers 404 for a static file deleted after start-up, instead of closing the connection', async () => {
+    // Above the in-memory cache limit (512 kB): read from disk on each request.
+    rmSync(join(roots[label]!, 'dist/client/deleted-after-start.bin'))
+    const reply = await rawExchange(
+      port(),
+      'GET /deleted-after-start.bin HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n',
+    )
+    expect(reply).toMatch(/^HTTP\/1\.1 404 Not Found\r\n/)
+    expect((await get('/robots.txt')).status).toBe(200)
   })
 
   it.each(['/.env', '/.hidden/secret.txt', '/.vite/manifest.json', '/.well-known/.secret', '/%2eenv'])(
