@@ -81,6 +81,17 @@ describe.each(Object.keys(SERVERS))('the %s', (label) => {
     expect((await get('/middleware-throws')).status).toBe(500)
   })
 
+  it.skipIf(label === 'built-in server')(
+    'answers a throwing middleware of the server entry with 500, without the error',
+    async () => {
+      const res = await get('/server-middleware-throws')
+      expect(res.status).toBe(500)
+      expect(res.body.toString()).not.toContain('throws on purpose')
+      expect(res.body.toString()).not.toMatch(/\bat .*:\d+/)
+      expect((await get('/about')).status).toBe(200)
+    },
+  )
+
   it('hands a POST to +middleware with its method, headers and body', async () => {
     const res = await get('/echo', { method: 'POST', headers: { 'x-echo': 'header seen' }, body: 'a=1&b=two' })
     expect(res.status).toBe(200)
