@@ -20,7 +20,7 @@ export default defineConfig([
       'runtime/serve-node': 'src/runtime/serve-node.ts',
       'runtime/serve-dev': 'src/runtime/serve-dev.ts',
       'runtime/page-handler': 'src/runtime/page-handler.ts',
-      'runtime/middleware-error-hook': 'src/runtime/middleware-error-hook.ts',
+      'runtime/middleware-error-hook.ssr': 'src/runtime/middleware-error-hook.ssr.ts',
       'runtime/assert-server-entry': 'src/runtime/assert-server-entry.ts',
       'runtime/vercel-function': 'src/runtime/vercel-function.ts',
       'runtime/middlewares/node': 'src/runtime/middlewares/node.ts',

@@ -27,7 +27,7 @@ const config = {
   // (plugin/prerender-report-plugin.ts); an app may still set `prerender: { keepDistServer: false }`.
   prerender: { enable: null, keepDistServer: true },
   // Turns an error thrown by a `+middleware` into the app's error page (runtime/middleware-error.ts).
-  onCreatePageContext: 'import:vike-photon/__internal/middleware-error-hook:onCreatePageContext',
+  onCreatePageContext: 'import:vike-photon/__internal/middleware-error-hook.ssr:onCreatePageContext',
   meta: {
     photon: {
       env: { config: true },

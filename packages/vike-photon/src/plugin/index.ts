@@ -4,6 +4,7 @@ import { buildSummaryPlugin } from './build-summary-plugin.js'
 import { PluginContext } from './context.js'
 import { dedupePlugin } from './dedupe-plugin.js'
 import { endpointsPlugin } from './endpoints-plugin.js'
+import { internalImportsPlugin } from './internal-imports-plugin.js'
 import { devRestartPlugin, nodeLauncherPlugin } from './node-launcher-plugin.js'
 import { perPagePlugin } from './per-page-plugin.js'
 import { photonMetaGuardPlugin } from './photon-meta-guard-plugin.js'
@@ -22,6 +23,7 @@ export function vikePhotonPlugins(): PluginOption[] {
   const ctx = new PluginContext()
   return [
     settingsPlugin(ctx),
+    internalImportsPlugin(),
     endpointsPlugin(ctx),
     virtualModulesPlugin(ctx),
     serverEntryCheckPlugin(ctx),

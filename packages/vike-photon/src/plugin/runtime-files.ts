@@ -10,6 +10,7 @@ export const runtimeFiles = {
   pageHandler: runtimeFile('page-handler'),
   assertServerEntry: runtimeFile('assert-server-entry'),
   vercelFunction: runtimeFile('vercel-function'),
+  middlewareErrorHook: runtimeFile('middleware-error-hook.ssr'),
   middlewares: {
     node: runtimeFile('middlewares/node'),
     dev: runtimeFile('middlewares/dev'),

@@ -5,7 +5,7 @@ import { getGlobalContextAsync } from 'vike/server'
 // A `+middleware` (https://vike.dev/middleware) that throws makes `renderPage()` reject: Vike runs the app's
 // middlewares around its renderer and renders the error page only for errors of hooks and pages. To answer with
 // the app's error page anyway, the request is rendered a second time, with every `+middleware` skipped and the
-// error rethrown by the extension's `+onCreatePageContext` hook (middleware-error-hook.ts).
+// error rethrown by the extension's `+onCreatePageContext` hook (middleware-error-hook.ssr.ts).
 
 type Middleware = ((request: Request, context: unknown, runtime: unknown) => unknown) & Record<symbol, unknown>
 

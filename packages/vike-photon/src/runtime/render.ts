@@ -1,6 +1,6 @@
 import { renderPage } from 'vike/server'
 import { skipMiddlewaresFor } from './middleware-error.js'
-import { MIDDLEWARE_ERROR } from './middleware-error-hook.js'
+import { MIDDLEWARE_ERROR } from './middleware-error-hook.ssr.js'
 import { ON_ERROR } from './on-error.js'
 import { COMPRESS_PAGE, createResponse } from './response.js'
 
@@ -34,6 +34,8 @@ export async function renderToResponse(
     console.error('[vike-photon] A +middleware threw; answering 500 with the error page.')
     await skipMiddlewaresFor(request)
     pageContext = await renderPage({ ...pageContextInit, [MIDDLEWARE_ERROR]: error })
+    // Never the page itself without its middlewares (one may have been an access check): only the error page.
+    if ((pageContext as { errorWhileRendering?: unknown }).errorWhileRendering !== error) throw error
   }
   const { httpResponse } = pageContext
   if (!httpResponse) return undefined

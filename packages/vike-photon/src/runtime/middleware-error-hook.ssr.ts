@@ -1,7 +1,8 @@
 // Vike's `+onCreatePageContext` hook, which the extension adds to every page (config.ts). It lets a `+middleware`
 // that threw end in the app's own error page: Vike renders the error page only for errors thrown by hooks and
-// pages, and a throwing `+middleware` made `renderPage()` itself reject (see middleware-error.ts). Runs in the
-// browser too (the hook's env is server and client), so it imports nothing.
+// pages, and a throwing `+middleware` made `renderPage()` itself reject (see middleware-error.ts). `.ssr` in the
+// file name makes it a server-only hook that does not turn client navigation into pageContext.json requests
+// (a `.server` or a shared hook would: one in the browser bundle, the other a server round trip per navigation).
 
 /** The `pageContextInit` property holding what a `+middleware` threw, for the second render of that request. */
 export const MIDDLEWARE_ERROR = 'vikePhotonMiddlewareError'
