@@ -510,7 +510,8 @@ interface Staged {
  */
 export function applyPlan(plan: MigrationPlan): void {
   if (plan.errors.length > 0) throw new MigrateError('The plan has errors: nothing was written.')
-  const killAfter = testKillAfter()
+  const killAfter = testHook('VIKE_PHOTON_MIGRATE_TEST_KILL_AFTER')
+  const stopAfter = testHook('VIKE_PHOTON_MIGRATE_TEST_STOP_AFTER')
   const suffix = `.vike-photon-migrate-${process.pid}.tmp`
   const changes = [...plan.changes].sort(
     (a, b) => Number(a.path === 'package.json') - Number(b.path === 'package.json'),
@@ -566,6 +567,7 @@ export function applyPlan(plan: MigrationPlan): void {
     }
     done.push(s)
     if (killAfter === done.length) process.kill(process.pid, 'SIGKILL')
+    if (stopAfter === done.length) process.kill(process.pid, 'SIGSTOP')
   }
   for (const file of plan.leftovers) rmSync(join(plan.root, file), { force: true })
 }
@@ -605,8 +607,10 @@ function removeEmptyDirs(dir: string, root: string): void {
 /**
  * Tests only: `VIKE_PHOTON_MIGRATE_TEST_KILL_AFTER=n` kills the process (SIGKILL) after n files are renamed into
  * place (0: once every temporary file is written), to prove that an interrupted run is finished by the next one.
+ * `VIKE_PHOTON_MIGRATE_TEST_STOP_AFTER=n` stops it (SIGSTOP) there instead, so that a test can make the files
+ * already written immutable before it continues: restoring them fails, as on a disk that broke mid-run (exit 3).
  */
-function testKillAfter(): number | null {
-  const value = process.env.VIKE_PHOTON_MIGRATE_TEST_KILL_AFTER
+function testHook(name: string): number | null {
+  const value = process.env[name]
   return value && /^\d+$/.test(value) ? Number(value) : null
 }

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import {
   chmodSync,
   mkdirSync,
@@ -69,6 +69,44 @@ describe('vike-photon migrate writes all or nothing', () => {
     expect(report).toMatchObject({ status: 'error', exitCode: 1, written: false })
     expect(report.error).toContain('Nothing was changed')
     expect(tree(dir)).toEqual(before)
+  })
+
+  it('exits 3 when a write fails and restoring the files already written fails too, and lists them', async () => {
+    const reference = app(vikeServerApp)
+    expect(migrate(reference, '--yes').code).toBe(0)
+    const dir = app(vikeServerApp)
+    // server/index.ts cannot be replaced; pages/+config.ts, renamed into place first, cannot be put back either.
+    if (!makeImmutable(join(dir, 'server/index.ts'))) return
+    const child = spawn(process.execPath, ['--import', tsx, cli, 'migrate', dir, '--yes'], {
+      env: { ...process.env, VIKE_PHOTON_MIGRATE_TEST_STOP_AFTER: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stderr = ''
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk
+    })
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
+    await vi.waitFor(() => expect(readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]![0]).toBe('T'), {
+      timeout: 20_000,
+      interval: 50,
+    })
+    expect(readFileSync(join(dir, 'pages/+config.ts'), 'utf8')).toContain('vike-photon/config')
+    expect(makeImmutable(join(dir, 'pages/+config.ts'))).toBe(true)
+    child.kill('SIGCONT')
+    expect(await exited).toBe(3)
+    expect(stderr).toContain('could not write server/index.ts')
+    expect(stderr).toContain(
+      'and restoring the files already written failed. These files are migrated, the others are as they were:\n  pages/+config.ts\n',
+    )
+    const half = tree(dir)
+    expect(half['package.json']!.toString()).toBe(vikeServerApp['package.json'])
+    expect(half['server/index.ts']!.toString()).toBe(vikeServerEntry)
+    expect(Object.keys(half).filter((f) => f.endsWith('.tmp'))).toEqual([])
+
+    // As the message says: once the cause is fixed, a second run finishes the job.
+    for (const path of immutable.splice(0)) spawnSync('chattr', ['-i', path])
+    expect(migrate(dir, '--yes').code).toBe(0)
+    expect(text(tree(dir))).toEqual(text(tree(reference)))
   })
 
   it('a run killed between renames leaves package.json untouched, and the next run finishes the job', () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { rawRequest } from '../utils/raw-http.js'
@@ -8,9 +8,24 @@ import { exampleDir, type RunningServer, runInExample, startServer } from './ser
 // `vike build`, then the build served locally by `vike preview` and by `wrangler dev`, and checked by
 // `wrangler deploy --dry-run` (which bundles and validates without an account).
 let buildOutput = ''
+// A +middleware that throws for one URL and echoes a POST, in this build only (no other build needs it): a thrown
+// error answers the app's error page, and a POST reaches the middleware with its body, in workerd.
+const MIDDLEWARE = `export default async function e2eMiddleware(request: Request) {
+  const url = new URL(request.url)
+  if (url.pathname === '/middleware-throws') throw new Error('This middleware throws on purpose')
+  if (url.pathname === '/echo') return new Response(\`\${request.method} \${await request.text()}\`)
+}
+`
+const WITH_MIDDLEWARE = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS'
 test.beforeAll(async () => {
   test.setTimeout(180_000)
-  buildOutput = await runInExample('vike', ['build'])
+  const middlewareFile = join(exampleDir, 'pages/+middleware.ts')
+  writeFileSync(middlewareFile, MIDDLEWARE)
+  try {
+    buildOutput = await runInExample('vike', ['build'])
+  } finally {
+    rmSync(middlewareFile)
+  }
   // What a `public/.env` and a `public/.well-known/` become in the build (Vite copies public/ as it is).
   mkdirSync(join(exampleDir, 'dist/client/.well-known'), { recursive: true })
   writeFileSync(join(exampleDir, 'dist/client/.env'), 'SECRET=from public/.env\n')
@@ -27,8 +42,12 @@ test('vike build ends with a summary: the Worker, its size, its config and the n
   ])
 })
 
-/** Dotfiles are neither served nor uploaded, except /.well-known/; unhandled methods get 405, never a stack. */
-function hardeningChecks(getUrl: () => string, { trace }: { trace: boolean }) {
+/**
+ * Dotfiles are neither served nor uploaded, except /.well-known/; unhandled methods get 405, never a stack; a
+ * throwing +middleware gets the error page. `traceAllow`: under `vike preview`, TRACE never reaches workerd (Node
+ * cannot hand it over, see trace-plugin.ts) and the plugin's 405 says `GET, HEAD` whatever the app handles.
+ */
+function hardeningChecks(getUrl: () => string, { traceAllow }: { traceAllow: string }) {
   const port = () => Number(new URL(getUrl()).port)
 
   test('never serves a dotfile, but serves /.well-known/', async () => {
@@ -43,12 +62,29 @@ function hardeningChecks(getUrl: () => string, { trace }: { trace: boolean }) {
   })
 
   test('answers methods nobody handles with 405 and Allow, without a stack trace', async () => {
-    for (const method of trace ? ['PROPFIND', 'MKCOL', 'TRACE'] : ['PROPFIND', 'MKCOL']) {
+    for (const method of ['PROPFIND', 'MKCOL', 'TRACE']) {
       const { status, headers, body } = await rawRequest(port(), '/about', {}, method)
       expect(status, method).toBe(405)
-      expect(headers.allow, method).toBe('GET, HEAD')
+      expect(headers.allow, method).toBe(method === 'TRACE' ? traceAllow : WITH_MIDDLEWARE)
       expect(body, method).not.toMatch(/\bat \S+ \(/)
     }
+  })
+
+  test("answers a +middleware that throws with 500 and the app's error page, without the error", async ({
+    request,
+  }) => {
+    const response = await request.get(`${getUrl()}/middleware-throws`)
+    expect(response.status()).toBe(500)
+    const body = await response.text()
+    expect(body).toContain('<title>vike-photon on Cloudflare</title>')
+    expect(body).toContain('<h1>500 Internal Server Error</h1>')
+    expect(body).not.toContain('throws on purpose')
+    expect(body).not.toMatch(/\bat \S+ \(/)
+  })
+
+  test('hands a POST to +middleware with its body', async ({ request }) => {
+    const response = await request.post(`${getUrl()}/echo`, { data: 'a=1&b=two' })
+    expect(await response.text()).toBe('POST a=1&b=two')
   })
 }
 
@@ -65,7 +101,7 @@ test.describe('vike preview (workerd)', () => {
   })
 
   appChecks(() => server.url)
-  hardeningChecks(() => server.url, { trace: true })
+  hardeningChecks(() => server.url, { traceAllow: 'GET, HEAD' })
 
   test("hashed assets are cached for a year (the build's _headers), other files revalidate", async ({ request }) => {
     const html = await (await request.get(`${server.url}/`)).text()
@@ -94,7 +130,7 @@ test.describe('wrangler dev on the build', () => {
   })
 
   appChecks(() => server.url)
-  hardeningChecks(() => server.url, { trace: false })
+  hardeningChecks(() => server.url, { traceAllow: WITH_MIDDLEWARE })
 })
 
 test('wrangler deploy --dry-run accepts the build, with its bindings and assets', async () => {

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { expectAboutPageHotUpdates } from '../utils/browser.js'
+import { rawRequest } from '../utils/raw-http.js'
 import { appChecks } from './app-checks'
 import { exampleDir, type RunningServer, startServer } from './server'
 
@@ -21,6 +22,15 @@ test.afterAll(async () => {
 
 test.describe('vike dev (workerd)', () => {
   appChecks(() => server.url)
+
+  test('answers TRACE and PROPFIND with 405 and Allow, without a stack trace', async () => {
+    for (const method of ['TRACE', 'PROPFIND']) {
+      const { status, headers, body } = await rawRequest(Number(new URL(server.url).port), '/about', {}, method)
+      expect(status, method).toBe(405)
+      expect(headers.allow, method).toBe('GET, HEAD')
+      expect(body, method).not.toMatch(/\bat \S+ \(/)
+    }
+  })
 })
 
 test.describe('vike dev (workerd): edits', () => {

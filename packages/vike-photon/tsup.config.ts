@@ -21,6 +21,7 @@ export default defineConfig([
       'runtime/serve-dev': 'src/runtime/serve-dev.ts',
       'runtime/page-handler': 'src/runtime/page-handler.ts',
       'runtime/dev-server-entry-check': 'src/runtime/dev-server-entry-check.ts',
+      'runtime/middleware-error-hook.ssr': 'src/runtime/middleware-error-hook.ssr.ts',
       'runtime/vercel-function': 'src/targets/vercel/runtime/function.ts',
       'runtime/middlewares/node': 'src/runtime/middlewares/node.ts',
       'runtime/middlewares/dev': 'src/runtime/middlewares/dev.ts',

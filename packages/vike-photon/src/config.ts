@@ -26,6 +26,8 @@ const config = {
   // `enable: null` leaves pre-rendering off unless the app turns it on. The build says what it deploys
   // (plugin/prerender-report-plugin.ts); an app may still set `prerender: { keepDistServer: false }`.
   prerender: { enable: null, keepDistServer: true },
+  // Turns an error thrown by a `+middleware` into the app's error page (runtime/middleware-error.ts).
+  onCreatePageContext: 'import:vike-photon/__internal/middleware-error-hook.ssr:onCreatePageContext',
   meta: {
     photon: {
       env: { config: true },

@@ -1,4 +1,6 @@
+import { rmSync, writeFileSync } from 'node:fs'
 import { connect } from 'node:net'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildFixture, copyFixture, type RunningServer, startServer } from './helpers/fixture.js'
 import { rawRequest } from './helpers/http.js'
@@ -15,6 +17,7 @@ beforeAll(async () => {
   await Promise.all(
     Object.entries(SERVERS).map(async ([label, server]) => {
       const root = copyFixture('hardening')
+      writeFileSync(join(root, 'public/deleted-after-start.bin'), Buffer.alloc(600 * 1024, 'b'))
       const env = server ? { VIKE_CONFIG: JSON.stringify({ photon: { server } }) } : {}
       const build = await buildFixture(root, env)
       if (build.error) throw new Error(`Building hardening (${label}) failed: ${build.error}\n${build.stderr}`)
@@ -63,16 +66,50 @@ describe.each(Object.keys(SERVERS))('the %s', (label) => {
     },
   )
 
-  it('answers a +middleware that throws with 500 and an error page, logs the error, and keeps serving', async () => {
+  it("answers a +middleware that throws with 500 and the app's error page, logs the error, and keeps serving", async () => {
     const res = await get('/middleware-throws')
     expect(res.status).toBe(500)
-    expect(res.headers['content-type']).toBe('text/html; charset=utf-8')
-    expect(res.body.toString()).toContain('<h1>500 Internal Server Error</h1>')
+    expect(res.headers['content-type']).toBe('text/html;charset=utf-8')
+    // pages/_error rendered through the app's +onRenderHtml, not a page of vike-photon's own.
+    expect(res.body.toString()).toContain('<title>fixture</title>')
+    expect(res.body.toString()).toContain('<main><h1>500 Internal Server Error</h1></main>')
     expect(res.body.toString()).not.toContain('throws on purpose')
-    expect(state[label]!.output()).toContain(
-      '[vike-photon] Rendering the page threw; answered 500. Error: This middleware throws on purpose',
-    )
+    expect(res.body.toString()).not.toMatch(/\bat .*\.m?js:\d+/)
+    expect(state[label]!.output()).toContain('[vike-photon] A +middleware threw; answering 500 with the error page.')
+    expect(state[label]!.output()).toContain('Error: This middleware throws on purpose')
     expect((await get('/about')).status).toBe(200)
+    expect((await get('/middleware-throws')).status).toBe(500)
+  })
+
+  it.skipIf(label === 'built-in server')(
+    'answers a throwing middleware of the server entry with 500, without the error',
+    async () => {
+      const res = await get('/server-middleware-throws')
+      expect(res.status).toBe(500)
+      expect(res.body.toString()).not.toContain('throws on purpose')
+      expect(res.body.toString()).not.toMatch(/\bat .*:\d+/)
+      expect((await get('/about')).status).toBe(200)
+    },
+  )
+
+  it('hands a POST to +middleware with its method, headers and body', async () => {
+    const res = await get('/echo', { method: 'POST', headers: { 'x-echo': 'header seen' }, body: 'a=1&b=two' })
+    expect(res.status).toBe(200)
+    expect(res.body.toString()).toBe('POST header seen a=1&b=two')
+  })
+
+  // RFC 9110 (9.3.2, 8.6): HEAD carries the header fields GET would, and a Content-Length only when it equals the
+  // length GET sends. A streamed page's GET has none (chunked), so neither has its HEAD; a page rendered to a
+  // string has one on both (build.test.ts).
+  it('answers HEAD on a streamed page like GET: same headers, no Content-Length, no body', async () => {
+    const [head, getResponse] = await Promise.all([get('/streamed', { method: 'HEAD' }), get('/streamed')])
+    expect(getResponse.status).toBe(200)
+    expect(getResponse.body.toString()).toContain('<h1>Streamed</h1><p>second chunk</p>')
+    expect(getResponse.headers['content-length']).toBeUndefined()
+    expect(head.status).toBe(200)
+    expect(head.headers['content-type']).toBe(getResponse.headers['content-type'])
+    expect(head.headers['content-length']).toBeUndefined()
+    expect(head.body.length).toBe(0)
   })
 
   it('answers OPTIONS * with 204, without a stack trace', async () => {
@@ -85,6 +122,27 @@ describe.each(Object.keys(SERVERS))('the %s', (label) => {
   it('answers CONNECT with 405 instead of closing the socket', async () => {
     const reply = await rawExchange(port(), 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n')
     expect(reply).toMatch(/^HTTP\/1\.1 405 Method Not Allowed\r\n/)
+  })
+
+  // Raw sockets: Node's and fetch's clients would normalize these request targets before sending them.
+  it.each(['/./robots.txt', '/assets/../robots.txt', 'http://127.0.0.1/robots.txt'])(
+    'serves the static file for the request target %s, as pages are served in that form',
+    async (target) => {
+      const reply = await rawExchange(port(), `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`)
+      expect(reply).toMatch(/^HTTP\/1\.1 200 OK\r\n/)
+      expect(reply.endsWith('\r\n\r\nUser-agent: *\n')).toBe(true)
+    },
+  )
+
+  it('answers 404 for a static file deleted after start-up, instead of closing the connection', async () => {
+    // Above the in-memory cache limit (512 kB): read from disk on each request.
+    rmSync(join(roots[label]!, 'dist/client/deleted-after-start.bin'))
+    const reply = await rawExchange(
+      port(),
+      'GET /deleted-after-start.bin HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n',
+    )
+    expect(reply).toMatch(/^HTTP\/1\.1 404 Not Found\r\n/)
+    expect((await get('/robots.txt')).status).toBe(200)
   })
 
   it.each(['/.env', '/.hidden/secret.txt', '/.vite/manifest.json', '/.well-known/.secret', '/%2eenv'])(

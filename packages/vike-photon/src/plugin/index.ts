@@ -8,6 +8,7 @@ import { PluginContext } from './context.js'
 import { dedupePlugin } from './dedupe-plugin.js'
 import { endpointsPlugin } from './endpoints-plugin.js'
 import { entriesPlugin } from './entries-plugin.js'
+import { internalImportsPlugin } from './internal-imports-plugin.js'
 import { perPagePlugin } from './per-page-plugin.js'
 import { photonMetaGuardPlugin } from './photon-meta-guard-plugin.js'
 import { prerenderReportPlugin } from './prerender-report-plugin.js'
@@ -23,6 +24,7 @@ export function vikePhotonPlugins(): PluginOption[] {
   const ctx = new PluginContext()
   return [
     settingsPlugin(ctx),
+    internalImportsPlugin(),
     endpointsPlugin(ctx),
     virtualModulesPlugin(ctx),
     serverEntryCheckPlugin(ctx),

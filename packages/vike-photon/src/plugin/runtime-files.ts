@@ -10,6 +10,7 @@ export const runtimeFiles = {
   pageHandler: runtimeFile('page-handler'),
   devServerEntryCheck: runtimeFile('dev-server-entry-check'),
   vercelFunction: runtimeFile('vercel-function'),
+  middlewareErrorHook: runtimeFile('middleware-error-hook.ssr'),
   middlewares: {
     node: runtimeFile('middlewares/node'),
     dev: runtimeFile('middlewares/dev'),

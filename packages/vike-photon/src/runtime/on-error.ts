@@ -6,9 +6,9 @@ const ERROR_PAGE =
   '<body><h1>500 Internal Server Error</h1></body></html>'
 
 /**
- * The answer when Vike itself throws (a `+middleware` that throws does: Vike renders the error page only for
- * errors of hooks and pages). Logs the error, tells `getMiddlewares({ onError })`, and answers 500: the request
- * is never left hanging, and the visitor sees no stack trace.
+ * The answer when Vike itself throws, even on the second render meant for the error page (see
+ * middleware-error.ts). Logs the error, tells `getMiddlewares({ onError })`, and answers 500: the request is never
+ * left hanging, and the visitor sees no stack trace.
  */
 export function internalServerError(error: unknown, context: Universal.Context): Response {
   console.error('[vike-photon] Rendering the page threw; answered 500.', error)

@@ -1,4 +1,6 @@
 import { renderPage } from 'vike/server'
+import { skipMiddlewaresFor } from './middleware-error.js'
+import { MIDDLEWARE_ERROR } from './middleware-error-hook.ssr.js'
 import { ON_ERROR } from './on-error.js'
 import { COMPRESS_PAGE, createResponse } from './response.js'
 
@@ -13,14 +15,28 @@ export async function renderToResponse(
   runtime: RuntimeAdapterLike,
   { withBody = true }: { withBody?: boolean } = {},
 ): Promise<Response | undefined> {
-  const pageContext = await renderPage({
+  const pageContextInit = {
     // What the user's middlewares added to the universal context (e.g. `user`) becomes part of pageContext.
     ...context,
     urlOriginal: request.url,
     headersOriginal: request.headers,
     // The server framework's request context (Hono's `c`, Express' `req`/`res`, Cloudflare's `env`, ...).
     runtime,
-  })
+    // The request itself, for the app's `+middleware`: without it Vike hands them a GET rebuilt from the URL and
+    // headers, and a POST's method and body were lost (the name Vike's own server uses, vike 0.4.266).
+    _reqWeb: request,
+  }
+  let pageContext: Awaited<ReturnType<typeof renderPage>>
+  try {
+    pageContext = await renderPage(pageContextInit)
+  } catch (error) {
+    // A `+middleware` threw (see middleware-error.ts): render the app's error page, without the middlewares.
+    console.error('[vike-photon] A +middleware threw; answering 500 with the error page.')
+    await skipMiddlewaresFor(request)
+    pageContext = await renderPage({ ...pageContextInit, [MIDDLEWARE_ERROR]: error })
+    // Never the page itself without its middlewares (one may have been an access check): only the error page.
+    if ((pageContext as { errorWhileRendering?: unknown }).errorWhileRendering !== error) throw error
+  }
   const { httpResponse } = pageContext
   if (!httpResponse) return undefined
   // `getMiddlewares({ onError })` (vike-server's apply option) hears about rendering errors.
@@ -37,7 +53,9 @@ export async function renderToResponse(
     ]
     return compressPage ? compressPage(response) : response
   }
-  // HEAD: the length GET would send (Hono and Express sent none), when the page is rendered to a string.
+  // HEAD: the length GET would send (Hono and Express sent none), when the page is rendered to a string. A streamed
+  // page's GET has no length (chunked), so its HEAD has none either: RFC 9110 (8.6) allows a Content-Length on HEAD
+  // only when it equals what GET sends, and rendering the stream to count it would cost the whole render.
   const length = stringBodyLength(httpResponse)
   if (length !== undefined) init.headers = [...init.headers, ['Content-Length', String(length)]]
   return createResponse(null, init)
