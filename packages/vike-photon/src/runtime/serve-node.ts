@@ -42,7 +42,10 @@ const staticFiles = settings.static
 /** By extension, from the types the build found in the client folder (plugin/content-types.ts). */
 function contentTypeOf(file: string): string | undefined {
   const dot = file.lastIndexOf('.')
-  return dot === -1 ? undefined : settings.contentTypes[file.slice(dot + 1).toLowerCase()]
+  if (dot === -1) return undefined
+  const extension = file.slice(dot + 1).toLowerCase()
+  // Own keys only: a file named `x.constructor` must not get Object.prototype's function as its type.
+  return Object.hasOwn(settings.contentTypes, extension) ? settings.contentTypes[extension] : undefined
 }
 
 const appHandler = appNodeHandler(entry)
