@@ -3,7 +3,9 @@ import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
+import { lookup } from 'mrmime'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { contentTypesOf } from '../src/plugin/content-types.js'
 import { staticMiddleware } from '../src/runtime/static/middleware.js'
 import { sendStaticFile } from '../src/runtime/static/serve-node.js'
 import { pickVariant, StaticFiles } from '../src/runtime/static/static-files.js'
@@ -42,7 +44,7 @@ beforeAll(() => {
   write(join(clientDir, '.vite/manifest.json'), '{"SECRET":"manifest"}')
   write(join(clientDir, '.env'), 'SECRET=1')
   write(join(clientDir, 'assets/.hidden/secret.txt'), 'SECRET dot folder')
-  files = StaticFiles.load(clientDir, { cacheControl: 'public, max-age=0, must-revalidate' })
+  files = StaticFiles.load(clientDir, { cacheControl: 'public, max-age=0, must-revalidate', contentType: lookup })
 })
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 
@@ -111,13 +113,28 @@ describe('StaticFiles', () => {
   })
 
   it('uses the configured Cache-Control outside /assets/', () => {
-    const custom = StaticFiles.load(clientDir, { cacheControl: 'no-cache' })
+    const custom = StaticFiles.load(clientDir, { cacheControl: 'no-cache', contentType: lookup })
     expect(custom.find('/robots.txt')?.headers['Cache-Control']).toBe('no-cache')
     expect(custom.find('/assets/app.abc123.js')?.headers['Cache-Control']).toBe('public, max-age=31536000, immutable')
   })
 
   it('finds nothing when the client build does not exist', () => {
-    expect(StaticFiles.load(join(tmp, 'nope'), { cacheControl: 'no-cache' }).size).toBe(0)
+    expect(StaticFiles.load(join(tmp, 'nope'), { cacheControl: 'no-cache', contentType: lookup }).size).toBe(0)
+  })
+
+  it("knows, from the build's table, the types of the client build's extensions and the common web types", () => {
+    const dir = join(tmp, 'types')
+    write(join(dir, 'model.GLB'), 'glTF')
+    write(join(dir, 'fonts/a.woff2'), 'wOF2')
+    const types = contentTypesOf(dir)
+    expect(types).toMatchObject({
+      glb: 'model/gltf-binary',
+      woff2: 'font/woff2',
+      html: 'text/html',
+      js: 'text/javascript',
+    })
+    expect(types).not.toHaveProperty('png')
+    expect(contentTypesOf(join(tmp, 'nope'))).not.toHaveProperty('glb')
   })
 })
 

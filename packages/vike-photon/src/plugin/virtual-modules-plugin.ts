@@ -1,5 +1,6 @@
 import { relative, resolve, sep } from 'node:path'
 import type { Environment } from 'vite'
+import { contentTypesOf } from './content-types.js'
 import { createPlugin } from './create-plugin.js'
 import { parseHandlerModuleId, RUNTIME_SETTINGS_ID } from './entry-ids.js'
 import { runtimeFiles } from './runtime-files.js'
@@ -29,6 +30,8 @@ export const virtualModulesPlugin = createPlugin('virtual-modules', (ctx) => ({
           static: staticSettings,
           serverFile: server ? relative(ctx.root, server) : null,
           clientDir: clientDirFromServer(this.environment),
+          // Vike writes the client build before the server build loads this module. Only builds serve static files.
+          contentTypes: production ? contentTypesOf(clientOutDir(this.environment)) : {},
           // `vike dev --host/--port` (Vite's server options), which the dev server honours after HOST and PORT.
           devAddress: production ? null : devAddress(this.environment),
         }
@@ -49,9 +52,13 @@ export const virtualModulesPlugin = createPlugin('virtual-modules', (ctx) => ({
 /** Where the client build is, relative to the server build (`../client/` with Vike's defaults). */
 function clientDirFromServer(environment: Environment): string {
   const top = environment.getTopLevelConfig()
-  const clientOutDir = resolve(top.root, top.environments.client?.build.outDir ?? 'dist/client')
   const serverOutDir = resolve(top.root, environment.config.build.outDir)
-  return `${relative(serverOutDir, clientOutDir).split(sep).join('/')}/`
+  return `${relative(serverOutDir, clientOutDir(environment)).split(sep).join('/')}/`
+}
+
+function clientOutDir(environment: Environment): string {
+  const top = environment.getTopLevelConfig()
+  return resolve(top.root, top.environments.client?.build.outDir ?? 'dist/client')
 }
 
 /** Vite's `server.host` and `server.port`: what `vike dev --host` and `--port` set. */

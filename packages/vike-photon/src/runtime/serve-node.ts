@@ -35,7 +35,18 @@ if (settings.serverFile) assertServerEntry(entry, settings.serverFile)
 // opaque to a standalone build's file tracer (@vercel/nft), which evaluates `new URL(<constant>, import.meta.url)`
 // and would copy the whole client build into dist/server/node_modules.
 const clientDir = fileURLToPath(new URL(String(settings.clientDir), import.meta.url))
-const staticFiles = settings.static ? StaticFiles.load(clientDir, settings.static) : null
+const staticFiles = settings.static
+  ? StaticFiles.load(clientDir, { ...settings.static, contentType: contentTypeOf })
+  : null
+
+/** By extension, from the types the build found in the client folder (plugin/content-types.ts). */
+function contentTypeOf(file: string): string | undefined {
+  const dot = file.lastIndexOf('.')
+  if (dot === -1) return undefined
+  const extension = file.slice(dot + 1).toLowerCase()
+  // Own keys only: a file named `x.constructor` must not get Object.prototype's function as its type.
+  return Object.hasOwn(settings.contentTypes, extension) ? settings.contentTypes[extension] : undefined
+}
 
 const appHandler = appNodeHandler(entry)
 

@@ -11,6 +11,8 @@ declare module 'virtual:vike-photon:runtime-settings' {
     serverFile: string | null
     /** The client build's folder relative to the server build's (`../client/`), for the Node launcher. */
     clientDir: string
+    /** `{ extension: Content-Type }` for the extensions of the client build's files (lower-case, no dot). */
+    contentTypes: Record<string, string>
     /** Vite's `server.host`/`server.port` (`vike dev --host/--port`); `null` in a build. */
     devAddress: { host?: string | boolean; port?: number } | null
   }

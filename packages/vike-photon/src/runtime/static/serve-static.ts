@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import type { UniversalMiddleware } from '@universal-middleware/core'
+import { lookup } from 'mrmime'
 import { staticMiddleware } from './middleware.js'
 import { StaticFiles } from './static-files.js'
 
@@ -33,7 +34,7 @@ export function serveStatic({
 }: ServeStaticOptions = {}): UniversalMiddleware {
   let files: StaticFiles | undefined
   return staticMiddleware(() => {
-    files ??= StaticFiles.load(resolveRoot(root), { cacheControl })
+    files ??= StaticFiles.load(resolveRoot(root), { cacheControl, contentType: lookup })
     return files
   })
 }

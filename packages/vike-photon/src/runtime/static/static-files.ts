@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
-import { lookup as mimeLookup } from 'mrmime'
 
 // An index of the client build, made once at start-up. Requests are answered by looking a URL path up in
 // this map, never by joining the URL onto a filesystem path: `..`, `%2e%2e`, `%2f`, backslashes and absolute
@@ -28,6 +27,8 @@ export interface StaticVariant {
 export interface StaticOptions {
   /** `Cache-Control` of files outside `/assets/`. */
   cacheControl: string
+  /** The Content-Type of a file (by its path), or undefined for `application/octet-stream`. */
+  contentType: (file: string) => string | undefined
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable'
@@ -92,7 +93,7 @@ export class StaticFiles {
       const br = variant('.br')
       const gzip = variant('.gz')
       const headers: Record<string, string> = {
-        'Content-Type': mimeLookup(file) ?? 'application/octet-stream',
+        'Content-Type': options.contentType(file) ?? 'application/octet-stream',
         'Cache-Control': urlPath.startsWith('/assets/') ? IMMUTABLE : options.cacheControl,
         ETag: etag,
         'Last-Modified': stat.mtime.toUTCString(),
