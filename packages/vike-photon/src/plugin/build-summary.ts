@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { netlifySummaryLines } from '../targets/netlify/summary.js'
 
 // What `vike build` wrote, per target, read back from disk once every environment is built: the lines vike-photon
 // prints at the end of a build (build-summary-plugin.ts). Pure functions of the output folders, tested on real builds.
@@ -25,6 +26,9 @@ export function buildSummary(input: SummaryInput): string[] {
       break
     case 'vercel':
       lines.push(...vercelLines(input))
+      break
+    case 'netlify':
+      lines.push(...netlifySummaryLines(input.root, input.clientDir, input.prerendered, formatSize))
       break
     default:
       lines.push(...nodeLines(input))

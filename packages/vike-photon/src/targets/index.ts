@@ -1,5 +1,6 @@
 import { DOCS, VikePhotonError } from '../errors.js'
 import { cloudflareTarget } from './cloudflare/index.js'
+import { netlifyTarget } from './netlify/index.js'
 import type { Project, TargetDefinition } from './types.js'
 import { vercelTarget } from './vercel.js'
 
@@ -19,7 +20,7 @@ export const nodeTarget: TargetDefinition = {
  * Every deploy target, most specific first: the first whose `detect()` matches wins, and `nodeTarget` (last)
  * always matches. Add a target by adding a row.
  */
-export const targets: readonly TargetDefinition[] = [cloudflareTarget, vercelTarget, nodeTarget]
+export const targets: readonly TargetDefinition[] = [cloudflareTarget, vercelTarget, netlifyTarget, nodeTarget]
 
 /** The target the project asks for by what it has installed. Two deploy targets at once is a mistake to report. */
 export function detectTarget(project: Project, table: readonly TargetDefinition[] = targets): TargetDefinition {
