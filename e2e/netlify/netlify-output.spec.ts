@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
+import { isBuiltin } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { expectCounterHydrates, expectNoFullReload, markWindow } from '../utils/browser.js'
@@ -65,8 +66,18 @@ test('writes the Frameworks API layout: two functions, config.json headers, stat
   expect(existsSync(join(functionsDir, 'server.mjs'))).toBe(false)
 })
 
+/** The packages a function's code imports from node_modules (Node's built-in modules left out). */
+function packageImports(code: string): string[] {
+  // Bundled output: one statement per line, at its start (a message that quotes an import is not one).
+  const specifiers = [...code.matchAll(/^(?:import|export)\b(?:[^'"\n]*?\sfrom)?\s*["']([^"'.][^"']*)["']/gm)]
+  return [...new Set(specifiers.map((match) => match[1] as string))].filter((name) => !isBuiltin(name))
+}
+
 test("the page's own function holds that page only; the server function holds every page", () => {
   const news = functionCode('vike-photon-pages_news')
+  // Self-contained: Netlify's bundler has nothing to add from node_modules (which would bring Vike's entry lookup, and
+  // with it every page).
+  expect(packageImports(news)).toEqual([])
   expect(news).toContain('from this page')
   expect(news).not.toContain('A second server-rendered page')
   expect(news).not.toContain('Rendered on demand by a Netlify Function')
@@ -77,8 +88,8 @@ test("the page's own function holds that page only; the server function holds ev
 
 test("the build summary lists Netlify's functions with their paths and sizes", () => {
   expect(buildOutput).toContain('Built for Netlify (built-in server).')
-  expect(buildOutput).toMatch(/vike-photon-server {2}[\d.]+ kB {2}\/\* {2}\(runs dist\/server\/index\.mjs\)/)
-  expect(buildOutput).toMatch(/vike-photon-pages_news {2}[\d.]+ kB {2}\/news \/news\/index\.pageContext\.json/)
+  expect(buildOutput).toMatch(/vike-photon-server {2}[\d.]+ [kM]B {2}\/\* {2}\(runs dist\/server\/index\.mjs\)/)
+  expect(buildOutput).toMatch(/vike-photon-pages_news {2}[\d.]+ [kM]B {2}\/news \/news\/index\.pageContext\.json/)
 })
 
 test('server-renders the home page in the server function, which hydrates and navigates to /news', async ({ page }) => {
