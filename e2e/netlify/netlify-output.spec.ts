@@ -131,6 +131,8 @@ test('serves hashed assets as immutable static files, and pre-rendered pages as 
   expect(asset.headers()['cache-control']).toBe('public, max-age=31536000, immutable')
   const prerendered = await request.get(`${server.url}/static`)
   expect(prerendered.headers()['x-local-netlify']).toBe('static')
+  // Its static headersResponse, from the rule vike-photon wrote into config.json.
+  expect(prerendered.headers()['x-example']).toBe('static')
   expect(await prerendered.text()).toContain('<h1>Static</h1>')
 })
 
