@@ -30,6 +30,7 @@ export default defineConfig({
     // (not reproduced in isolation; see the Vercel issue's note). A retried test is reported as flaky.
     { name: 'vercel', testMatch: 'vercel/**/*.spec.ts', retries: 1 },
     { name: 'cloudflare', testMatch: 'cloudflare/**/*.spec.ts' },
+    { name: 'netlify', testMatch: 'netlify/**/*.spec.ts' },
     { name: 'per-page', testMatch: 'per-page/**/*.spec.ts' },
   ],
 })

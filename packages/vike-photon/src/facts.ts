@@ -41,6 +41,8 @@ export const SERVER_FRAMEWORKS_BY_TARGET = {
   cloudflare: ['hono', 'h3', 'srvx'],
   // Vercel's functions run on Node (vercel_node) or on the edge: every framework that runs on Node.
   vercel: ON_NODE,
+  // What @photonjs/netlify 0.1.3 runs (`supportedTargetServers('netlify', ...)`).
+  netlify: ['hono', 'h3', 'srvx'],
 } as const satisfies Record<string, readonly string[]>
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { VikePhotonError } from '../errors.js'
 import { cloudflareTarget } from './cloudflare/index.js'
+import { netlifyTarget } from './netlify/index.js'
 import { nodeTarget } from './node/index.js'
 import type { Project, TargetDefinition } from './types.js'
 import { vercelTarget } from './vercel/index.js'
@@ -11,7 +12,7 @@ export { nodeTarget }
  * Every deploy target, most specific first: the first whose `detect()` matches wins, and `nodeTarget` (last)
  * always matches. Adding a target is a folder `targets/<name>/` and a row here (see targets/README.md).
  */
-export const targets: readonly TargetDefinition[] = [cloudflareTarget, vercelTarget, nodeTarget]
+export const targets: readonly TargetDefinition[] = [cloudflareTarget, vercelTarget, netlifyTarget, nodeTarget]
 
 /** The target the project asks for by what it has installed. Two deploy targets at once is a mistake to report. */
 export function detectTarget(project: Project, table: readonly TargetDefinition[] = targets): TargetDefinition {
