@@ -31,5 +31,6 @@ export default defineConfig({
     { name: 'vercel', testMatch: 'vercel/**/*.spec.ts', retries: 1 },
     { name: 'cloudflare', testMatch: 'cloudflare/**/*.spec.ts' },
     { name: 'per-page', testMatch: 'per-page/**/*.spec.ts' },
+    { name: 'frameworks', testMatch: 'frameworks/**/*.spec.ts' },
   ],
 })
