@@ -31,6 +31,7 @@ export default defineConfig({
     { name: 'vercel', testMatch: 'vercel/**/*.spec.ts', retries: 1 },
     { name: 'cloudflare', testMatch: 'cloudflare/**/*.spec.ts' },
     { name: 'per-page', testMatch: 'per-page/**/*.spec.ts' },
-    { name: 'frameworks', testMatch: 'frameworks/**/*.spec.ts' },
+    // testDir, not a glob: 'frameworks/**' would also match a checkout in a folder named frameworks.
+    { name: 'frameworks', testDir: './frameworks' },
   ],
 })
