@@ -46,7 +46,12 @@ for (const framework of FRAMEWORKS.filter((f) => ON_CLOUDFLARE.includes(f.id))) 
       await expect(page.getByRole('heading', { name: '404 Page Not Found' })).toBeVisible()
     })
 
-    test('answers other methods with 405 and Allow', async () => {
+    test('answers HEAD with the Content-Length of GET, other methods with 405 and Allow', async ({ request }) => {
+      const get = await request.get(`${url}/about`, { headers: { 'Accept-Encoding': 'identity' } })
+      const head = await rawRequest(port, '/about', { 'Accept-Encoding': 'identity' }, 'HEAD')
+      expect(head.status).toBe(200)
+      expect(head.body).toBe('')
+      expect(Number(head.headers['content-length'])).toBe((await get.body()).length)
       for (const method of ['POST', 'DELETE']) {
         const refused = await rawRequest(port, '/about', {}, method)
         expect(refused.status, method).toBe(405)
