@@ -10,6 +10,7 @@
 //   ```sh install         not run (no network in tests): each package it names must be a dependency of
 //                        docs/package.json, which the scratch app resolves from;
 //   <!-- docs-test: METHOD PATH STATUS "text" -->  a request to the running server and what it must answer.
+// - ```ts example=PATH: the file PATH of the repository, verbatim (an example that an e2e suite runs).
 // - every relative link between docs pages (and from the README) resolves, anchors included.
 
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
@@ -196,6 +197,17 @@ describe('code that users copy', () => {
       expect(code).toMatch(/extends:\s*\[[^\]]*vike(React|Vue|Solid)/)
     },
   )
+
+  // A block tagged `example=PATH` is that file of the repository, as the e2e suites run it (e.g. each framework's
+  // server entry in docs/servers.md is examples/frameworks/server/<name>.ts, run by e2e/frameworks).
+  const exampleBlocks = pages.flatMap((page) =>
+    codeBlocks(read(join(docsDir, page)))
+      .filter((b) => b.attrs.example)
+      .map((b) => ({ page, path: b.attrs.example!, code: b.code })),
+  )
+  it.each(exampleBlocks.map((b) => [`${b.page}: ${b.path}`, b] as const))('%s is the tested file', (_, block) => {
+    expect(block.code).toBe(read(join(repoDir, block.path)))
+  })
 
   it('names the Node 20 versions of wrangler and @cloudflare/vite-plugin that the package pins', async () => {
     const facts = await import('../packages/vike-photon/src/facts.js')

@@ -32,5 +32,7 @@ export default defineConfig({
     { name: 'cloudflare', testMatch: 'cloudflare/**/*.spec.ts' },
     { name: 'netlify', testMatch: 'netlify/**/*.spec.ts' },
     { name: 'per-page', testMatch: 'per-page/**/*.spec.ts' },
+    // testDir, not a glob: 'frameworks/**' would also match a checkout in a folder named frameworks.
+    { name: 'frameworks', testDir: './frameworks' },
   ],
 })

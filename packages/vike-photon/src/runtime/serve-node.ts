@@ -56,14 +56,14 @@ setResponseFactory(
 )
 
 /**
- * How the app receives Node requests. Servers with a fetch handler (Hono, the built-in server, h3...) run on
+ * How the app receives Node requests. Servers with a fetch handler (Hono, the built-in server, srvx...) run on
  * srvx's lazy web wrappers, even when their adapter offers a Node handler: Hono's (@hono/node-server, used when
  * `hostname` is set) swaps the global Response for one that universal-middleware clones on every response.
- * Node-only servers (Express) keep their own handler.
+ * Node-only servers (Express, Fastify) and H3 (see `answersOnNode`) keep their own handler.
  */
 function appNodeHandler(entry: ServeResult): RequestListener {
   const fetch = fetchOf(entry)
-  if (fetch) {
+  if (fetch && !answersOnNode(entry)) {
     // Hono reads `c.executionCtx` for every universal middleware and throws (slowly) when there is none.
     const executionContext = {
       waitUntil: (promise: Promise<unknown>) => void promise.catch(() => {}),
@@ -113,6 +113,16 @@ function withLazyRequest(handler: RequestListener): RequestListener {
     }
     return handler(req, res)
   }
+}
+
+/**
+ * Fetch servers that must run on their own Node handler. H3: through its fetch handler (@photonjs/h3 0.1.12, h3
+ * 1.15), @universal-middleware/h3 0.4.17 sends the Response that a response middleware returns to Node's response
+ * object, which that fetch handler never writes: the original body went out with the new response's headers (a page
+ * that was not compressed, labelled `content-encoding: br`). Its Node handler writes that Response.
+ */
+function answersOnNode(entry: ServeResult): boolean {
+  return entry.server?.name === 'h3' && typeof entry.server.nodeHandler === 'function'
 }
 
 /** The entry's fetch handler, if it has one (Express' `fetch` is a getter that throws). */
