@@ -370,18 +370,23 @@ function readVikeNodeArgument(
             `runtime '${r}' is a deploy target in vike-photon: install @photonjs/${r} and it builds photon.server for it`,
         )
         .join('; ')
-      const what = `vikeNode() had more entries than \`index\` (${keys}${target ? `; ${target}` : ''})`
-      const advice = 'add them to `photon.entries` in +config, or drop them'
-      if (!inCall) todo(`${what}, in \`${text(j, original)}\`: ${advice}`)
-      else if (
+      const detail = `${keys}${target ? `; ${target}` : ''}`
+      if (!inCall) {
+        todo(
+          `vikeNode() had more entries than \`index\` (${detail}), in \`${text(j, original)}\`: add them to \`photon.entries\` in +config, or drop them`,
+        )
+      } else if (
         !aside(
           others,
           () => j.objectExpression(others as never),
           'vikeNodeEntries',
-          (name) => `${what}, kept here as \`${name}\`: ${advice}`,
+          (name) =>
+            `vikeNode() had more entries than \`index\` (${detail}), kept here as \`${name}\`: add them to \`photon.entries\` in +config, or drop them`,
         )
       ) {
-        todo(`${what}: ${advice}`)
+        todo(
+          `vikeNode() had more entries than \`index\` (${detail}): add them to \`photon.entries\` in +config, or drop them`,
+        )
         keep = 'keep'
       }
     }
