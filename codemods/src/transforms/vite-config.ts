@@ -625,7 +625,12 @@ function keepAside(
     if (!parent) return null
     const parentNode = parent.node as Node & { body?: Node }
     if (parentNode.type === 'Program' || parentNode.type === 'BlockStatement') break
-    if (parentNode.type === 'ArrowFunctionExpression' && parentNode.body === cur.node) {
+    // Only a config function's `=> ({ ... })`: an arrow returning the plugin call itself keeps the call.
+    if (
+      parentNode.type === 'ArrowFunctionExpression' &&
+      parentNode.body === cur.node &&
+      cur.node.type === 'ObjectExpression'
+    ) {
       arrows.push(parentNode as Node & { body: Node })
     }
     cur = parent
