@@ -39,7 +39,7 @@ interface LegacyPlugin {
   package?: string
   /** Only with one of the sources that replaced it; `undefined`: whenever a migration runs. */
   /** Returns `'keep'` when the call holds user code that could be neither carried over nor set aside. */
-  read?: (call: CallExpression, todo: (message: string) => void, aside: SetAside) => 'keep' | undefined | void
+  read?: (call: CallExpression, todo: (message: string) => void, aside: SetAside) => 'keep' | undefined
 }
 
 /**
@@ -96,7 +96,10 @@ export default function viteConfig(file: FileInfo, api: API, options: TransformO
       from: (s) => s === '@hono/vite-dev-server',
       exports: ['default', 'devServer'],
       package: '@hono/vite-dev-server',
-      read: serverEntryFromDevServer,
+      read: (call) => {
+        serverEntryFromDevServer(call)
+        return undefined
+      },
     },
     { from: (s) => s === '@hono/vite-cloudflare-pages', exports: ['default'], package: '@hono/vite-cloudflare-pages' },
     { from: (s) => /^@hono\/vite-build(\/|$)/.test(s), exports: ['default'], package: '@hono/vite-build' },
