@@ -100,6 +100,8 @@ export interface TransformOptions {
   vikePhotonVersion?: string
   /** The app's package manager (from its lockfile), for where package.json keeps overrides. */
   packageManager?: 'npm' | 'pnpm' | 'yarn' | 'bun'
+  /** The React version the app's package-lock.json installs (a Vue or Solid app may have one through a widget). */
+  lockedReact?: string
   /** wrangler configs: an older `compatibility_date` is raised to this (set by the registry from package.json). */
   minimumCompatibilityDate?: string
   [key: string]: unknown

@@ -182,6 +182,7 @@ export function planMigration(rootDir: string, options: MigrateOptions): Migrati
   let sources = detectSources(root, pkg)
   if (sources.length === 0) sources = detectSourcesInCode(project)
   const packageManager = detectPackageManager(root, pkg)
+  const lockedReact = packageManager === 'npm' ? lockedVersion(project, 'react') : undefined
   const plan: MigrationPlan = {
     root,
     sources,
@@ -243,6 +244,7 @@ export function planMigration(rootDir: string, options: MigrateOptions): Migrati
           ctx,
           vikePhotonVersion: options.vikePhotonVersion,
           packageManager,
+          lockedReact,
         })
         const output = transformed === source.slice(bom.length) ? source : bom + transformed
         const failure = selfCheck(target.file, `${migration.transform} transform`, source, output)
@@ -400,6 +402,19 @@ function dependencyChanges(project: Project): MigrationPlan['dependencies'] {
     for (const name of Object.keys(b)) if (!(name in a)) removed.push({ name, section })
   }
   return { added, removed }
+}
+
+/** The version package-lock.json installs at the top of node_modules, if it lists the package. */
+function lockedVersion(project: Project, name: string): string | undefined {
+  try {
+    const lock = JSON.parse(project.read('package-lock.json') ?? '{}') as {
+      packages?: Record<string, { version?: string }>
+      dependencies?: Record<string, { version?: string }>
+    }
+    return lock.packages?.[`node_modules/${name}`]?.version ?? lock.dependencies?.[name]?.version
+  } catch {
+    return undefined
+  }
 }
 
 /** The `packageManager` field first (a lockfile in a parent folder may belong to another project), then lockfiles. */

@@ -47,3 +47,10 @@ export const vitePluginVersions = VITE_PLUGIN_VERSIONS
 export function rangeFor(version: string, name?: string): string {
   return name && EXACT_PINS.has(name) ? version : `^${version}`
 }
+
+/**
+ * npm only: Vike 0.4.266 has an optional peer `react-streaming >=0.3.42`, and npm checks it even when nothing
+ * installs it. The newest react-streaming (0.4.21) wants React >= 19, so an app whose tree holds React 18 (a Vue app
+ * with a React widget, a React 18 app) fails `npm install` with ERESOLVE. 0.3.50 is the newest that takes React 18.
+ */
+export const reactStreamingForReact18 = { below: '19.0.0', version: '0.3.50' } as const

@@ -124,6 +124,44 @@ describe('vike-photon migrate', () => {
     expect(report.dependencies.removed).toEqual([{ name: 'vike-server', section: 'dependencies' }])
   })
 
+  it('pins react-streaming for an npm app whose lockfile installs React 18, and says why at the line', () => {
+    // A Vue app with a React widget (seen on a real app): npm checks vike's optional peer react-streaming,
+    // whose newest release wants React >= 19, and refuses the install with ERESOLVE.
+    const dir = app({
+      'package.json': `${JSON.stringify(
+        {
+          name: 'gallery',
+          type: 'module',
+          dependencies: { '@worldcoin/idkit-standalone': '^1.3.0', 'vike-cloudflare': '^0.1.3', vue: '^3.5.12' },
+          devDependencies: { vike: '^0.4.199', vite: '^7.1.5' },
+        },
+        null,
+        2,
+      )}\n`,
+      'package-lock.json': `${JSON.stringify({
+        lockfileVersion: 3,
+        packages: { '': {}, 'node_modules/react': { version: '18.3.1' } },
+      })}\n`,
+      'vite.config.ts':
+        "import vike from 'vike/plugin'\nimport { pages } from 'vike-cloudflare'\n\nexport default { plugins: [vike(), pages()] }\n",
+      'pages/+config.ts': "import vikeVue from 'vike-vue/config'\n\nexport default { extends: [vikeVue] }\n",
+    })
+    const r = migrate(dir, '--yes', '--json')
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
+    expect(pkg.overrides['react-streaming']).toBe('0.3.50')
+    const line = readFileSync(join(dir, 'package.json'), 'utf8')
+      .split('\n')
+      .findIndex((l) => l.includes('"react-streaming"'))
+    const todos = JSON.parse(r.stdout).todos as { file: string; line: number; message: string }[]
+    expect(todos).toContainEqual(
+      expect.objectContaining({
+        file: 'package.json',
+        line: line + 1,
+        message: expect.stringContaining('the app installs React 18.3.1 (package-lock.json)'),
+      }),
+    )
+  })
+
   it('says "nothing to do" and exits 0 for an app without a legacy package', () => {
     const dir = app({ 'package.json': '{ "dependencies": { "vike": "^0.4.266" } }\n' }, { git: false })
     const r = migrate(dir)

@@ -11,6 +11,7 @@ import {
   node20PinnedTransitiveVersions,
   pinnedTransitiveVersions,
   rangeFor,
+  reactStreamingForReact18,
   universalMiddlewareVersions,
   vikeSetVersions,
   vitePluginVersions,
@@ -142,10 +143,56 @@ export default function packageJson(file: FileInfo, _api: API, options: Transfor
       )
     }
     if (raised.length > 0) alignVikeSet()
+    pinForInstall(doc, options, raised, currentRange, todo)
   }
 
   if (migrating) rewriteScripts(doc, cloudflare, todo)
   return doc.text
+}
+
+/**
+ * What the app's package manager needs, beyond the ranges, to install the raised versions over the app's lockfile
+ * with no `--legacy-peer-deps`/`--force`. Each pin is reported, with why, at its line.
+ */
+function pinForInstall(
+  doc: JsonDocument,
+  options: TransformOptions,
+  raised: string[],
+  currentRange: (name: string) => string | undefined,
+  todo: (path: (string | number)[], message: string) => void,
+): void {
+  const vite = currentRange('vite')
+  if (
+    options.packageManager === 'yarn' &&
+    raised.length > 0 &&
+    vite &&
+    doc.get(['resolutions', 'vite']) === undefined
+  ) {
+    // vike lists vite both as a dependency (>=6.3.0) and as a peer. Yarn 1 resolves that dependency to the newest
+    // Vite when the app's yarn.lock has no entry for it, while the app asks for another one: it then needs a second
+    // Vite under node_modules/vike, and its linker fails ("could not find a copy of vite to link in
+    // node_modules/vike/node_modules"). One Vite for the whole tree is what Vike needs anyway.
+    doc.set(['resolutions', 'vite'], vite)
+    todo(
+      ['resolutions', 'vite'],
+      `\`resolutions.vite\` keeps one Vite (${vite}) for the whole tree: vike lists vite as both a dependency and a peer, and yarn 1 cannot link a second copy under node_modules/vike ("could not find a copy of vite to link"). Keep it while you use yarn 1, and move it with the \`vite\` range`,
+    )
+  }
+  const react = currentRange('react')
+  const reactFloor = react ? lowestVersion(react) : (options.lockedReact ?? null)
+  if (
+    options.packageManager === 'npm' &&
+    raised.includes('vike') &&
+    reactFloor &&
+    compareVersions(reactFloor, reactStreamingForReact18.below) < 0 &&
+    doc.get(['overrides', 'react-streaming']) === undefined
+  ) {
+    doc.set(['overrides', 'react-streaming'], reactStreamingForReact18.version)
+    todo(
+      ['overrides', 'react-streaming'],
+      `\`overrides.react-streaming\` is ${reactStreamingForReact18.version}: the app installs React ${react ?? reactFloor} (${react ? 'package.json' : 'package-lock.json'}), and npm refuses vike ${knownGoodVersions.vike}'s optional peer react-streaming at its newest (0.4.x wants React >= 19) with ERESOLVE. Remove this override when the app moves to React 19`,
+    )
+  }
 }
 
 /**

@@ -38,8 +38,16 @@ interface LegacyPlugin {
   /** The package to drop from package.json once its call is gone (rule 7). */
   package?: string
   /** Only with one of the sources that replaced it; `undefined`: whenever a migration runs. */
-  read?: (call: CallExpression, todo: (message: string) => void, path: ASTPath<CallExpression>) => void
+  /** Returns `'keep'` when the call holds user code that could be neither carried over nor set aside. */
+  read?: (call: CallExpression, todo: (message: string) => void, aside: SetAside) => 'keep' | undefined
 }
+
+/**
+ * Sets user code that a removed plugin call held (its options, extra entries) aside as a `const` above the
+ * statement, under a TODO built from the const's name. Returns that name, or null when it cannot (the caller then
+ * keeps the call where it is, with a TODO above it).
+ */
+type SetAside = (parts: Node[], build: () => Node, baseName: string, message: (name: string) => string) => string | null
 
 /**
  * vite.config: removes the legacy Vite plugins (rules 19-22) and records what they configured
@@ -69,16 +77,15 @@ export default function viteConfig(file: FileInfo, api: API, options: TransformO
     {
       from: (s) => s === 'vike-node/plugin',
       exports: ['default', 'vikeNode'],
-      read: (call, todo, path) =>
-        readVikeNodeArgument(j, ctx, firstArgument(j, root, call), todo, (entries, keys) =>
-          keepAside(j, root, path, 'vikeNodeEntries', entries, keys),
-        ),
+      read: (call, todo, aside) =>
+        readVikeNodeArgument(j, ctx, call.arguments[0] ?? null, firstArgument(j, root, call), todo, aside),
     },
     // Rule 20: pages(...) from vike-cloudflare.
     {
       from: (s) => s === 'vike-cloudflare',
       exports: ['pages'],
-      read: (call, todo) => readPagesArgument(j, ctx, firstArgument(j, root, call), todo),
+      read: (call, todo, aside) =>
+        readPagesArgument(j, ctx, call.arguments[0] ?? null, firstArgument(j, root, call), todo, aside),
     },
     // Rule 22: vercel(...) from vite-plugin-vercel, and what @vite-plugin-vercel/vike exports (its plugins).
     { from: (s) => s === 'vite-plugin-vercel', exports: ['default', 'vercel'] },
@@ -89,7 +96,10 @@ export default function viteConfig(file: FileInfo, api: API, options: TransformO
       from: (s) => s === '@hono/vite-dev-server',
       exports: ['default', 'devServer'],
       package: '@hono/vite-dev-server',
-      read: serverEntryFromDevServer,
+      read: (call) => {
+        serverEntryFromDevServer(call)
+        return undefined
+      },
     },
     { from: (s) => s === '@hono/vite-cloudflare-pages', exports: ['default'], package: '@hono/vite-cloudflare-pages' },
     { from: (s) => /^@hono\/vite-build(\/|$)/.test(s), exports: ['default'], package: '@hono/vite-build' },
@@ -101,9 +111,11 @@ export default function viteConfig(file: FileInfo, api: API, options: TransformO
       touched.push(decl)
       for (const path of pluginCalls(j, root, decl.node, plugin.exports)) {
         const todo = (message: string) => addTodo(j, statementOf(path).node as Node, message)
-        plugin.read?.(path.node, todo, path)
+        const aside: SetAside = (parts, build, baseName, message) =>
+          keepAside(j, root, path, parts, build, baseName, message)
+        const keepCall = plugin.read?.(path.node, todo, aside) === 'keep'
         if (plugin.package) ctx.removedPlugins.add(plugin.package)
-        if (!removePluginCall(path)) {
+        if (keepCall || !removePluginCall(path)) {
           callTodos.add(decl.node)
           todo(`remove this \`${text(j, path.node.callee as Node)}(...)\` call: vike-photon replaces it`)
         }
@@ -117,9 +129,31 @@ export default function viteConfig(file: FileInfo, api: API, options: TransformO
   for (const config of configs) {
     const key = getProp(config, 'vercel')
     if (!key) continue
-    const todo = readVercelOptions(j, ctx, key.value as Node)
+    const { todo, rest } = readVercelOptions(j, ctx, key.value as Node)
+    const keyPath = root
+      .find(j.Node)
+      .filter((p) => p.node === key)
+      .paths()[0]
+    // What has no vike-photon setting (rewrites, headers, other endpoints...) is the user's code: it is set aside
+    // as a `const`, or, when it uses names only the config has, stays where it is; never quoted into a comment.
+    const keptAs =
+      rest && keyPath
+        ? keepAside(
+            j,
+            root,
+            keyPath as ASTPath,
+            [rest],
+            () => rest,
+            'vercelOptions',
+            (name) => `${todo}; kept here as \`${name}\``,
+          )
+        : null
+    if (rest && !keptAs) {
+      addTodo(j, key as Node, `${todo}; move this option's content where the notes say, then delete it`)
+      continue
+    }
     removeProp(config, key)
-    if (todo) addTodo(j, (getProp(config, 'plugins') ?? liveProps(config)[0] ?? config) as Node, todo)
+    if (todo && !keptAs) addTodo(j, (getProp(config, 'plugins') ?? liveProps(config)[0] ?? config) as Node, todo)
   }
 
   pruneUnusedImports(j, root, touched)
@@ -270,35 +304,62 @@ function stringValue(node: Node): string {
   return (unwrap(node) as unknown as { value: string }).value
 }
 
-/** Rule 19: the first argument of vikeNode() is the entry (string, `.entry` or `.entry.index`). */
+/**
+ * Rule 19: the first argument of vikeNode() is the entry (string, `.entry` or `.entry.index`). `original` is the
+ * argument as written; `arg` the object it names (a `const` is followed). What cannot be carried over is set aside
+ * as code (or the call is kept): never quoted into a one-line TODO, where a multi-line value would be lost.
+ */
 function readVikeNodeArgument(
   j: API['jscodeshift'],
   ctx: MigrateContext,
+  original: Node | null,
   arg: Node | null,
   todo: (message: string) => void,
-  keepExtra: (entries: ObjectExpression['properties'], what: string) => boolean = () => false,
-): void {
+  aside: SetAside,
+): 'keep' | undefined {
   ctx.sources.add('vike-node')
-  if (!arg) return
+  if (!arg || !original) return
   if (isStringLiteral(arg)) {
     ctx.serverEntry = stringValue(arg)
     return
   }
+  // Code inside the call goes with it; code the call names (a `const`) stays in the file anyway.
+  const inCall = unwrap(original) === arg
+  const setAside = (node: Node, baseName: string, message: (where: string) => string): 'keep' | undefined => {
+    if (!inCall || node.type === 'Identifier') {
+      todo(message(`\`${inCall ? text(j, node) : text(j, original)}\``))
+      return
+    }
+    if (
+      aside(
+        [node],
+        () => node,
+        baseName,
+        (name) => message(`kept here as \`${name}\``),
+      )
+    )
+      return
+    todo(message('this call'))
+    return 'keep'
+  }
   if (arg.type !== 'ObjectExpression') {
-    todo(`vikeNode(${text(j, arg)}) was removed: set \`photon.server\` in +config to your server entry`)
-    return
+    return setAside(
+      arg,
+      'vikeNodeOptions',
+      (where) => `vikeNode()'s argument (${where}) was removed: set \`photon.server\` in +config to your server entry`,
+    )
   }
   const obj = arg as ObjectExpression
   const entry = getProp(obj, 'entry')
   const entryValue = entry ? unwrap(entry.value as Node) : null
+  let keep: 'keep' | undefined
   if (entryValue && isStringLiteral(entryValue)) ctx.serverEntry = stringValue(entryValue)
   else if (entryValue?.type === 'ObjectExpression') {
     const index = getProp(entryValue as ObjectExpression, 'index')
     if (index && isStringLiteral(index.value as Node)) ctx.serverEntry = stringValue(index.value as Node)
     const others = (entryValue as ObjectExpression).properties.filter((p) => p !== index)
     if (others.length > 0) {
-      const keys = others.map((p) => keyName(p) ?? text(j, p)).join(', ')
-      // The entries' code stays in the file (a multi-line object never goes into a `//` TODO).
+      const keys = others.map((p) => keyName(p) ?? 'a spread').join(', ')
       // vike-node's `runtime` of an entry was a deploy target; in vike-photon the target is the installed package.
       const runtimes = others.flatMap((p) => {
         const v = p.type === 'ObjectProperty' || p.type === 'Property' ? unwrap(p.value as Node) : null
@@ -312,20 +373,35 @@ function readVikeNodeArgument(
             `runtime '${r}' is a deploy target in vike-photon: install @photonjs/${r} and it builds photon.server for it`,
         )
         .join('; ')
-      const kept = keepExtra(
-        others,
-        `vikeNode() had more entries than \`index\` (${keys}${target ? `; ${target}` : ''})`,
-      )
-      if (!kept) {
+      const detail = `${keys}${target ? `; ${target}` : ''}`
+      if (!inCall) {
         todo(
-          `vikeNode() had more entries than \`index\` (${others.map((p) => text(j, p)).join(', ')}): add them to \`photon.entries\` in +config, or drop them`,
+          `vikeNode() had more entries than \`index\` (${detail}), in \`${text(j, original)}\`: add them to \`photon.entries\` in +config, or drop them`,
         )
+      } else if (
+        !aside(
+          others,
+          () => j.objectExpression(others as never),
+          'vikeNodeEntries',
+          (name) =>
+            `vikeNode() had more entries than \`index\` (${detail}), kept here as \`${name}\`: add them to \`photon.entries\` in +config, or drop them`,
+        )
+      ) {
+        todo(
+          `vikeNode() had more entries than \`index\` (${detail}): add them to \`photon.entries\` in +config, or drop them`,
+        )
+        keep = 'keep'
       }
     }
   } else if (entryValue) {
-    todo(`vikeNode({ entry: ${text(j, entryValue)} }) was removed: set \`photon.server\` in +config to that entry`)
+    keep = setAside(
+      entryValue,
+      'vikeNodeEntry',
+      (where) => `vikeNode()'s \`entry\` (${where}) was removed: set \`photon.server\` in +config to that entry`,
+    )
   }
   readVikeNodeStandalone(j, ctx, obj, todo)
+  return keep
 }
 
 /**
@@ -386,26 +462,56 @@ function readVikeNodeStandalone(
   })
 }
 
-/** Rule 20: pages({ server: { kind, entry } }). */
+/** Rule 20: pages({ server: { kind, entry } }). `original` and `arg` as for vikeNode(). */
 function readPagesArgument(
   j: API['jscodeshift'],
   ctx: MigrateContext,
+  original: Node | null,
   arg: Node | null,
   todo: (message: string) => void,
-): void {
+  aside: SetAside,
+): 'keep' | undefined {
   ctx.sources.add('vike-cloudflare-pages')
-  if (!arg) return
+  if (!arg || !original) return
+  const inCall = unwrap(original) === arg
+  const setAside = (node: Node, baseName: string, message: (where: string) => string): 'keep' | undefined => {
+    if (!inCall || node.type === 'Identifier') {
+      todo(message(`\`${inCall ? text(j, node) : text(j, original)}\``))
+      return
+    }
+    if (
+      aside(
+        [node],
+        () => node,
+        baseName,
+        (name) => message(`kept here as \`${name}\``),
+      )
+    )
+      return
+    todo(message('this call'))
+    return 'keep'
+  }
   if (arg.type !== 'ObjectExpression') {
-    todo(`pages(${text(j, arg)}) was removed: set \`photon.server\` in +config to the server entry it named, if any`)
-    return
+    return setAside(
+      arg,
+      'pagesOptions',
+      (where) =>
+        `pages()'s options (${where}) were removed: set \`photon.server\` in +config to the server entry they name, if any`,
+    )
   }
   const server = getProp(arg as ObjectExpression, 'server')
   const serverValue = server ? unwrap(server.value as Node) : null
   if (serverValue?.type !== 'ObjectExpression') return
   const entry = getProp(serverValue as ObjectExpression, 'entry')
+  let keep: 'keep' | undefined
   if (entry && isStringLiteral(entry.value as Node)) ctx.serverEntry = stringValue(entry.value as Node)
-  else if (entry)
-    todo(`pages({ server: { entry: ${text(j, entry.value as Node)} } }) was removed: set \`photon.server\` in +config`)
+  else if (entry) {
+    keep = setAside(
+      unwrap(entry.value as Node),
+      'pagesServerEntry',
+      (where) => `pages()'s \`server.entry\` (${where}) was removed: set \`photon.server\` in +config to that entry`,
+    )
+  }
   const kind = getProp(serverValue as ObjectExpression, 'kind')
   const kindValue = kind && isStringLiteral(kind.value as Node) ? stringValue(kind.value as Node) : null
   if (kindValue === 'hono') ctx.frameworks.add('hono')
@@ -415,45 +521,71 @@ function readPagesArgument(
       'the server kind was `hattip`, but @photonjs/cloudflare supports hono/h3/srvx only: port the server entry to Hono',
     )
   }
+  return keep
 }
 
-/** Rule 22: the top-level `vercel` key. Returns the TODO to leave, or null when nothing is lost. */
-function readVercelOptions(j: API['jscodeshift'], ctx: MigrateContext, value: Node): string | null {
+/**
+ * Rule 22: the top-level `vercel` key. What vike-photon has a setting for is carried over and taken out of the
+ * object (`expiration`, the `ssr_` endpoint); `rest` is what is left of the user's value (null when nothing is),
+ * and `todo` says where each part goes (null when nothing is lost).
+ */
+function readVercelOptions(
+  j: API['jscodeshift'],
+  ctx: MigrateContext,
+  value: Node,
+): { todo: string | null; rest: Node | null } {
   const obj = unwrap(value)
   if (obj.type !== 'ObjectExpression') {
-    return `the \`vercel\` option (${text(j, obj)}) was removed: vike-photon configures Vercel itself; move what you need to vercel.json`
+    return {
+      todo: 'the `vercel` Vite option was removed: vike-photon configures Vercel itself; move what you need to vercel.json',
+      rest: obj,
+    }
   }
   const props = (obj as ObjectExpression).properties
-  if (props.length === 0) return null
+  if (props.length === 0) return { todo: null, rest: null }
   const notes: string[] = []
-  for (const prop of props) {
+  for (const prop of [...props]) {
     const name = prop.type === 'ObjectProperty' || prop.type === 'Property' ? keyName(prop) : null
     const v = prop.type === 'ObjectProperty' || prop.type === 'Property' ? unwrap(prop.value as Node) : null
     if (name === 'expiration' && v?.type === 'NumericLiteral') {
       ctx.vercelExpiration = (v as unknown as { value: number }).value
       notes.push('`expiration` goes into the per-page `isr: { expiration }` setting')
+      removeProp(obj as ObjectExpression, prop)
     } else if (name === 'additionalEndpoints' && v?.type === 'ArrayExpression') {
-      for (const el of (v as unknown as { elements: Node[] }).elements) {
-        const e = el && unwrap(el)
-        if (e?.type !== 'ObjectExpression') continue
+      const endpoints = v as ArrayExpression
+      for (const el of [...endpoints.elements]) {
+        const e = el && unwrap(el as Node)
+        if (e?.type !== 'ObjectExpression') {
+          notes.push('`additionalEndpoints` entries go into `photon.entries`')
+          continue
+        }
         const dest = getProp(e as ObjectExpression, 'destination')
         const source = getProp(e as ObjectExpression, 'source')
-        if (dest && isStringLiteral(dest.value as Node) && stringValue(dest.value as Node) === 'ssr_' && source) {
-          if (isStringLiteral(source.value as Node)) ctx.serverEntry = stringValue(source.value as Node)
-          notes.push(`the \`ssr_\` endpoint ${text(j, source.value as Node)} is now \`photon.server\``)
+        const sourceText = source && isStringLiteral(source.value as Node) ? text(j, source.value as Node) : null
+        if (dest && isStringLiteral(dest.value as Node) && stringValue(dest.value as Node) === 'ssr_' && sourceText) {
+          ctx.serverEntry = stringValue(source!.value as Node)
+          notes.push(`the \`ssr_\` endpoint ${sourceText} is now \`photon.server\``)
+          removeElement(endpoints, el as Node)
+        } else if (dest && isStringLiteral(dest.value as Node) && stringValue(dest.value as Node) === 'ssr_') {
+          notes.push("set `photon.server` in +config to the `ssr_` endpoint's source")
         } else {
           notes.push(
-            `endpoint ${source ? text(j, source.value as Node) : text(j, e)} goes into \`photon.entries\` (see getEntriesFromFs from @photonjs/vercel/utils)`,
+            `endpoint ${sourceText ?? ''} goes into \`photon.entries\` (see getEntriesFromFs from @photonjs/vercel/utils)`.replace(
+              '  ',
+              ' ',
+            ),
           )
         }
       }
+      if (liveElements(endpoints).length === 0) removeProp(obj as ObjectExpression, prop)
     } else if (name) {
       notes.push(`\`${name}\` has no vike-photon setting (use vercel.json or a plugin with getVercelAPI)`)
     } else {
-      notes.push(text(j, prop))
+      notes.push('spread options have no vike-photon setting (use vercel.json or a plugin with getVercelAPI)')
     }
   }
-  return `the \`vercel\` Vite option was removed: ${notes.join('; ')}`
+  const rest = liveProps(obj as ObjectExpression).length > 0 ? obj : null
+  return { todo: `the \`vercel\` Vite option was removed: ${[...new Set(notes)].join('; ')}`, rest }
 }
 
 function keyName(prop: Node): string | null {
@@ -464,49 +596,152 @@ function keyName(prop: Node): string | null {
 }
 
 /**
- * Keeps properties that a removed plugin call held (e.g. vikeNode()'s extra entries) as a `const` above the
- * statement the call was in, under a TODO: the user's code stays in the file, intact. False (nothing done) when
- * they are not inside the call (an argument held in the user's own `const` stays anyway) or use names that
- * may not exist where the `const` goes.
+ * Keeps user code that the migration takes out of vite.config (a removed plugin call's extra entries or options,
+ * what the `vercel` key held beyond vike-photon's settings) as a `const` above the statement it was in, under a
+ * TODO: the code stays code, intact, at that line. An arrow function's expression body
+ * (`defineConfig(({ mode }) => ({ ... }))`) becomes a block, so the `const` still sees the function's parameters.
+ * Null (nothing done) when the code is not inside `at`, or uses a name bound between that statement and the code
+ * or declared further down: the caller then leaves it where it is.
  */
 function keepAside(
   j: API['jscodeshift'],
   root: ReturnType<API['jscodeshift']>,
-  call: ASTPath<CallExpression>,
+  at: ASTPath,
+  parts: Node[],
+  build: () => Node,
   baseName: string,
-  props: ObjectExpression['properties'],
-  what: string,
-): boolean {
-  const inCall = props.every(
-    (p) =>
-      j(call)
-        .find(j.Node)
-        .filter((d) => d.node === p)
-        .size() > 0,
+  message: (name: string) => string,
+): string | null {
+  const inside = new Set(
+    j(at)
+      .find(j.Node)
+      .nodes()
+      .concat(at.node as never),
   )
-  const usesNames = props.some(
-    (p) =>
-      j(p as never)
-        .find(j.Identifier)
-        .filter((i) => {
-          const parent = i.parent?.node as Node & { key?: unknown; property?: unknown; computed?: boolean }
-          if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === i.node)
-            return Boolean(parent.computed)
-          if (parent.type === 'MemberExpression' && parent.property === i.node) return Boolean(parent.computed)
-          return true
-        })
-        .size() > 0,
+  if (!parts.every((p) => inside.has(p as never))) return null
+  // Where the `const` can go: above the statement (in a block or the program) holding the code, else in the
+  // innermost arrow function with an expression body, whose parameters the code uses.
+  let cur: ASTPath = at
+  const arrows: (Node & { body: Node })[] = []
+  for (;;) {
+    const parent = cur.parent as ASTPath | null
+    if (!parent) return null
+    const parentNode = parent.node as Node & { body?: Node }
+    if (parentNode.type === 'Program' || parentNode.type === 'BlockStatement') break
+    // Only a config function's `=> ({ ... })`: an arrow returning the plugin call itself keeps the call.
+    if (
+      parentNode.type === 'ArrowFunctionExpression' &&
+      parentNode.body === cur.node &&
+      cur.node.type === 'ObjectExpression'
+    ) {
+      arrows.push(parentNode as Node & { body: Node })
+    }
+    cur = parent
+  }
+  const used = freeNames(j, parts)
+  const fits = (scope: Node) => ![...used].some((name) => bindingNames(j, scope, parts).has(name))
+  const body = (cur.parent!.node as unknown as { body: Node[] }).body
+  const later = body.slice(body.indexOf(cur.node as Node) + 1)
+  const declaredLater = later.some(
+    (stmt) => stmt.type !== 'FunctionDeclaration' && [...declaredNames(j, stmt)].some((n) => used.has(n)),
   )
-  if (!inCall || usesNames) return false
-  let stmt: ASTPath = call
-  while (stmt.parent && !['Program', 'BlockStatement'].includes((stmt.parent.node as Node).type)) stmt = stmt.parent
-  if (!stmt.parent) return false
+  const arrow = !declaredLater && fits(cur.node as Node) ? null : arrows.find((a) => fits(a.body))
+  if (arrow === undefined) return null
   let name = baseName
   for (let i = 2; root.find(j.Identifier, { name }).size() > 0; i++) name = `${baseName}${i}`
-  const decl = j.variableDeclaration('const', [
-    j.variableDeclarator(j.identifier(name), j.objectExpression(props as never)),
-  ])
-  addTodo(j, decl, `${what}, kept here as \`${name}\`: add them to \`photon.entries\` in +config, or drop them`)
-  stmt.insertBefore(decl)
-  return true
+  const decl = j.variableDeclaration('const', [j.variableDeclarator(j.identifier(name), build() as never)])
+  addTodo(j, decl, message(name))
+  if (arrow) {
+    // `=> ({ ... })` becomes `=> { const ...; return { ... } }`: the parentheses are no longer needed.
+    const returned = arrow.body as Node & { extra?: { parenthesized?: boolean } }
+    if (returned.extra) returned.extra.parenthesized = false
+    arrow.body = j.blockStatement([decl, j.returnStatement(returned as never)]) as never
+  } else cur.insertBefore(decl)
+  return name
+}
+
+/** Names the code reads (not object keys or member names), less those it binds itself. */
+function freeNames(j: API['jscodeshift'], parts: Node[]): Set<string> {
+  const names = new Set<string>()
+  for (const part of parts) {
+    const own = bindingNames(j, part, [])
+    const reads = j(part as never)
+      .find(j.Identifier)
+      .filter((i) => {
+        const parent = i.parent?.node as Node & { key?: unknown; property?: unknown; computed?: boolean }
+        if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === i.node)
+          return Boolean(parent.computed)
+        if (parent.type === 'MemberExpression' && parent.property === i.node) return Boolean(parent.computed)
+        return true
+      })
+      .nodes()
+    if (part.type === 'Identifier') reads.push(part as never)
+    for (const id of reads) if (!own.has(id.name)) names.add(id.name)
+  }
+  return names
+}
+
+/** Names bound inside `node` (variables, parameters, functions, classes, catch clauses), outside `except`. */
+function bindingNames(j: API['jscodeshift'], node: Node, except: Node[]): Set<string> {
+  const names = new Set<string>()
+  const outside = (path: ASTPath<unknown>) => {
+    for (let p = path as ASTPath | null; p; p = p.parent as ASTPath | null)
+      if (except.includes(p.node as Node)) return false
+    return true
+  }
+  const addPattern = (pattern: Node | null | undefined) => {
+    if (!pattern) return
+    if (pattern.type === 'Identifier') names.add((pattern as unknown as { name: string }).name)
+    for (const id of j(pattern as never)
+      .find(j.Identifier)
+      .nodes())
+      names.add(id.name)
+  }
+  const scope = j(node as never)
+  scope
+    .find(j.VariableDeclarator)
+    .filter(outside)
+    .forEach((p) => {
+      addPattern(p.node.id as Node)
+    })
+  scope
+    .find(j.Function)
+    .filter(outside)
+    .forEach((p) => {
+      addPattern(p.node.id as Node)
+      for (const param of p.node.params) addPattern(param as Node)
+    })
+  scope
+    .find(j.ClassDeclaration)
+    .filter(outside)
+    .forEach((p) => {
+      addPattern(p.node.id as Node)
+    })
+  scope
+    .find(j.CatchClause)
+    .filter(outside)
+    .forEach((p) => {
+      addPattern(p.node.param as Node)
+    })
+  return names
+}
+
+/** Names a top-level statement declares (`const`/`let`/`var`, classes, exported ones too). */
+function declaredNames(j: API['jscodeshift'], stmt: Node): Set<string> {
+  const names = new Set<string>()
+  const decl = (stmt as unknown as { declaration?: Node }).declaration ?? stmt
+  if (decl.type === 'VariableDeclaration') {
+    for (const d of (decl as unknown as { declarations: Node[] }).declarations) {
+      const id = (d as unknown as { id: Node }).id
+      if (id.type === 'Identifier') names.add((id as unknown as { name: string }).name)
+      for (const i of j(id as never)
+        .find(j.Identifier)
+        .nodes())
+        names.add(i.name)
+    }
+  } else if (decl.type === 'ClassDeclaration') {
+    const id = (decl as unknown as { id?: { name: string } }).id
+    if (id) names.add(id.name)
+  }
+  return names
 }
