@@ -12,6 +12,7 @@ import type { Project, TargetDefinition } from './types.js'
 import { vercelAdapterDepsPlugin } from './vercel-adapter-deps.js'
 import { vercelConfigFileCheckPlugin } from './vercel-config-file-check.js'
 import { vercelFirstErrorPlugin } from './vercel-first-error.js'
+import { vercelNodeDependenciesPlugin } from './vercel-node-dependencies.js'
 import { vercelOriginalUrlPlugin } from './vercel-original-url.js'
 import { vercelPreviewPlugin } from './vercel-preview/plugin.js'
 import { vercelProductionEnvPlugin } from './vercel-production-env.js'
@@ -102,6 +103,7 @@ export const vercelTarget: TargetDefinition = {
       vercelFirstErrorPlugin(ctx),
       vercelAdapterDepsPlugin(adapter),
       vercelProductionEnvPlugin(ctx),
+      vercelNodeDependenciesPlugin(ctx),
       vercelPagesPlugin(ctx, vercelConfig),
       ...vercel(vercelConfig),
       vercelServerOnlyPlugin(ctx),
