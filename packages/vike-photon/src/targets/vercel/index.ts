@@ -13,6 +13,7 @@ import { vercelAdapterDepsPlugin } from './adapter-deps.js'
 import { vercelConfigFileCheckPlugin } from './config-file-check.js'
 import { vercelEdgeOptionsPlugin } from './edge-options.js'
 import { vercelFirstErrorPlugin } from './first-error.js'
+import { vercelNodeDependenciesPlugin } from './node-dependencies.js'
 import { vercelOriginalUrlPlugin } from './original-url.js'
 import { vercelPreviewPlugin } from './preview/plugin.js'
 import { vercelProductionEnvPlugin } from './production-env.js'
@@ -117,6 +118,7 @@ export const vercelTarget: TargetDefinition = {
       vercelFirstErrorPlugin(ctx),
       vercelAdapterDepsPlugin(adapter),
       vercelProductionEnvPlugin(ctx),
+      vercelNodeDependenciesPlugin(ctx),
       vercelPagesPlugin(ctx, vercelConfig),
       ...vercel(vercelConfig),
       vercelEdgeOptionsPlugin(ctx),
