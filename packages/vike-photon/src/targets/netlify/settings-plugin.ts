@@ -1,7 +1,7 @@
 import { createPlugin } from '../../plugin/create-plugin.js'
 
 /** vike-photon and Vite settings that differ on Netlify. */
-export const netlifySettingsPlugin = createPlugin('netlify:settings', (ctx) => ({
+export const netlifySettingsPlugin = createPlugin('netlify:settings', (_ctx) => ({
   config: {
     order: 'post',
     handler(_config, { command }) {
