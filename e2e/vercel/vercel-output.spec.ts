@@ -73,6 +73,10 @@ test('hydrates, then navigates on the client', async ({ page }) => {
   await page.getByRole('link', { name: 'About' }).click()
   await expect(page.getByRole('heading', { name: 'About' })).toBeVisible()
   expect(page.url()).toBe(`${server.url}/about`)
+  // `navigate()` from vike/client/router, which the about page imports (its server function too).
+  await page.getByRole('button', { name: 'Back home' }).click()
+  await expect(page.getByRole('heading', { name: 'Welcome' })).toBeVisible()
+  expect(page.url()).toBe(`${server.url}/`)
   await expectNoFullReload(page)
 })
 

@@ -8,6 +8,12 @@ import { createPlugin } from '../../plugin/create-plugin.js'
 // bring both builds: every Node function of a React app held react-dom's development builds next to its production
 // ones, 3.4 MB instead of 1.5 MB. So Vite bundles the dependencies of Node functions itself, where
 // `process.env.NODE_ENV` is "production" (vercel-production-env.ts) and only the production builds are reached.
+// Bundled by Vite, dependencies resolve with the environment's conditions, and @photonjs/core 0.1.22 takes `node` out
+// of them for the target's build environment (its target loader, `configResolved`): packages with a Node and a browser
+// build then resolved to the browser one. `vike/client/router` (its `navigate()`, imported by pages of most Vike
+// apps) came from Vike's browser runtime and the build failed ("Could not load
+// virtual:vike:global-entry:client:client-routing"). So vercel_node gets `node` back, after Photon's hook: it
+// resolves as esbuild's `platform: 'node'` did.
 //
 // The adapter writes the vercel_edge and vercel_node builds into the same folder (`.vercel/output/_tmp`), and Vike
 // names its page entries the same in both (`entries/pages_edge.mjs`): vercel_node, built last, would overwrite the
@@ -27,6 +33,15 @@ export const vercelNodeDependenciesPlugin = createPlugin(
       apply: 'build',
       configEnvironment(name) {
         return name === ENVIRONMENT ? { resolve: { noExternal: true } } : undefined
+      },
+      // After @photonjs/core's own `configResolved` (enforce 'pre', order 'post'), which removes the condition.
+      enforce: 'post',
+      configResolved: {
+        order: 'post',
+        handler(config) {
+          const conditions = config.environments[ENVIRONMENT]?.resolve.conditions as string[] | undefined
+          if (conditions && !conditions.includes('node')) conditions.push('node')
+        },
       },
       applyToEnvironment: (environment) => environment.name === ENVIRONMENT,
       outputOptions(options) {
