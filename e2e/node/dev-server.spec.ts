@@ -2,17 +2,26 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
+import { FRAMEWORKS } from '../frameworks/frameworks.js'
 import { freePort } from '../utils/process.js'
 import { listeningSockets, type PtyProcess, runInPty } from '../utils/pty.js'
 import { exampleDir, startServer, vikeBin } from '../utils/server.js'
 
 // `vike dev` as a person runs it, in a terminal: where it listens (read from the socket, `ss -ltn`), what it
-// prints, `r + enter` (Vite's restart) and a port that is taken. Every kind of Node server: Hono, Express and the
-// built-in server.
+// prints, `r + enter` (Vite's restart) and a port that is taken. Every kind of Node server: the Hono, Express and
+// built-in server examples, and the other frameworks of examples/frameworks (FRAMEWORK=<id> picks the entry).
 
-for (const name of ['hono-react', 'express-react', 'zero-config']) {
+const terminals = [
+  ...['hono-react', 'express-react', 'zero-config'].map((name) => ({ name, dir: exampleDir(name), env: {} })),
+  ...FRAMEWORKS.filter((framework) => !['hono', 'express', 'builtin'].includes(framework.id)).map((framework) => ({
+    name: `frameworks (${framework.name})`,
+    dir: exampleDir('frameworks'),
+    env: { FRAMEWORK: framework.id },
+  })),
+]
+
+for (const { name, dir, env } of terminals) {
   test.describe(`${name}: vike dev in a terminal`, () => {
-    const dir = exampleDir(name)
     let dev: PtyProcess | undefined
     test.afterEach(async () => {
       await dev?.stop()
@@ -21,7 +30,7 @@ for (const name of ['hono-react', 'express-react', 'zero-config']) {
     test('listens on HOST, prints that address once, and r + enter brings the server back on it', async () => {
       test.setTimeout(180_000)
       const port = await freePort()
-      dev = runInPty(`${vikeBin(dir)} dev`, { cwd: dir, env: { HOST: '127.0.0.1', PORT: String(port) } })
+      dev = runInPty(`${vikeBin(dir)} dev`, { cwd: dir, env: { ...env, HOST: '127.0.0.1', PORT: String(port) } })
       await dev.waitFor(/Server running at /)
       expect(listeningSockets()).toContain(`127.0.0.1:${port}`)
       expect(listeningSockets()).not.toContain(`*:${port}`)
