@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { expectAboutPageHotUpdates, expectCounterHydrates, expectNoFullReload, markWindow } from '../utils/browser.js'
 import { rawRequest } from '../utils/raw-http.js'
+import { saveFile } from '../utils/save.js'
 import { buildExample, exampleDir, type RunningServer, startServer, vikeBin } from '../utils/server.js'
 
 // Every Node example, in development (`vike dev`) and in production (`vike build` + `node dist/server/index.mjs`),
@@ -216,7 +217,7 @@ for (const example of examples) {
           // client HMR test for the same reason.
           await new Promise((resolve) => setTimeout(resolve, 3000))
           try {
-            writeFileSync(file, original.replace(example.api.hello, 'edited by the test'))
+            saveFile(file, original.replace(example.api.hello, 'edited by the test'))
             await expect(async () => {
               const response = await request.get(`${server.url}/api/hello`)
               expect((await response.json()).hello).toBe('edited by the test')
@@ -225,7 +226,7 @@ for (const example of examples) {
             // restore waits the way a person's next save would.
             await new Promise((resolve) => setTimeout(resolve, 1500))
           } finally {
-            writeFileSync(file, original)
+            saveFile(file, original)
           }
           await expect(async () => {
             const response = await request.get(`${server.url}/api/hello`)
