@@ -92,6 +92,18 @@ describe.each(Object.keys(SERVERS))('the %s', (label) => {
     },
   )
 
+  it('answers DELETE on a page that no +middleware answers with 405 and Allow, without a stack trace', async () => {
+    const before = stackLines()
+    const res = await get('/about', { method: 'DELETE' })
+    expect(res.status).toBe(405)
+    expect(res.headers.allow).toBe('GET, HEAD, POST, PUT, PATCH, OPTIONS')
+    expect(stackLines()).toBe(before)
+    // A DELETE that a +middleware answers still reaches it.
+    const echo = await get('/echo', { method: 'DELETE', headers: { 'x-echo': 'seen' } })
+    expect(echo.status).toBe(200)
+    expect(echo.body.toString()).toBe('DELETE seen ')
+  })
+
   it('hands a POST to +middleware with its method, headers and body', async () => {
     const res = await get('/echo', { method: 'POST', headers: { 'x-echo': 'header seen' }, body: 'a=1&b=two' })
     expect(res.status).toBe(200)

@@ -9,6 +9,14 @@ import { COMPRESS_PAGE, createResponse } from './response.js'
 
 export type RuntimeAdapterLike = Record<string, unknown>
 
+/**
+ * The methods vike 0.4.266 renders pages for inside its `+middleware` router (renderPageServer.js). For another one
+ * (DELETE) that no `+middleware` answered, @universal-middleware/core 0.4.18's router rejects with "No Response
+ * found": nobody handles that method on this URL, a 405, not a middleware that threw.
+ */
+const VIKE_RENDERS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'OPTIONS']
+const NO_RESPONSE = 'No Response found'
+
 export async function renderToResponse(
   request: Request,
   context: Universal.Context,
@@ -30,6 +38,12 @@ export async function renderToResponse(
   try {
     pageContext = await renderPage(pageContextInit)
   } catch (error) {
+    if (!VIKE_RENDERS.includes(request.method) && error instanceof Error && error.message === NO_RESPONSE) {
+      return new Response('Method Not Allowed', {
+        status: 405,
+        headers: { Allow: VIKE_RENDERS.join(', '), 'Content-Type': 'text/plain; charset=utf-8' },
+      })
+    }
     // A `+middleware` threw (see middleware-error.ts): render the app's error page, without the middlewares.
     console.error('[vike-photon] A +middleware threw; answering 500 with the error page.')
     await skipMiddlewaresFor(request)
