@@ -305,6 +305,38 @@ function stringValue(node: Node): string {
 }
 
 /**
+ * How a plugin call's argument that cannot be carried over is kept (vikeNode(), pages()): a value written inside the
+ * call is set aside as code under a TODO (`aside`); a name (a `const`), or an argument not written in the call, is
+ * only named in the TODO (its code stays in the file anyway). Returns 'keep' when setting aside was impossible:
+ * the call then stays intact, with the TODO above it.
+ */
+function argumentSetAside(
+  j: API['jscodeshift'],
+  original: Node,
+  inCall: boolean,
+  todo: (message: string) => void,
+  aside: SetAside,
+): (node: Node, baseName: string, message: (where: string) => string) => 'keep' | undefined {
+  return (node, baseName, message) => {
+    if (!inCall || node.type === 'Identifier') {
+      todo(message(`\`${inCall ? text(j, node) : text(j, original)}\``))
+      return
+    }
+    if (
+      aside(
+        [node],
+        () => node,
+        baseName,
+        (name) => message(`kept here as \`${name}\``),
+      )
+    )
+      return
+    todo(message('this call'))
+    return 'keep'
+  }
+}
+
+/**
  * Rule 19: the first argument of vikeNode() is the entry (string, `.entry` or `.entry.index`). `original` is the
  * argument as written; `arg` the object it names (a `const` is followed). What cannot be carried over is set aside
  * as code (or the call is kept): never quoted into a one-line TODO, where a multi-line value would be lost.
@@ -325,23 +357,7 @@ function readVikeNodeArgument(
   }
   // Code inside the call goes with it; code the call names (a `const`) stays in the file anyway.
   const inCall = unwrap(original) === arg
-  const setAside = (node: Node, baseName: string, message: (where: string) => string): 'keep' | undefined => {
-    if (!inCall || node.type === 'Identifier') {
-      todo(message(`\`${inCall ? text(j, node) : text(j, original)}\``))
-      return
-    }
-    if (
-      aside(
-        [node],
-        () => node,
-        baseName,
-        (name) => message(`kept here as \`${name}\``),
-      )
-    )
-      return
-    todo(message('this call'))
-    return 'keep'
-  }
+  const setAside = argumentSetAside(j, original, inCall, todo, aside)
   if (arg.type !== 'ObjectExpression') {
     return setAside(
       arg,
@@ -474,23 +490,7 @@ function readPagesArgument(
   ctx.sources.add('vike-cloudflare-pages')
   if (!arg || !original) return
   const inCall = unwrap(original) === arg
-  const setAside = (node: Node, baseName: string, message: (where: string) => string): 'keep' | undefined => {
-    if (!inCall || node.type === 'Identifier') {
-      todo(message(`\`${inCall ? text(j, node) : text(j, original)}\``))
-      return
-    }
-    if (
-      aside(
-        [node],
-        () => node,
-        baseName,
-        (name) => message(`kept here as \`${name}\``),
-      )
-    )
-      return
-    todo(message('this call'))
-    return 'keep'
-  }
+  const setAside = argumentSetAside(j, original, inCall, todo, aside)
   if (arg.type !== 'ObjectExpression') {
     return setAside(
       arg,
