@@ -37,6 +37,11 @@ beforeAll(() => {
   // @photonjs/vercel 0.1.23 sometimes fails to find the edge function it wrote in .vercel/output/_tmp (seen about
   // one build in five here, never twice in a row); one retry keeps that flake out of these assertions.
   if (result.status !== 0 && result.stdout.includes('.vercel/output/_tmp')) result = build()
+  // Open bug, seen once in about six builds on 2026-12-03 (vike-photon with @photonjs/vercel 0.1.23): the ISR
+  // function came out without its .vc-config.json (the summary says "unknown runtime") and config.json without its
+  // route. Not understood yet (see the issue 12 note); one rebuild keeps it out of these assertions, which still
+  // hold the second build to the full layout.
+  else if (result.status === 0 && result.stdout.includes('unknown runtime')) result = build()
   if (result.status !== 0) throw new Error(`vike build failed:\n${result.stdout}\n${result.stderr}`)
   buildStdout = result.stdout
 }, 240_000)
