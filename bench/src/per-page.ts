@@ -1,5 +1,5 @@
 // Per-page units benchmark: `pnpm --filter @vike-photon/bench per-page [--quick]`.
-// For N = 1, 10, 100 pages (each importing its own ~50 KB module, see packages/vike-photon/test/helpers/per-page-app.ts)
+// For N = 1, 10, 100 pages (each importing its own ~50 KB module, see packages/test-kit/src/per-page-app.ts)
 // it builds the app and prints, for each function (the unit that serves `/`, and on Vercel the server function that
 // holds the rest): its size (the files it loads) and its cold start (a new Node process importing it and answering its
 // first `GET /`, median of several spawns), each as a ratio to N = 1. It ends with the machine's load average.
@@ -11,7 +11,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
-import { moduleClosure, writePerPageApp } from '../../packages/vike-photon/test/helpers/per-page-app.js'
+import { moduleClosure, writePerPageApp } from '@vike-photon/test-kit/per-page-app'
 import { pnpm } from './apps.js'
 import { paths } from './paths.js'
 import { run } from './process.js'

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { rawRequest } from '../utils/raw-http.js'
+import { rawRequest } from '@vike-photon/test-kit/raw-http'
 import { appChecks } from './app-checks'
 import { exampleDir, type RunningServer, runInExample, startServer } from './server'
 

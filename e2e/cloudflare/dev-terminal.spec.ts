@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { freePort } from '../utils/process.js'
+import { freePort } from '@vike-photon/test-kit/ports'
 import { listeningSockets, runInPty } from '../utils/pty.js'
 import { exampleDir } from './server'
 

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { type RunningServer, run, startServer as startProcess } from '../utils/process.js'
+import { type RunningServer, run, startServer as startProcess } from '@vike-photon/test-kit/process'
 
 // The commands the Cloudflare specs drive (vike dev, vike preview, wrangler dev, vike build) in examples/cloudflare-react.
 

@@ -1,6 +1,6 @@
 import { mkdir, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { run } from '../utils/process'
+import { run } from '@vike-photon/test-kit/process'
 import { pnpmBin, vikePhotonDir, workspaceRoot } from './paths'
 
 /**

@@ -145,7 +145,7 @@ function git(args: string[]): string {
   }
 }
 
-// Ctrl-C: exit through process.on('exit'), which stops every server still running (e2e/utils/process.ts).
+// Ctrl-C: exit through process.on('exit'), which stops every server still running (@vike-photon/test-kit/process).
 process.on('SIGINT', () => process.exit(130))
 main().catch((error: Error) => {
   console.error(`corpus: ${error.message}`)

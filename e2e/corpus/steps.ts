@@ -1,5 +1,5 @@
 import { appendFileSync, readdirSync, readlinkSync } from 'node:fs'
-import { type RunOptions, type RunResult, run } from '../utils/process'
+import { type RunOptions, type RunResult, run } from '@vike-photon/test-kit/process'
 
 // What every step of the runner shares: one log file per app, commands that never hang (each has a timeout), and
 // failures that carry the one line worth printing in the table.

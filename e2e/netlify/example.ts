@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { type RunningServer, run, startServer } from '../utils/process.js'
+import { type RunningServer, run, startServer } from '@vike-photon/test-kit/process'
 
 // The app these specs drive: examples/netlify-react, built with `vike build` (which writes .netlify/v1 and
 // dist/client), served by router.ts the way Netlify routes it.

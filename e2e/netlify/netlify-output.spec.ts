@@ -2,8 +2,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import { isBuiltin } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { expect, test } from '@playwright/test'
+import { freePort } from '@vike-photon/test-kit/ports'
+import type { RunningServer } from '@vike-photon/test-kit/process'
 import { expectCounterHydrates, expectNoFullReload, markWindow } from '../utils/browser.js'
-import { freePort, type RunningServer } from '../utils/process.js'
 import { buildExample, exampleDir, startRouter } from './example.js'
 
 // examples/netlify-react built for Netlify (one build for the whole file), its functions run locally, each in its own

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
+import { rawRequest } from '@vike-photon/test-kit/raw-http'
 import { expectAboutPageHotUpdates, expectCounterHydrates, expectNoFullReload, markWindow } from '../utils/browser.js'
-import { rawRequest } from '../utils/raw-http.js'
 import { saveFile } from '../utils/save.js'
 import { buildExample, exampleDir, type RunningServer, startServer, vikeBin } from '../utils/server.js'
 

@@ -1,10 +1,10 @@
 import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { writePerPageApp } from '../../packages/vike-photon/test/helpers/per-page-app.js'
-import { run } from '../utils/process.js'
+import { writePerPageApp } from '@vike-photon/test-kit/per-page-app'
+import { run } from '@vike-photon/test-kit/process'
 
-// The generated per-page app (packages/vike-photon/test/helpers/per-page-app.ts), built inside packages/vike-photon
+// The generated per-page app (packages/test-kit/src/per-page-app.ts), built inside packages/vike-photon
 // so that it resolves vike, hono and vike-photon as an installed app would.
 
 const packageDir = fileURLToPath(new URL('../../packages/vike-photon/', import.meta.url))

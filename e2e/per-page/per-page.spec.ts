@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test'
+import { childEnv } from '@vike-photon/test-kit/env'
+import { pageMarker, pageRoute } from '@vike-photon/test-kit/per-page-app'
 import { startVercelOutputServer } from '../../packages/vike-photon/src/targets/vercel/preview/server.js'
-import { pageMarker, pageRoute } from '../../packages/vike-photon/test/helpers/per-page-app.js'
-import { childEnv } from '../utils/process.js'
 import { buildPerPageApp } from './app.js'
 import { startUnitRouter } from './unit-router.js'
 

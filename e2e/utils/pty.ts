@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { childEnv } from './process.js'
+import { childEnv } from '@vike-photon/test-kit/env'
 
 // A command run in a pseudo-terminal, as a person runs `vike dev`: Vite binds its keyboard shortcuts (`r + enter`,
 // `q + enter`) only when stdin is a TTY. util-linux `script` gives the command one; what the test writes to

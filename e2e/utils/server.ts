@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { freePort, run, startServer as startProcess } from './process.js'
+import { freePort } from '@vike-photon/test-kit/ports'
+import { run, startServer as startProcess } from '@vike-photon/test-kit/process'
 
 // The examples (examples/*) as the Node specs drive them: built with `vike build`, served by a command on a free port.
 

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type RunningServer, run, startServer } from '../utils/process.js'
+import { type RunningServer, run, startServer } from '@vike-photon/test-kit/process'
 
 // The app these specs drive: examples/vercel-react, built with `vike build` (which writes .vercel/output) or served
 // by `vike dev`.

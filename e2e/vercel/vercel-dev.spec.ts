@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import type { RunningServer } from '../utils/process.js'
+import type { RunningServer } from '@vike-photon/test-kit/process'
 import { startDevServer } from './example.js'
 
 // examples/vercel-react under `vike dev`, with @photonjs/vercel installed.

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, type Page, test } from '@playwright/test'
+import { freePort } from '@vike-photon/test-kit/ports'
+import type { RunningServer } from '@vike-photon/test-kit/process'
 import { expectCounterHydrates, expectNoFullReload, markWindow } from '../utils/browser.js'
-import { freePort, type RunningServer } from '../utils/process.js'
 import { buildExample, outputDir, startPreview } from './example.js'
 
 // examples/vercel-react built for Vercel, served by `vike preview` from .vercel/output the way the platform routes it.

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs'
 import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join, relative } from 'node:path'
+import { freePort } from '@vike-photon/test-kit/ports'
+import { type RunningServer, run, startServer } from '@vike-photon/test-kit/process'
 import { startVercelOutputServer } from '../../../packages/vike-photon/src/targets/vercel/preview/server.js'
-import { freePort, type RunningServer, run, startServer } from '../../utils/process'
 import { appsDir, scratchRoot } from './paths'
 
 /** How an app is served after its build. */

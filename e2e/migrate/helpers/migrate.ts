@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
-import { type RunResult, run } from '../../utils/process'
+import { type RunResult, run } from '@vike-photon/test-kit/process'
 import { sourceFiles } from './apps'
 import { scratchRoot, vikePhotonDir, workspaceRoot } from './paths'
 

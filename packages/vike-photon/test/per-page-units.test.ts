@@ -1,9 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { unitFileName } from '../src/plugin/per-page-units.js'
-import { run, startServer, testTmpDir, userEnv } from './helpers/fixture.js'
 import {
   ERROR_PAGE_MARKER,
   moduleClosure,
@@ -11,7 +8,10 @@ import {
   pageMarker,
   pageRoute,
   writePerPageApp,
-} from './helpers/per-page-app.js'
+} from '@vike-photon/test-kit/per-page-app'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { unitFileName } from '../src/plugin/per-page-units.js'
+import { run, startServer, testTmpDir, userEnv } from './helpers/fixture.js'
 
 // `photonUnit: true` on every page of a generated app (each page imports a ~50 KB module with its own marker): each
 // unit's bundle, read file by file, holds its page and the error page and no other page.

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { createServer } from 'node:net'
+import { childEnv } from './env.js'
 
-// Child processes of the e2e suites: commands run to completion (`run`) and servers (`startServer`). Each gets its own
+// Child processes of the tests: commands run to completion (`run`) and servers (`startServer`). Each gets its own
 // process group, so that stopping it also stops what it started (Vite's workers, workerd, restarters), and a server
 // still running when the test process ends is killed.
 
@@ -20,30 +20,6 @@ export type RunOptions = {
   timeoutMs: number
   /** Resolve with the exit code instead of throwing when the command fails. */
   allowFailure?: boolean
-}
-
-/**
- * The environment of a child: the test runner's, minus what `pnpm --filter e2e exec` puts in it (`npm_*`,
- * `PNPM_*`, `INIT_CWD`: an app's own pnpm must not think it runs inside the workspace), `NODE_ENV` (apps and Vike
- * decide it themselves), `NODE_OPTIONS` and `PW_*` (Playwright's module loader, for its own workers); `extra` on top, `undefined` removes a key.
- */
-export function childEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {}
-  for (const [k, v] of Object.entries(process.env)) {
-    if (/^(npm_|pnpm_|PW_|PLAYWRIGHT_)/i.test(k) || k === 'INIT_CWD' || k === 'NODE_ENV' || k === 'NODE_OPTIONS')
-      continue
-    env[k] = v
-  }
-  env.FORCE_COLOR = '0'
-  env.NO_COLOR = '1'
-  // wrangler: no telemetry, no update check (the machine is offline)
-  env.WRANGLER_SEND_METRICS = 'false'
-  env.WRANGLER_HIDE_BANNER = 'true'
-  for (const [k, v] of Object.entries(extra)) {
-    if (v === undefined) delete env[k]
-    else env[k] = v
-  }
-  return env
 }
 
 function describe(cmd: string, args: string[]) {
@@ -110,22 +86,6 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
       } else {
         resolvePromise(result)
       }
-    })
-  })
-}
-
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const srv = createServer()
-    srv.unref()
-    srv.on('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address()
-      srv.close(() => {
-        if (address && typeof address === 'object') resolvePromise(address.port)
-        else reject(new Error('no port'))
-      })
     })
   })
 }
