@@ -3,8 +3,8 @@
 import { existsSync } from 'node:fs'
 import { cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { type RunOptions, run } from '@vike-photon/test-kit/process'
 import { paths } from './paths'
-import { run } from './process'
 import type { Variant } from './variants'
 
 /** The work folder of a variant. Same depth as apps/<id>, so relative paths in package.json mean the same there. */
@@ -31,7 +31,7 @@ export async function packWorkspacePackage(): Promise<void> {
   await mkdir(paths.cache, { recursive: true })
   const tmp = join(paths.cache, 'pack')
   await rm(tmp, { recursive: true, force: true })
-  await run(pnpm(), ['pack', '--pack-destination', tmp], { cwd: paths.workspacePackage, quiet: true })
+  await runPnpm(['pack', '--pack-destination', tmp], { cwd: paths.workspacePackage, timeoutMs: TEN_MINUTES })
   const [tarball] = await readdir(tmp)
   if (!tarball) throw new Error('pnpm pack wrote no tarball for packages/vike-photon')
   await rename(join(tmp, tarball), join(paths.cache, 'vike-photon.tgz'))
@@ -52,9 +52,9 @@ export async function prepare(variant: Variant): Promise<void> {
   if (variant.workspacePackage) {
     // A fresh resolution each time: the tarball changes whenever the package is rebuilt.
     await rm(join(dir, 'node_modules'), { recursive: true, force: true })
-    await run(pnpm(), [...install, '--no-frozen-lockfile'], { cwd: dir, quiet: true })
+    await runPnpm([...install, '--no-frozen-lockfile'], { cwd: dir, timeoutMs: TEN_MINUTES })
   } else {
-    await run(pnpm(), [...install, '--frozen-lockfile'], { cwd: dir, quiet: true })
+    await runPnpm([...install, '--frozen-lockfile'], { cwd: dir, timeoutMs: TEN_MINUTES })
   }
 }
 
@@ -64,7 +64,11 @@ export async function build(variant: Variant, env: Record<string, string> = {}):
   await rm(join(dir, 'dist'), { recursive: true, force: true })
   const vikeBin = join(dir, 'node_modules', 'vike', 'bin.js')
   const start = performance.now()
-  await run(process.execPath, [vikeBin, 'build'], { cwd: dir, quiet: true, env: { ...env, NODE_ENV: 'production' } })
+  await run(process.execPath, [vikeBin, 'build'], {
+    cwd: dir,
+    timeoutMs: TEN_MINUTES,
+    env: { ...env, NODE_ENV: 'production' },
+  })
   const elapsed = performance.now() - start
   if (!existsSync(join(dir, variant.entry))) {
     throw new Error(`vike build did not write ${variant.entry} for ${variant.id}`)
@@ -81,6 +85,15 @@ export async function dirSize(dir: string): Promise<number> {
     else if (entry.isFile()) total += (await stat(path)).size
   }
   return total
+}
+
+/** The timeout of installs and builds. */
+export const TEN_MINUTES = 10 * 60_000
+
+/** Runs the workspace's pnpm (see `pnpm()`). */
+export function runPnpm(args: string[], options: Omit<RunOptions, 'allowFailure'>) {
+  const [command = 'pnpm', ...prefix] = pnpm()
+  return run(command, [...prefix, ...args], options)
 }
 
 /** How to call pnpm: the one running this script when there is one, else `pnpm` from PATH. */

@@ -6,10 +6,10 @@ import { createRequire } from 'node:module'
 import { availableParallelism, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { run } from '@vike-photon/test-kit/process'
 import { packWorkspacePackage, prepare, unavailableReason } from './apps'
 import { BROWSER_ACCEPT_ENCODING, measureRound, type RoundResult, type Settings } from './measure'
 import { paths } from './paths'
-import { run } from './process'
 import { runProfiles } from './profile'
 import { formatGoals, formatSummary, summarize } from './report'
 import { formatBytes, formatNumber, median } from './stats'
@@ -208,7 +208,6 @@ async function codemodBench() {
   try {
     const { stdout } = await run(process.execPath, [tsxCli, paths.codemodBench], {
       cwd: paths.root,
-      quiet: true,
       timeoutMs: 5 * 60_000,
     })
     console.log(stdout.trim())

@@ -8,9 +8,9 @@ import { type Dirent, existsSync, readdirSync, readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { dirSize, packWorkspacePackage, pnpm } from './apps'
+import { run } from '@vike-photon/test-kit/process'
+import { dirSize, packWorkspacePackage, pnpm, TEN_MINUTES } from './apps'
 import { paths } from './paths'
-import { run } from './process'
 
 interface Row {
   id: string
@@ -77,7 +77,7 @@ async function install(
     )
     const [command, ...args] = managers[manager]
     const started = performance.now()
-    await run(command!, args, { cwd: dir, quiet: true })
+    await run(command!, args, { cwd: dir, timeoutMs: TEN_MINUTES })
     const ms = performance.now() - started
     // pnpm's files are hard links into its store: count each file once, where the app sees it.
     return { packages: installedPackages(dir), bytes: await dirSize(join(dir, 'node_modules')), ms }

@@ -1,7 +1,7 @@
 // Load comes from a separate process: autocannon's CLI, bounded in time, on loopback.
 import { createRequire } from 'node:module'
+import { run } from '@vike-photon/test-kit/process'
 import { paths } from './paths'
-import { run } from './process'
 
 const autocannonBin = createRequire(import.meta.url).resolve('autocannon')
 
@@ -45,7 +45,6 @@ export async function load(url: string, options: LoadOptions): Promise<LoadResul
   args.push(url)
   const { stdout } = await run(process.execPath, args, {
     cwd: paths.bench,
-    quiet: true,
     timeoutMs: (options.durationSec + 30) * 1000,
   })
   const report = JSON.parse(stdout) as AutocannonReport

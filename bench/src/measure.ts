@@ -2,9 +2,10 @@
 
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
+import { get } from '@vike-photon/test-kit/fetch'
 import { build, dirSize, workDir } from './apps'
 import { type LoadResult, load } from './load'
-import { cpuTimeUs, get, type RunningServer, rssBytes, startServer, stopServer } from './server'
+import { cpuTimeUs, type RunningServer, rssBytes, startServer, stopServer } from './server'
 import type { Variant } from './variants'
 
 export interface Settings {

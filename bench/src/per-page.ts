@@ -12,9 +12,8 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { moduleClosure, writePerPageApp } from '@vike-photon/test-kit/per-page-app'
-import { pnpm } from './apps.js'
+import { runPnpm, TEN_MINUTES } from './apps.js'
 import { paths } from './paths.js'
-import { run } from './process.js'
 
 const quick = process.argv.includes('--quick')
 const SIZES = quick ? [1, 10] : [1, 10, 100]
@@ -134,7 +133,7 @@ async function installUpstream(): Promise<void> {
   for (const file of ['package.json', 'pnpm-lock.yaml']) copyFileSync(join(source, file), join(UPSTREAM_DIR, file))
   console.error(`  installing upstream vike-photon 0.1.26 in ${UPSTREAM_DIR}`)
   const args = ['install', '--ignore-workspace', '--frozen-lockfile', '--prefer-offline', '--reporter=silent']
-  await run(pnpm(), args, { cwd: UPSTREAM_DIR, quiet: true })
+  await runPnpm(args, { cwd: UPSTREAM_DIR, timeoutMs: TEN_MINUTES })
 }
 
 async function main() {

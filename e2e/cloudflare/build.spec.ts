@@ -52,18 +52,18 @@ function hardeningChecks(getUrl: () => string, { traceAllow }: { traceAllow: str
 
   test('never serves a dotfile, but serves /.well-known/', async () => {
     for (const path of ['/.env', '/.vite/manifest.json', '/.assetsignore']) {
-      const { status, body } = await rawRequest(port(), path)
+      const { status, text: body } = await rawRequest(port(), path)
       expect(status, path).toBe(404)
       expect(body, path).not.toContain('SECRET')
     }
     const wellKnown = await rawRequest(port(), '/.well-known/security.txt')
     expect(wellKnown.status).toBe(200)
-    expect(wellKnown.body).toContain('Contact: mailto:security@example.com')
+    expect(wellKnown.text).toContain('Contact: mailto:security@example.com')
   })
 
   test('answers methods nobody handles with 405 and Allow, without a stack trace', async () => {
     for (const method of ['PROPFIND', 'MKCOL', 'TRACE']) {
-      const { status, headers, body } = await rawRequest(port(), '/about', {}, method)
+      const { status, headers, text: body } = await rawRequest(port(), '/about', { method })
       expect(status, method).toBe(405)
       expect(headers.allow, method).toBe(method === 'TRACE' ? traceAllow : WITH_MIDDLEWARE)
       expect(body, method).not.toMatch(/\bat \S+ \(/)

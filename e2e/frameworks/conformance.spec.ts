@@ -56,19 +56,22 @@ for (const framework of FRAMEWORKS) {
 
       test('answers HEAD with the Content-Length of GET, other methods with 405 and Allow', async ({ request }) => {
         const get = await request.get(`${server.url}/about`, { headers: { 'Accept-Encoding': 'identity' } })
-        const head = await rawRequest(server.port, '/about', { 'Accept-Encoding': 'identity' }, 'HEAD')
+        const head = await rawRequest(server.port, '/about', {
+          headers: { 'Accept-Encoding': 'identity' },
+          method: 'HEAD',
+        })
         expect(head.status).toBe(200)
-        expect(head.body).toBe('')
+        expect(head.text).toBe('')
         expect(Number(head.headers['content-length'])).toBe((await get.body()).length)
         for (const method of ['POST', 'DELETE']) {
-          const refused = await rawRequest(server.port, '/about', {}, method)
+          const refused = await rawRequest(server.port, '/about', { method })
           expect(refused.status, method).toBe(405)
           expect(refused.headers.allow, method).toBe('GET, HEAD')
         }
       })
 
       test('answers a huge header with 431 and keeps serving', async () => {
-        expect((await rawRequest(server.port, '/', { 'X-Huge': 'x'.repeat(20_000) })).status).toBe(431)
+        expect((await rawRequest(server.port, '/', { headers: { 'X-Huge': 'x'.repeat(20_000) } })).status).toBe(431)
         expect((await rawRequest(server.port, '/')).status).toBe(200)
       })
     })

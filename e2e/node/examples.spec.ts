@@ -147,7 +147,7 @@ for (const example of examples) {
       })
 
       test('answers a huge header with 431 and keeps serving', async () => {
-        expect((await rawRequest(server.port, '/', { 'X-Huge': 'x'.repeat(20_000) })).status).toBe(431)
+        expect((await rawRequest(server.port, '/', { headers: { 'X-Huge': 'x'.repeat(20_000) } })).status).toBe(431)
         expect((await rawRequest(server.port, '/')).status).toBe(200)
       })
 
@@ -199,7 +199,7 @@ for (const example of examples) {
             '/robots.txt%00.js',
           ]
           for (const path of attempts) {
-            const { status, body } = await rawRequest(server.port, path)
+            const { status, text: body } = await rawRequest(server.port, path)
             // 404 (not a file of the client build), 400 (undecodable), or Vike's 301 to the normalized URL.
             expect([301, 400, 404], `${path} answered ${status}`).toContain(status)
             expect(body, path).not.toContain(serverEntry)

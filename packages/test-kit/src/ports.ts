@@ -1,4 +1,5 @@
-import { createServer } from 'node:net'
+import type { Server } from 'node:http'
+import { type AddressInfo, createServer } from 'node:net'
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort(): Promise<number> {
@@ -14,4 +15,9 @@ export function freePort(): Promise<number> {
       })
     })
   })
+}
+
+/** Starts `server` on a free port of 127.0.0.1 and returns the port. */
+export function listen(server: Server): Promise<number> {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)))
 }

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { childEnv } from './env.js'
+import { get } from './fetch.js'
 
 // Child processes of the tests: commands run to completion (`run`) and servers (`startServer`). Each gets its own
 // process group, so that stopping it also stops what it started (Vite's workers, workerd, restarters), and a server
@@ -11,6 +12,7 @@ export type RunResult = {
   /** stdout and stderr, interleaved */
   output: string
   stdout: string
+  stderr: string
 }
 
 export type RunOptions = {
@@ -60,12 +62,14 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
     })
     let output = ''
     let stdout = ''
+    let stderr = ''
     child.stdout?.on('data', (d) => {
       output += d
       stdout += d
     })
     child.stderr?.on('data', (d) => {
       output += d
+      stderr += d
     })
     let timedOut = false
     const timer = setTimeout(() => {
@@ -78,7 +82,7 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
     })
     child.on('close', (code, signal) => {
       clearTimeout(timer)
-      const result = { code, signal, output, stdout }
+      const result = { code, signal, output, stdout, stderr }
       if (timedOut) {
         reject(new Error(`\`${describe(cmd, args)}\` timed out after ${opts.timeoutMs} ms:\n${tail(output)}`))
       } else if (code !== 0 && !opts.allowFailure) {
@@ -91,11 +95,39 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
 }
 
 export type RunningServer = {
+  /** The URL it was started with, or the first group of `readyLine`. */
   url: string
-  /** Everything the server printed so far. */
+  /** Everything the server printed so far (stdout and stderr). */
   output(): string
+  /** SIGTERM to its process group, SIGKILL after 5 s; resolves once it exited. */
   stop(): Promise<void>
 }
+
+/** A server this kit started. */
+export type StartedServer = RunningServer & {
+  process: ChildProcess
+  /** From spawn to ready, in milliseconds (the cold start, when the readiness check is a 200 on `/`). */
+  readyMs: number
+}
+
+export type StartServerOptions = {
+  cwd: string
+  env?: Record<string, string | undefined>
+  timeoutMs: number
+} & (
+  | {
+      /** Ready when `url` + `readyPath` answers HTTP: any status, or 200 with `okOnly`. */
+      url: string
+      readyPath?: string
+      okOnly?: boolean
+      /** Between two attempts. @default 250 */
+      pollMs?: number
+    }
+  | {
+      /** Ready when the output matches; its first group is the server's URL (e.g. on a port it chose). */
+      readyLine: RegExp
+    }
+)
 
 const running = new Set<ChildProcess>()
 // Safety net: a test that throws before its `finally` must not leave a server behind.
@@ -104,21 +136,11 @@ process.on('exit', () => {
 })
 
 /**
- * Starts a long-running server command and waits until `url` + `readyPath` answers HTTP: any status, or 200 with
- * `okOnly`. Fails with the server's output if it exits first or does not answer within `timeoutMs`.
+ * Starts a long-running server command and waits until it is ready (it answers HTTP, or prints `readyLine`). Fails
+ * with the server's output if it exits first or is not ready within `timeoutMs`.
  */
-export async function startServer(
-  cmd: string,
-  args: string[],
-  opts: {
-    cwd: string
-    env?: Record<string, string | undefined>
-    url: string
-    timeoutMs: number
-    readyPath?: string
-    okOnly?: boolean
-  },
-): Promise<RunningServer> {
+export async function startServer(cmd: string, args: string[], opts: StartServerOptions): Promise<StartedServer> {
+  const started = performance.now()
   const child = spawn(cmd, args, {
     cwd: opts.cwd,
     env: childEnv(opts.env),
@@ -143,34 +165,51 @@ export async function startServer(
     }
     running.delete(child)
   }
+  const ready = (url: string): StartedServer => ({
+    url,
+    process: child,
+    readyMs: performance.now() - started,
+    output: () => output,
+    stop,
+  })
 
-  const readyUrl = opts.url + (opts.readyPath ?? '')
+  const awaited =
+    'url' in opts
+      ? `${opts.url}${opts.readyPath ?? ''} answered${opts.okOnly ? ' 200' : ''}`
+      : `it printed a line matching ${opts.readyLine}`
   const deadline = Date.now() + opts.timeoutMs
   let last = 'no answer'
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
       running.delete(child)
       throw new Error(
-        `\`${describe(cmd, args)}\` exited (${child.exitCode ?? child.signalCode}) before ${readyUrl} answered:\n${tail(output)}`,
+        `\`${describe(cmd, args)}\` exited (${child.exitCode ?? child.signalCode}) before ${awaited}:\n${tail(output)}`,
       )
     }
-    try {
-      const response = await fetch(readyUrl, { signal: AbortSignal.timeout(10_000), redirect: 'manual' })
-      if (!opts.okOnly || response.status === 200) return { url: opts.url, output: () => output, stop }
-      last = `status ${response.status}: ${(await response.text()).slice(0, 500)}`
-    } catch (error) {
-      last = String((error as Error).cause ?? error) // not listening yet
+    if ('url' in opts) {
+      try {
+        const response = await get(opts.url + (opts.readyPath ?? ''))
+        if (!opts.okOnly || response.status === 200) return ready(opts.url)
+        last = `status ${response.status}: ${response.body.slice(0, 500)}`
+      } catch (error) {
+        last = String(error) // not listening yet
+      }
+    } else {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escape sequences start with ESC.
+      const match = opts.readyLine.exec(output.replace(/\x1b\[[0-9;]*m/g, ''))
+      if (match) return ready(match[1] ?? '')
+      last = 'not printed yet'
     }
     if (Date.now() > deadline) {
       await stop()
       throw new Error(
-        `\`${describe(cmd, args)}\`: ${readyUrl} did not answer${opts.okOnly ? ' 200' : ''} within ${opts.timeoutMs} ms (last: ${last}):\n${tail(output)}`,
+        `\`${describe(cmd, args)}\`: not ready within ${opts.timeoutMs} ms (waited until ${awaited}; last: ${last}):\n${tail(output)}`,
       )
     }
-    await sleep(250)
+    await sleep('url' in opts ? (opts.pollMs ?? 250) : 20)
   }
 }
 
-function sleep(ms: number) {
+export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms))
 }

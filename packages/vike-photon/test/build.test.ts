@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { type RawResponse, rawRequest } from '@vike-photon/test-kit/raw-http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildFixture, copyFixture, type RunningServer, startServer } from './helpers/fixture.js'
-import { type RawResponse, rawRequest } from './helpers/http.js'
 
 // Real Vike builds of working apps, served by `node dist/server/index.mjs`: the built-in server (no server
 // file) and Hono. One shared suite checks what every server answers; each app is built once.

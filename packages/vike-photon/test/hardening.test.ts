@@ -1,9 +1,9 @@
 import { rmSync, writeFileSync } from 'node:fs'
 import { connect } from 'node:net'
 import { join } from 'node:path'
+import { rawRequest } from '@vike-photon/test-kit/raw-http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildFixture, copyFixture, type RunningServer, startServer } from './helpers/fixture.js'
-import { rawRequest } from './helpers/http.js'
 
 // Requests that a careless client or an attacker sends, on every Node server: each gets an answer (no socket left
 // open), none prints a stack trace for client input, and no dotfile is served except under /.well-known/.

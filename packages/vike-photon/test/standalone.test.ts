@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { rawRequest } from '@vike-photon/test-kit/raw-http'
 import type { Plugin } from 'vite'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { PluginContext } from '../src/plugin/context.js'
@@ -8,7 +9,6 @@ import { resolveSettings } from '../src/plugin/resolve-settings.js'
 import { standalonePlugins } from '../src/targets/node/standalone-plugin.js'
 import { vercelTarget } from '../src/targets/vercel/index.js'
 import { buildFixture, copyFixture, type RunningServer, startServer } from './helpers/fixture.js'
-import { rawRequest } from './helpers/http.js'
 
 // `photon.standalone`: a real build of the Hono fixture, then its dist/ alone is copied to a folder with no
 // node_modules anywhere above it and started there, as in a Docker image that gets only the build.

@@ -3,13 +3,14 @@ import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
+import { listen } from '@vike-photon/test-kit/ports'
+import { type RawResponse, rawRequest } from '@vike-photon/test-kit/raw-http'
 import { lookup } from 'mrmime'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contentTypesOf } from '../src/plugin/content-types.js'
 import { staticMiddleware } from '../src/runtime/static/middleware.js'
 import { sendStaticFile } from '../src/runtime/static/serve-node.js'
 import { pickVariant, StaticFiles } from '../src/runtime/static/static-files.js'
-import { listen, type RawResponse, rawRequest } from './helpers/http.js'
 
 // A client build in <tmp>/client, with secrets beside it (<tmp>/secret.txt, <tmp>/server/index.mjs) that must
 // never be reachable, whatever the URL.
@@ -371,12 +372,9 @@ const middleware = staticMiddleware(() => files)
 describeSender('staticMiddleware (universal)', async (path, headers = {}, method = 'GET') => {
   const request = new Request(`http://localhost${path}`, { headers, method })
   const response = (await middleware(request)) as Response | undefined
-  if (!response) return { status: 404, headers: {}, body: Buffer.alloc(0) }
-  return {
-    status: response.status,
-    headers: Object.fromEntries(response.headers),
-    body: Buffer.from(await response.arrayBuffer()),
-  }
+  if (!response) return { status: 404, headers: {}, body: Buffer.alloc(0), text: '' }
+  const body = Buffer.from(await response.arrayBuffer())
+  return { status: response.status, headers: Object.fromEntries(response.headers), body, text: body.toString() }
 })
 
 describe('staticMiddleware (universal)', () => {

@@ -2,9 +2,9 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { rawRequest } from '@vike-photon/test-kit/raw-http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildFixture, copyFixture, type RunningServer, run, startServer } from './helpers/fixture.js'
-import { rawRequest } from './helpers/http.js'
 
 // vike-photon declares `require: { vike: '>=0.4.256' }`. This installs the packed extension (what npm users get)
 // into apps pinned to the oldest supported vike (0.4.256, the release before vike's built-in `+server`) and to
