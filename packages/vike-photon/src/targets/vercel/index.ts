@@ -12,6 +12,7 @@ import type { Project, TargetDefinition } from '../types.js'
 import { vercelAdapterDepsPlugin } from './adapter-deps.js'
 import { vercelConfigFileCheckPlugin } from './config-file-check.js'
 import { vercelEdgeOptionsPlugin } from './edge-options.js'
+import { vercelElysiaNodePlugin } from './elysia-node.js'
 import { vercelFirstErrorPlugin } from './first-error.js'
 import { vercelNodeDependenciesPlugin } from './node-dependencies.js'
 import { vercelOriginalUrlPlugin } from './original-url.js'
@@ -125,6 +126,7 @@ export const vercelTarget: TargetDefinition = {
       vercelServerOnlyPlugin(ctx),
       vercelServerEntryPlugin(ctx),
       vercelOriginalUrlPlugin(ctx),
+      vercelElysiaNodePlugin(ctx),
       // `vike preview` serves .vercel/output the way Vercel routes it.
       vercelPreviewPlugin(),
     ]
