@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { rawRequest } from '../utils/raw-http.js'
+import { rawRequest } from '@vike-photon/test-kit/raw-http'
 import { expectHomePage } from './checks.js'
 import type { Framework } from './frameworks.js'
 
@@ -57,13 +57,13 @@ export function deployedConformance(framework: Framework, platform: Platform, ap
   test('answers HEAD like GET without a body, other methods with 405 and Allow', async ({ request }) => {
     const { port } = app()
     const get = await request.get(`${app().url}/about`, { headers: { 'Accept-Encoding': 'identity' } })
-    const head = await rawRequest(port, '/about', { 'Accept-Encoding': 'identity' }, 'HEAD')
+    const head = await rawRequest(port, '/about', { method: 'HEAD', headers: { 'Accept-Encoding': 'identity' } })
     expect(head.status).toBe(200)
     expect(head.headers[platform.routedBy]).toBe(platform.serverFunction)
     expect(head.headers['content-type']).toBe(get.headers()['content-type'])
-    expect(head.body).toBe('')
+    expect(head.text).toBe('')
     for (const method of ['POST', 'DELETE']) {
-      const refused = await rawRequest(port, '/about', {}, method)
+      const refused = await rawRequest(port, '/about', { method })
       expect(refused.status, method).toBe(405)
       expect(refused.headers.allow, method).toBe('GET, HEAD')
     }

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
-import { freePort, type RunningServer, run, startServer } from '../utils/process.js'
+import { freePort } from '@vike-photon/test-kit/ports'
+import { type RunningServer, run, startServer } from '@vike-photon/test-kit/process'
 import { exampleDir, vikeBin } from '../utils/server.js'
 import { type DeployedApp, deployedConformance } from './deployed-checks.js'
 import { FRAMEWORKS } from './frameworks.js'
