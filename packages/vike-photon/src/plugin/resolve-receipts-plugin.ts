@@ -8,8 +8,8 @@ import { createPlugin } from './create-plugin.js'
 // frees it when that resolve ends. With resolves in flight at once, a number is handed out again while its first owner
 // still runs: once receipt 0 is freed, the map holds 1 entry and the next resolve gets receipt 1, which is still in
 // use. Every hook of the earlier resolve that starts after that point reads the later resolve's `custom`. A build of
-// examples/vercel-react hands out about 200 receipts still in use (counted with a probe wrapped around
-// saveResolveOptions).
+// examples/vercel-react hands out 150 to 670 receipts still in use (counted with a probe wrapped around
+// saveResolveOptions); test/resolve-receipts.test.ts replays the smallest case.
 //
 // @photonjs/core 0.1.22 tags an entry's module through `custom` (`setPhotonMeta`, read by its `photon:trickle-meta`
 // resolveId hook), and also passes `photonScope` and `photonVirtualImporterSkip` that way. When the resolve of the ISR
