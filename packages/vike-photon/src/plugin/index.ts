@@ -12,6 +12,7 @@ import { internalImportsPlugin } from './internal-imports-plugin.js'
 import { perPagePlugin } from './per-page-plugin.js'
 import { photonMetaGuardPlugin } from './photon-meta-guard-plugin.js'
 import { prerenderReportPlugin } from './prerender-report-plugin.js'
+import { resolveReceiptsPlugin } from './resolve-receipts-plugin.js'
 import { runtimeFiles } from './runtime-files.js'
 import { serverEntryCheckPlugin, serverEntryExportPlugin } from './server-entry-check-plugin.js'
 import { settingsPlugin } from './settings-plugin.js'
@@ -23,6 +24,8 @@ import { virtualModulesPlugin } from './virtual-modules-plugin.js'
 export function vikePhotonPlugins(): PluginOption[] {
   const ctx = new PluginContext()
   return [
+    // First: it fixes how the bundler hands `custom` to resolveId hooks before any module is resolved.
+    resolveReceiptsPlugin(ctx),
     settingsPlugin(ctx),
     internalImportsPlugin(),
     endpointsPlugin(ctx),
