@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { CLOUDFLARE_COMPATIBILITY_DATE } from '../src/facts.js'
-import { unitsForTarget } from '../src/plugin/per-page-plugin.js'
+import { unitsForTarget } from '../src/plugin/resolve-settings.js'
 import { cloudflareTarget } from '../src/targets/cloudflare/index.js'
 import { readWranglerConfig } from '../src/targets/cloudflare/wrangler-config.js'
 import { nodeTarget } from '../src/targets/node/index.js'

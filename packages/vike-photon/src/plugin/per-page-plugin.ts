@@ -3,7 +3,6 @@ import { dirname, join, resolve } from 'node:path'
 import { getPhotonServerIdWithEntry } from '@photonjs/core/api'
 import { getVikeConfig } from 'vike/plugin'
 import { VikePhotonError, warnOnce } from '../errors.js'
-import type { TargetDefinition } from '../targets/types.js'
 import type { PageEntry, PluginContext } from './context.js'
 import { createPlugin } from './create-plugin.js'
 import {
@@ -25,6 +24,7 @@ import {
   unitServerEntryCode,
   withUnitFallback,
 } from './per-page-units.js'
+import { unitsForTarget } from './resolve-settings.js'
 import { runtimeFiles } from './runtime-files.js'
 
 /** Where a Node build writes the units, inside the server build's folder (`dist/server/units/`). */
@@ -157,23 +157,6 @@ function isNodeUnitBuild(environment: { name: string; config: { command: string 
     ctx.units.length > 0 &&
     ctx.target.capabilities.nodeServer
   )
-}
-
-/**
- * The units the target can deploy: every one on Node and Vercel, none on Cloudflare, where the app is one Worker (a
- * Worker per page would need a router Worker in front and service bindings, which Photon's Cloudflare adapter does
- * not write). Said once, so that nobody expects per-page bundles there.
- */
-export function unitsForTarget(
-  units: PageEntry[],
-  target: Pick<TargetDefinition, 'capabilities' | 'title'>,
-): PageEntry[] {
-  if (units.length === 0 || target.capabilities.units) return units
-  warnOnce(
-    `\`photonUnit\` is ignored on ${target.title}: the app is deployed as one Worker, which holds every page ` +
-      `(${units.length} page${units.length > 1 ? 's' : ''} asked for a unit of ${units.length > 1 ? 'their' : 'its'} own). Remove the setting, or keep it for Node and Vercel builds.`,
-  )
-  return []
 }
 
 /** The pages whose `photonUnit` setting is true. A page whose route only Vike can match cannot be a unit. */

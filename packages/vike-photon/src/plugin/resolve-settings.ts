@@ -3,6 +3,8 @@ import { dirname, isAbsolute, join, relative } from 'node:path'
 import { didYouMean } from '../did-you-mean.js'
 import { VikePhotonError, warnOnce } from '../errors.js'
 import type { ResolvedSettings } from '../settings.js'
+import type { TargetDefinition } from '../targets/types.js'
+import type { PageEntry } from './context.js'
 
 export interface SettingsSource {
   /** The raw `photon` value, as Vike read it from the user's config files. */
@@ -221,4 +223,21 @@ function describe(value: unknown): string {
   if (typeof value === 'string') return `'${value}'`
   if (typeof value === 'object') return 'an object'
   return String(value)
+}
+
+/**
+ * The units the target can deploy: every one on Node and Vercel, none on Cloudflare, where the app is one Worker (a
+ * Worker per page would need a router Worker in front and service bindings, which Photon's Cloudflare adapter does
+ * not write). Said once, so that nobody expects per-page bundles there.
+ */
+export function unitsForTarget(
+  units: PageEntry[],
+  target: Pick<TargetDefinition, 'capabilities' | 'title'>,
+): PageEntry[] {
+  if (units.length === 0 || target.capabilities.units) return units
+  warnOnce(
+    `\`photonUnit\` is ignored on ${target.title}: the app is deployed as one Worker, which holds every page ` +
+      `(${units.length} page${units.length > 1 ? 's' : ''} asked for a unit of ${units.length > 1 ? 'their' : 'its'} own). Remove the setting, or keep it for Node and Vercel builds.`,
+  )
+  return []
 }
