@@ -1,8 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { getPhotonServerIdWithEntry } from '@photonjs/core/api'
-import { getVikeConfig } from 'vike/plugin'
-import { VikePhotonError, warnOnce } from '../errors.js'
+import { VikePhotonError } from '../errors.js'
 import type { PageEntry, PluginContext } from './context.js'
 import { createPlugin } from './create-plugin.js'
 import {
@@ -24,7 +23,6 @@ import {
   unitServerEntryCode,
   withUnitFallback,
 } from './per-page-units.js'
-import { unitsForTarget } from './resolve-settings.js'
 import { runtimeFiles } from './runtime-files.js'
 
 /** Where a Node build writes the units, inside the server build's folder (`dist/server/units/`). */
@@ -50,13 +48,6 @@ export interface UnitManifestEntry {
  * `dist/server/units/<page>.mjs`; on Vercel each unit is its own function (targets/vercel/index.ts).
  */
 export const perPagePlugin = createPlugin('per-page', (ctx) => ({
-  config: {
-    order: 'post',
-    handler() {
-      // Registered as entries by entries-plugin.ts, with the target's own reasons for a page's bundle (Vercel's ISR, edge).
-      ctx.photonUnits = new Set(unitsForTarget(readUnits(ctx.pages), ctx.target).map((page) => page.pageId))
-    },
-  },
   resolveId: {
     filter: { id: /^virtual:vike-photon:unit-/ },
     handler(id) {
@@ -157,25 +148,4 @@ function isNodeUnitBuild(environment: { name: string; config: { command: string 
     ctx.units.length > 0 &&
     ctx.target.capabilities.nodeServer
   )
-}
-
-/** The pages whose `photonUnit` setting is true. A page whose route only Vike can match cannot be a unit. */
-function readUnits(pages: PageEntry[]): PageEntry[] {
-  const vikePages = getVikeConfig().pages
-  return pages.filter((page) => {
-    const config = (vikePages[page.pageId]?.config ?? {}) as { photonUnit?: unknown }
-    const value = config.photonUnit
-    if (value === undefined || value === false) return false
-    if (value !== true) {
-      throw new VikePhotonError(`\`photonUnit\` of ${page.pageId} must be true or false, got ${JSON.stringify(value)}.`)
-    }
-    if (!page.route || page.route === '/**') {
-      warnOnce(
-        `${page.pageId} has \`photonUnit: true\` but its route is a route function or a catch-all glob, which only Vike's router can match: ` +
-          'it stays in the server bundle. Give it a route string (https://vike.dev/route-string) to deploy it as its own unit.',
-      )
-      return false
-    }
-    return true
-  })
 }
