@@ -17,6 +17,7 @@ import { vercelNodeDependenciesPlugin } from './node-dependencies.js'
 import { vercelOriginalUrlPlugin } from './original-url.js'
 import { vercelPreviewPlugin } from './preview/plugin.js'
 import { vercelProductionEnvPlugin } from './production-env.js'
+import { vercelReactDomServerPlugin } from './react-dom-server.js'
 import { vercelPageSettings } from './settings.js'
 import { vercelSummary } from './summary.js'
 
@@ -119,6 +120,7 @@ export const vercelTarget: TargetDefinition = {
       vercelAdapterDepsPlugin(adapter),
       vercelProductionEnvPlugin(ctx),
       vercelNodeDependenciesPlugin(ctx),
+      vercelReactDomServerPlugin(ctx),
       vercelPagesPlugin(ctx, vercelConfig),
       ...vercel(vercelConfig),
       vercelEdgeOptionsPlugin(ctx),
