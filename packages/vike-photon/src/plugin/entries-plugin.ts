@@ -13,7 +13,7 @@ export const entriesPlugin = createPlugin('entries', (ctx) => ({
     order: 'post',
     handler() {
       const plan = planEntries({
-        target: ctx.target.name,
+        units: ctx.target.capabilities.units,
         pages: ctx.pages,
         endpoints: ctx.endpoints,
         userEntries: ctx.settings.entries,

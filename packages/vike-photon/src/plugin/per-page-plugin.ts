@@ -44,8 +44,9 @@ export interface UnitManifestEntry {
  * `photonUnit` pages, and on Vercel every page with a function of its own). In a build, the root module of a unit's
  * bundle (Photon's server-with-one-entry module: the server, the middleware chain and that page's handler) imports the
  * unit's copy of Vike's production entry, which registers only that page and the error page with Vike; a fallback
- * handler after the page's renders the error page for every other URL. On Node the build also writes each unit as
- * `dist/server/units/<page>.mjs`; on Vercel each unit is its own function (targets/vercel/index.ts).
+ * handler after the page's renders the error page for every other URL. Where the target's `capabilities.units.bundle`
+ * is `'server-build'` (Node, Netlify) the build also writes each unit as `dist/server/units/<page>.mjs`; on Vercel
+ * Photon's adapter makes each unit a function (targets/vercel/index.ts).
  */
 export const perPagePlugin = createPlugin('per-page', (ctx) => ({
   resolveId: {
@@ -88,7 +89,7 @@ export const perPagePlugin = createPlugin('per-page', (ctx) => ({
     },
   },
   buildStart() {
-    if (!isNodeUnitBuild(this.environment, ctx)) return
+    if (!isUnitsServerBuild(this.environment, ctx)) return
     for (const unit of ctx.units) {
       this.emitFile({
         type: 'chunk',
@@ -98,7 +99,8 @@ export const perPagePlugin = createPlugin('per-page', (ctx) => ({
     }
   },
   generateBundle() {
-    if (!isNodeUnitBuild(this.environment, ctx)) return
+    // The manifest is for Node's launcher, which routes to the units; Netlify routes by each function's paths.
+    if (!isUnitsServerBuild(this.environment, ctx) || !ctx.target.capabilities.nodeServer) return
     const manifest: UnitManifestEntry[] = ctx.units.map((unit) => ({
       pageId: unit.pageId,
       route: unit.route as string,
@@ -140,12 +142,17 @@ function unitOfModule(
   return ctx.units.find((unit) => unit.name === parsed.entryName)
 }
 
-/** The Node target's server build: where `dist/server/units/*.mjs` are written. */
-function isNodeUnitBuild(environment: { name: string; config: { command: string } }, ctx: PluginContext): boolean {
+/**
+ * The server build of a target whose units vike-photon's server build writes (`units.bundle: 'server-build'`: Node,
+ * Netlify): where `dist/server/units/*.mjs` are written.
+ */
+function isUnitsServerBuild(environment: { name: string; config: { command: string } }, ctx: PluginContext): boolean {
+  const { units } = ctx.target.capabilities
   return (
     environment.config.command === 'build' &&
     environment.name === 'ssr' &&
     ctx.units.length > 0 &&
-    ctx.target.capabilities.nodeServer
+    units !== false &&
+    units.bundle === 'server-build'
   )
 }

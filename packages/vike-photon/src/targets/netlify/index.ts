@@ -31,8 +31,8 @@ export const netlifyTarget: TargetDefinition = {
   // The summary lists the functions and says what a fully pre-rendered build deploys.
   prerendered: () => null,
   capabilities: {
-    // A unit (`photonUnit: true`) is a function of its own (functions-plugin.ts).
-    units: true,
+    // A unit is a function of its own: the server build writes its bundle, functions-plugin.ts wraps it in a function.
+    units: { functions: true, bundle: 'server-build' },
     nodeServer: false,
     // Netlify's CDN serves the static files and compresses responses, functions' too.
     precompress: false,

@@ -93,8 +93,8 @@ export const vercelTarget: TargetDefinition = {
   prerendered: () => null,
   pageSettings: vercelPageSettings,
   capabilities: {
-    // A unit (`photonUnit: true`) is a function of its own.
-    units: true,
+    // Every page with a function of its own (photonUnit, ISR, edge) is a unit, bundled by Photon's adapter.
+    units: { functions: true, bundle: 'photon-adapter' },
     nodeServer: false,
     precompress: false,
     // Vercel compresses responses at its edge network; compressing in the function would do it twice.
