@@ -223,7 +223,7 @@ test('the Node functions hold the production builds of their dependencies, not t
 
 test("the Node functions hold one server renderer of react-dom, Node's, not the edge one next to it", () => {
   // react-streaming imports react-dom/server.edge for web streams; react-dom's Node renderer renders them too
-  // (targets/vercel/react-dom-server.ts). Each of react-dom's two server entries holds a legacy renderer with this message.
+  // (plugin/react-dom-server-plugin.ts). Each of react-dom's two server entries holds a legacy renderer with this message.
   const legacyRenderer = 'The server used "renderToString" which does not support Suspense'
   for (const path of ['_vike/server', '_vike/pages/isr']) {
     const { code } = functionCode(path)

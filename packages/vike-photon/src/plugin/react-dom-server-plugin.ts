@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { createPlugin } from '../../plugin/create-plugin.js'
+import { createPlugin } from './create-plugin.js'
 
 // One react-dom server renderer per Node function. react-streaming 0.4 (vike-react's renderer) imports
 // `react-dom/server` (on Node: server.node.js, that is react-dom's legacy.node and node builds), and for web streams
