@@ -8,7 +8,7 @@ import { SERVER_FRAMEWORKS_BY_TARGET } from '../../facts.js'
 import type { PluginContext } from '../../plugin/context.js'
 import { createPlugin } from '../../plugin/create-plugin.js'
 import { parseHandlerModuleId, VIKE_SERVER_ENTRY } from '../../plugin/entry-ids.js'
-import { vercelReactDomServerPlugin } from '../../plugin/react-dom-server-plugin.js'
+import { reactDomServerPlugin } from '../../plugin/react-dom-server-plugin.js'
 import type { Project, TargetDefinition } from '../types.js'
 import { vercelAdapterDepsPlugin } from './adapter-deps.js'
 import { vercelConfigFileCheckPlugin } from './config-file-check.js'
@@ -120,7 +120,7 @@ export const vercelTarget: TargetDefinition = {
       vercelAdapterDepsPlugin(adapter),
       vercelProductionEnvPlugin(ctx),
       vercelNodeDependenciesPlugin(ctx),
-      vercelReactDomServerPlugin(ctx),
+      reactDomServerPlugin('vercel_node')(ctx),
       vercelPagesPlugin(ctx, vercelConfig),
       ...vercel(vercelConfig),
       vercelEdgeOptionsPlugin(ctx),
