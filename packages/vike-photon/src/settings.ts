@@ -126,6 +126,8 @@ export interface PageSettingsSource {
   route: string | null
   isr: { value: unknown; definedAt: string | null }
   edge: { value: unknown; definedAt: string | null }
+  /** `photonUnit`: checked on every target (plugin/resolve-settings.ts), not by the target's `pageSettings`. */
+  photonUnit: { value: unknown; definedAt: string | null }
   prerender: unknown
   headersResponse: unknown
 }

@@ -96,12 +96,14 @@ describe('a Vercel app without a vite.config file', () => {
   })
 })
 
-describe('an invalid `photon` setting and an invalid page setting', () => {
-  it('fails the build with one error that lists both, each under the setting it belongs to', () => {
+describe('an invalid `photon` setting and invalid page settings', () => {
+  it('fails the build with one error that lists all three, each under the setting it belongs to, with the file and the fix', () => {
     const build = builds['vercel-invalid-settings']!
     expect(build.code).not.toBe(0)
     expect(build.error).toContain(
       "[vike-photon] Invalid `photon` setting in /pages/+config.ts:\n  - `photon.compress` must be true or false, got 'yes'.\n" +
+        'Invalid page settings:\n' +
+        "  - `photonUnit` of page /pages/index (/pages/index/+config.ts) must be true or false, got 'yes'. Set `photonUnit: true` to deploy the page as a bundle of its own, or remove the setting.\n" +
         'Invalid Vercel settings:\n  - `isr` of page /pages/about (/pages/about/+config.ts) is true: ISR needs to know how long a render stays fresh.',
     )
     expect(existsSync(join(roots['vercel-invalid-settings']!, '.vercel/output/config.json'))).toBe(false)

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { CLOUDFLARE_COMPATIBILITY_DATE } from '../src/facts.js'
-import { unitsForTarget } from '../src/plugin/per-page-plugin.js'
+import { checkPhotonUnits, unitsForTarget } from '../src/plugin/resolve-settings.js'
+import type { PageSettingsSource } from '../src/settings.js'
 import { cloudflareTarget } from '../src/targets/cloudflare/index.js'
 import { readWranglerConfig } from '../src/targets/cloudflare/wrangler-config.js'
 import { nodeTarget } from '../src/targets/node/index.js'
@@ -62,6 +63,47 @@ describe('unitsForTarget (photonUnit per deploy target)', () => {
       expect(unitsForTarget(pages, cloudflareTarget)).toEqual([])
       expect(warn.mock.calls.flat().join('\n')).toContain(
         '`photonUnit` is ignored on Cloudflare Workers: the app is deployed as one Worker, which holds every page (2 pages asked for a unit of their own).',
+      )
+    } finally {
+      warn.mockRestore()
+    }
+  })
+})
+
+describe('checkPhotonUnits (photonUnit, resolved with the other settings)', () => {
+  const source = (pageId: string, route: string | null, value: unknown): PageSettingsSource => ({
+    pageId,
+    route,
+    isr: { value: undefined, definedAt: null },
+    edge: { value: undefined, definedAt: null },
+    photonUnit: { value, definedAt: `${pageId}/+config.ts` },
+    prerender: undefined,
+    headersResponse: undefined,
+  })
+
+  it('keeps the pages with `photonUnit: true` and reports every value that is not a boolean, with file and fix', () => {
+    const { units, problems } = checkPhotonUnits(
+      [
+        source('/pages/a', '/a', true),
+        source('/pages/b', '/b', false),
+        source('/pages/c', '/c', 'yes'),
+        source('/pages/d', '/d', 1),
+      ],
+      nodeTarget,
+    )
+    expect([...units]).toEqual(['/pages/a'])
+    expect(problems).toEqual([
+      "`photonUnit` of page /pages/c (/pages/c/+config.ts) must be true or false, got 'yes'. Set `photonUnit: true` to deploy the page as a bundle of its own, or remove the setting.",
+      '`photonUnit` of page /pages/d (/pages/d/+config.ts) must be true or false, got 1. Set `photonUnit: true` to deploy the page as a bundle of its own, or remove the setting.',
+    ])
+  })
+
+  it('leaves a page only Vike can route in the server bundle, and says why', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    try {
+      expect([...checkPhotonUnits([source('/pages/fn', null, true)], nodeTarget).units]).toEqual([])
+      expect(warn.mock.calls.flat().join('\n')).toContain(
+        '/pages/fn has `photonUnit: true` but its route is a route function',
       )
     } finally {
       warn.mockRestore()

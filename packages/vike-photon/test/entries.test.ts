@@ -17,6 +17,11 @@ import {
 } from '../src/plugin/entry-ids.js'
 import { withUnitFallback } from '../src/plugin/per-page-units.js'
 import { type PageDeployPlan, planEntries } from '../src/plugin/plan-entries.js'
+import { cloudflareTarget } from '../src/targets/cloudflare/index.js'
+import { netlifyTarget } from '../src/targets/netlify/index.js'
+import { nodeTarget } from '../src/targets/node/index.js'
+import type { UnitsCapability } from '../src/targets/types.js'
+import { vercelTarget } from '../src/targets/vercel/index.js'
 
 const page = (pageId: string, route: string | null): PageEntry => ({
   pageId,
@@ -75,10 +80,22 @@ describe('entry names and virtual ids', () => {
   })
 })
 
+// The capability sets the planner reads (`capabilities.units` of a target row), by what they mean, not by target.
+const serverFiles: UnitsCapability = { functions: false, bundle: 'server-build' }
+const serverBuiltFunctions: UnitsCapability = { functions: true, bundle: 'server-build' }
+const adapterFunctions: UnitsCapability = { functions: true, bundle: 'photon-adapter' }
+
 describe('planEntries', () => {
+  it("reads each target's units capability, not its name", () => {
+    expect(nodeTarget.capabilities.units).toEqual(serverFiles)
+    expect(netlifyTarget.capabilities.units).toEqual(serverBuiltFunctions)
+    expect(vercelTarget.capabilities.units).toEqual(adapterFunctions)
+    expect(cloudflareTarget.capabilities.units).toBe(false)
+  })
+
   it('Node: one entry per routed page, the catch-all, the endpoints; photonUnit pages are units', () => {
     const plan = planEntries({
-      target: 'node',
+      units: serverFiles,
       pages: [index, about, viaFunction],
       endpoints: [endpoint],
       userEntries: { mine: './server/mine.ts' },
@@ -96,9 +113,36 @@ describe('planEntries', () => {
     expect(plan.serverOnly).toEqual([])
   })
 
+  it('units as files of the server build: ISR and edge plans make no unit, only photonUnit does', () => {
+    const plan = planEntries({
+      units: serverFiles,
+      pages: [index, about, isr],
+      endpoints: [endpoint],
+      photonUnits: new Set([about.pageId]),
+      deployPlans: [deploy(isr.pageId, { isr: { expiration: 60 } })],
+    })
+    expect(plan.units).toEqual([about])
+    expect(plan.entries[isr.name]).toEqual({ id: isr.id, type: 'universal-handler', route: '/isr' })
+  })
+
+  it('Netlify (functions written from the server build): every page with a function of its own is a unit, with no adapter options and nothing server-only', () => {
+    const plan = planEntries({
+      units: serverBuiltFunctions,
+      pages: [index, about, isr, edge],
+      endpoints: [endpoint],
+      photonUnits: new Set([about.pageId]),
+      deployPlans: [deploy(isr.pageId, { isr: { expiration: 60 } }), deploy(edge.pageId, { edge: true })],
+    })
+    expect(plan.units.map((unit) => unit.pageId)).toEqual([about.pageId, isr.pageId, edge.pageId])
+    expect(plan.entries[about.name]).toEqual({ id: about.id, type: 'universal-handler', route: '/about/**' })
+    expect(plan.entries[index.name]).toEqual({ id: index.id, type: 'universal-handler', route: '/' })
+    expect(plan.entries[endpoint.name]).toEqual({ id: endpoint.id, type: 'universal-handler', route: '/api/hello' })
+    expect(plan.serverOnly).toEqual([])
+  })
+
   it('Vercel: every page with a function of its own (ISR, edge, photonUnit) is a unit, by default', () => {
     const plan = planEntries({
-      target: 'vercel',
+      units: adapterFunctions,
       pages: [index, about, isr, edge],
       endpoints: [endpoint],
       photonUnits: new Set(),
@@ -124,7 +168,7 @@ describe('planEntries', () => {
 
   it('Vercel: a pre-rendered page is a static file, never a function, even with photonUnit', () => {
     const plan = planEntries({
-      target: 'vercel',
+      units: adapterFunctions,
       pages: [about],
       endpoints: [],
       photonUnits: new Set([about.pageId]),
@@ -136,7 +180,7 @@ describe('planEntries', () => {
 
   it('Cloudflare: no units (one Worker holds every page)', () => {
     const plan = planEntries({
-      target: 'cloudflare',
+      units: false,
       pages: [about],
       endpoints: [],
       photonUnits: new Set([about.pageId]),

@@ -8,6 +8,7 @@ const page = (overrides: Partial<PageSettingsSource> = {}): PageSettingsSource =
   route: '/news',
   isr: { value: undefined, definedAt: null },
   edge: { value: undefined, definedAt: null },
+  photonUnit: { value: undefined, definedAt: null },
   prerender: undefined,
   headersResponse: undefined,
   ...overrides,

@@ -27,7 +27,7 @@ export class PluginContext {
   root = process.cwd()
   /** API endpoints from `photon.endpoints` (filled by the endpoints plugin). */
   endpoints: EndpointEntry[] = []
-  /** Page ids with `photonUnit: true` that the target can deploy, filled by the per-page plugin. */
+  /** Page ids with `photonUnit: true` that the target can deploy, resolved by the settings plugin. */
   photonUnits: ReadonlySet<string> = new Set()
   /** Pages bundled on their own (plan-entries.ts), filled by the entries plugin. */
   units: PageEntry[] = []

@@ -4,7 +4,7 @@ import { planEntries } from './plan-entries.js'
 
 /**
  * Registers Photon's entry table once, as planned by plan-entries.ts from what the plugins before it read: the pages
- * (settings plugin), the endpoints (endpoints plugin), `photonUnit` (per-page plugin) and the target's per-page plans
+ * (settings plugin, with `photonUnit`), the endpoints (endpoints plugin) and the target's per-page plans
  * (Vercel: ISR, edge). After the target's plugins, so that their `config` hooks have run. Nothing edits the entries
  * afterwards, except the Vercel target's workaround for @photonjs/vercel 0.1.23 (targets/vercel/index.ts, server-only).
  */
@@ -13,7 +13,7 @@ export const entriesPlugin = createPlugin('entries', (ctx) => ({
     order: 'post',
     handler() {
       const plan = planEntries({
-        target: ctx.target.name,
+        units: ctx.target.capabilities.units,
         pages: ctx.pages,
         endpoints: ctx.endpoints,
         userEntries: ctx.settings.entries,

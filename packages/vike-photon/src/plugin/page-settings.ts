@@ -8,8 +8,9 @@ interface ConfigSourceLike {
 }
 
 /**
- * Every page's deploy settings (`isr`, `edge`, `prerender`, `headersResponse`) as Vike read them, for the target to
- * check (its row's `pageSettings`). Read once, by the settings plugin.
+ * Every page's deploy settings (`isr`, `edge`, `photonUnit`, `prerender`, `headersResponse`) as Vike read them, for
+ * the settings plugin to check once: `photonUnit` itself (resolve-settings.ts), the others by the target (its row's
+ * `pageSettings`).
  */
 export function readPageSettings(pages: PageEntry[]): PageSettingsSource[] {
   const vikeConfig = getVikeConfig()
@@ -30,6 +31,7 @@ export function readPageSettings(pages: PageEntry[]): PageSettingsSource[] {
         value: config.edge ?? vikeVercel.edge,
         definedAt: definedAt(config.edge !== undefined ? 'edge' : 'vercel'),
       },
+      photonUnit: { value: config.photonUnit, definedAt: definedAt('photonUnit') },
       prerender: config.prerender,
       // A server-side setting: read from its source when Vike loaded it at config time (set in a +config file).
       headersResponse:

@@ -1,9 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { getPhotonServerIdWithEntry } from '@photonjs/core/api'
-import { getVikeConfig } from 'vike/plugin'
-import { VikePhotonError, warnOnce } from '../errors.js'
-import type { TargetDefinition } from '../targets/types.js'
+import { VikePhotonError } from '../errors.js'
 import type { PageEntry, PluginContext } from './context.js'
 import { createPlugin } from './create-plugin.js'
 import {
@@ -46,17 +44,11 @@ export interface UnitManifestEntry {
  * `photonUnit` pages, and on Vercel every page with a function of its own). In a build, the root module of a unit's
  * bundle (Photon's server-with-one-entry module: the server, the middleware chain and that page's handler) imports the
  * unit's copy of Vike's production entry, which registers only that page and the error page with Vike; a fallback
- * handler after the page's renders the error page for every other URL. On Node the build also writes each unit as
- * `dist/server/units/<page>.mjs`; on Vercel each unit is its own function (targets/vercel/index.ts).
+ * handler after the page's renders the error page for every other URL. Where the target's `capabilities.units.bundle`
+ * is `'server-build'` (Node, Netlify) the build also writes each unit as `dist/server/units/<page>.mjs`; on Vercel
+ * Photon's adapter makes each unit a function (targets/vercel/index.ts).
  */
 export const perPagePlugin = createPlugin('per-page', (ctx) => ({
-  config: {
-    order: 'post',
-    handler() {
-      // Registered as entries by entries-plugin.ts, with the target's own reasons for a page's bundle (Vercel's ISR, edge).
-      ctx.photonUnits = new Set(unitsForTarget(readUnits(ctx.pages), ctx.target).map((page) => page.pageId))
-    },
-  },
   resolveId: {
     filter: { id: /^virtual:vike-photon:unit-/ },
     handler(id) {
@@ -97,7 +89,7 @@ export const perPagePlugin = createPlugin('per-page', (ctx) => ({
     },
   },
   buildStart() {
-    if (!isNodeUnitBuild(this.environment, ctx)) return
+    if (!isUnitsServerBuild(this.environment, ctx)) return
     for (const unit of ctx.units) {
       this.emitFile({
         type: 'chunk',
@@ -107,7 +99,8 @@ export const perPagePlugin = createPlugin('per-page', (ctx) => ({
     }
   },
   generateBundle() {
-    if (!isNodeUnitBuild(this.environment, ctx)) return
+    // The manifest is for Node's launcher, which routes to the units; Netlify routes by each function's paths.
+    if (!isUnitsServerBuild(this.environment, ctx) || !ctx.target.capabilities.nodeServer) return
     const manifest: UnitManifestEntry[] = ctx.units.map((unit) => ({
       pageId: unit.pageId,
       route: unit.route as string,
@@ -149,50 +142,17 @@ function unitOfModule(
   return ctx.units.find((unit) => unit.name === parsed.entryName)
 }
 
-/** The Node target's server build: where `dist/server/units/*.mjs` are written. */
-function isNodeUnitBuild(environment: { name: string; config: { command: string } }, ctx: PluginContext): boolean {
+/**
+ * The server build of a target whose units vike-photon's server build writes (`units.bundle: 'server-build'`: Node,
+ * Netlify): where `dist/server/units/*.mjs` are written.
+ */
+function isUnitsServerBuild(environment: { name: string; config: { command: string } }, ctx: PluginContext): boolean {
+  const { units } = ctx.target.capabilities
   return (
     environment.config.command === 'build' &&
     environment.name === 'ssr' &&
     ctx.units.length > 0 &&
-    ctx.target.capabilities.nodeServer
+    units !== false &&
+    units.bundle === 'server-build'
   )
-}
-
-/**
- * The units the target can deploy: every one on Node and Vercel, none on Cloudflare, where the app is one Worker (a
- * Worker per page would need a router Worker in front and service bindings, which Photon's Cloudflare adapter does
- * not write). Said once, so that nobody expects per-page bundles there.
- */
-export function unitsForTarget(
-  units: PageEntry[],
-  target: Pick<TargetDefinition, 'capabilities' | 'title'>,
-): PageEntry[] {
-  if (units.length === 0 || target.capabilities.units) return units
-  warnOnce(
-    `\`photonUnit\` is ignored on ${target.title}: the app is deployed as one Worker, which holds every page ` +
-      `(${units.length} page${units.length > 1 ? 's' : ''} asked for a unit of ${units.length > 1 ? 'their' : 'its'} own). Remove the setting, or keep it for Node and Vercel builds.`,
-  )
-  return []
-}
-
-/** The pages whose `photonUnit` setting is true. A page whose route only Vike can match cannot be a unit. */
-function readUnits(pages: PageEntry[]): PageEntry[] {
-  const vikePages = getVikeConfig().pages
-  return pages.filter((page) => {
-    const config = (vikePages[page.pageId]?.config ?? {}) as { photonUnit?: unknown }
-    const value = config.photonUnit
-    if (value === undefined || value === false) return false
-    if (value !== true) {
-      throw new VikePhotonError(`\`photonUnit\` of ${page.pageId} must be true or false, got ${JSON.stringify(value)}.`)
-    }
-    if (!page.route || page.route === '/**') {
-      warnOnce(
-        `${page.pageId} has \`photonUnit: true\` but its route is a route function or a catch-all glob, which only Vike's router can match: ` +
-          'it stays in the server bundle. Give it a route string (https://vike.dev/route-string) to deploy it as its own unit.',
-      )
-      return false
-    }
-    return true
-  })
 }

@@ -2,13 +2,17 @@
 // the entries vike-photon registers (entries-plugin.ts) and the pages that get a bundle of their own. Pure: unit-tested
 // in test/entries.test.ts.
 
+import type { TargetCapabilities } from '../targets/types.js'
 import { pageFunctionPath, pageRouteRegex } from '../targets/vercel/routes.js'
 import type { PageEntry } from './context.js'
 import type { EndpointEntry } from './endpoints.js'
 import { CATCH_ALL_ENTRY, handlerModuleId } from './entry-ids.js'
 import { CATCH_ALL_ROUTE, ownBundleRoute } from './route.js'
 
-/** What Photon's Vercel adapter reads from an entry (@photonjs/vercel 0.1.23). */
+/**
+ * What Photon's Vercel adapter reads from an entry (@photonjs/vercel 0.1.23): the options of targets whose units are
+ * bundled by Photon's adapter (`units.bundle: 'photon-adapter'`). Vercel's is the only such adapter so far.
+ */
 export interface VercelEntryOptions {
   destination: string
   /** A regular expression (as a string) for config.json; the entry's `route` applies inside the function. */
@@ -37,13 +41,14 @@ export interface PageDeployPlan {
 }
 
 export interface EntryPlanInput {
-  target: 'node' | 'vercel' | 'cloudflare' | (string & {})
+  /** The target's `capabilities.units`: whether and how pages are deployed on their own. */
+  units: TargetCapabilities['units']
   pages: readonly PageEntry[]
   endpoints: readonly EndpointEntry[]
   userEntries?: Readonly<Record<string, UserEntry>>
   /** Page ids with `photonUnit: true` (already validated: each has a route string). */
   photonUnits: ReadonlySet<string>
-  /** Per-page ISR, edge and pre-rendering, on targets that read them (Vercel). */
+  /** Per-page ISR, edge and pre-rendering, on targets that read them (Vercel's `pageSettings`). */
   deployPlans?: readonly PageDeployPlan[]
 }
 
@@ -52,10 +57,10 @@ export interface EntryPlan {
   entries: Record<string, UserEntry | PlannedEntry>
   /**
    * Pages bundled on their own, holding only that page, the error page and the shared runtime: Node's
-   * `dist/server/units/*.mjs`, Vercel's page functions (photonUnit, ISR or edge alike).
+   * `dist/server/units/*.mjs`, Netlify's and Vercel's page functions (photonUnit, ISR or edge alike).
    */
   units: PageEntry[]
-  /** Entries the server bundle routes that must not become functions of their own (Vercel). */
+  /** Entries the server bundle routes that must not become functions of their own (units bundled by Photon's adapter). */
   serverOnly: string[]
 }
 
@@ -64,7 +69,9 @@ const hasOwnRoute = (page: PageEntry): page is PageEntry & { route: string } =>
   page.route !== null && page.route !== CATCH_ALL_ROUTE
 
 export function planEntries(input: EntryPlanInput): EntryPlan {
-  const { target, pages, endpoints } = input
+  const { pages, endpoints } = input
+  // Photon's adapter makes a function of every entry: its options go on the entries, the others stay server-only.
+  const byAdapter = input.units !== false && input.units.bundle === 'photon-adapter'
   const deployPlan = new Map((input.deployPlans ?? []).map((plan) => [plan.pageId, plan]))
   const entries: Record<string, UserEntry | PlannedEntry> = { ...input.userEntries }
   const units: PageEntry[] = []
@@ -73,7 +80,7 @@ export function planEntries(input: EntryPlanInput): EntryPlan {
   for (const page of pages) {
     if (!hasOwnRoute(page)) continue
     const plan = deployPlan.get(page.pageId)
-    const isUnit = isOwnBundle(target, input.photonUnits.has(page.pageId), plan)
+    const isUnit = isOwnBundle(input.units, input.photonUnits.has(page.pageId), plan)
     const entry: PlannedEntry = {
       id: handlerModuleId(page.name),
       type: 'universal-handler',
@@ -81,7 +88,7 @@ export function planEntries(input: EntryPlanInput): EntryPlan {
       route: isUnit ? ownBundleRoute(page.route) : page.route,
     }
     if (isUnit) units.push(page)
-    if (target === 'vercel') {
+    if (byAdapter) {
       if (isUnit) {
         entry.vercel = {
           destination: pageFunctionPath(page.pageId),
@@ -99,26 +106,30 @@ export function planEntries(input: EntryPlanInput): EntryPlan {
   }
 
   entries[CATCH_ALL_ENTRY] = { id: handlerModuleId(CATCH_ALL_ENTRY), type: 'universal-handler', route: CATCH_ALL_ROUTE }
-  if (target === 'vercel') serverOnly.push(CATCH_ALL_ENTRY)
+  if (byAdapter) serverOnly.push(CATCH_ALL_ENTRY)
 
   for (const endpoint of endpoints) {
     entries[endpoint.name] = {
       id: endpoint.id,
       type: 'universal-handler',
       route: endpoint.route,
-      ...(target === 'vercel' ? { vercel: { destination: endpoint.path, enforce: 'pre' as const } } : {}),
+      // Each endpoint is a function of its own, where the adapter makes functions.
+      ...(byAdapter ? { vercel: { destination: endpoint.path, enforce: 'pre' as const } } : {}),
     }
   }
   return { entries, units, serverOnly }
 }
 
 /**
- * Whether a page is bundled alone. On Vercel: every page that gets a function of its own, for any reason (photonUnit,
- * ISR, edge), unless it is pre-rendered (a static file). On Node: `photonUnit` pages. On Cloudflare the app is one
- * Worker (per-page-plugin.ts says so once).
+ * Whether a page is bundled alone. Where units are functions (Vercel, Netlify): every page that gets a function of its
+ * own, for any reason (photonUnit, ISR, edge). Elsewhere (Node): `photonUnit` pages. Never a pre-rendered page (a
+ * static file), nor on a target without units (Cloudflare: one Worker; resolve-settings.ts says so once).
  */
-function isOwnBundle(target: string, photonUnit: boolean, plan: PageDeployPlan | undefined): boolean {
-  if (target === 'cloudflare') return false
-  if (target === 'vercel') return !plan?.prerendered && (photonUnit || Boolean(plan?.isr) || Boolean(plan?.edge))
-  return photonUnit
+function isOwnBundle(
+  units: TargetCapabilities['units'],
+  photonUnit: boolean,
+  plan: PageDeployPlan | undefined,
+): boolean {
+  if (units === false || plan?.prerendered) return false
+  return photonUnit || (units.functions && (Boolean(plan?.isr) || Boolean(plan?.edge)))
 }

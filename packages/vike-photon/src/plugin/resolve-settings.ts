@@ -2,7 +2,8 @@ import { existsSync, statSync } from 'node:fs'
 import { dirname, isAbsolute, join, relative } from 'node:path'
 import { didYouMean } from '../did-you-mean.js'
 import { VikePhotonError, warnOnce } from '../errors.js'
-import type { ResolvedSettings } from '../settings.js'
+import type { PageSettingsSource, ResolvedSettings } from '../settings.js'
+import type { TargetDefinition } from '../targets/types.js'
 
 export interface SettingsSource {
   /** The raw `photon` value, as Vike read it from the user's config files. */
@@ -221,4 +222,53 @@ function describe(value: unknown): string {
   if (typeof value === 'string') return `'${value}'`
   if (typeof value === 'object') return 'an object'
   return String(value)
+}
+
+/** How the error names the pages' own settings, on every target. */
+export const PAGE_SETTINGS_HEADING = 'Invalid page settings:'
+
+/**
+ * `photonUnit` of every page, resolved once with the other settings: the ids of the pages the target deploys on their
+ * own, and every problem with the setting (for the settings plugin's one error).
+ */
+export function checkPhotonUnits(
+  pages: readonly PageSettingsSource[],
+  target: Pick<TargetDefinition, 'capabilities' | 'title'>,
+): { units: Set<string>; problems: string[] } {
+  const problems: string[] = []
+  const asked = pages.filter((page) => {
+    const { value, definedAt } = page.photonUnit
+    if (value === undefined || value === null || value === false) return false
+    if (value !== true) {
+      problems.push(
+        `\`photonUnit\` of page ${page.pageId}${definedAt ? ` (${definedAt})` : ''} must be true or false, got ${describe(value)}. ` +
+          'Set `photonUnit: true` to deploy the page as a bundle of its own, or remove the setting.',
+      )
+      return false
+    }
+    // A route function or a catch-all glob only Vike's router can match: no unit can be routed to.
+    if (!page.route || page.route === '/**') {
+      warnOnce(
+        `${page.pageId} has \`photonUnit: true\` but its route is a route function or a catch-all glob, which only Vike's router can match: ` +
+          'it stays in the server bundle. Give it a route string (https://vike.dev/route-string) to deploy it as its own unit.',
+      )
+      return false
+    }
+    return true
+  })
+  return { units: new Set(unitsForTarget(asked, target).map((page) => page.pageId)), problems }
+}
+
+/**
+ * The units the target can deploy: every one on Node, Vercel and Netlify, none on Cloudflare, where the app is one
+ * Worker (a Worker per page would need a router Worker in front and service bindings, which Photon's Cloudflare
+ * adapter does not write). Said once, so that nobody expects per-page bundles there.
+ */
+export function unitsForTarget<Page>(units: Page[], target: Pick<TargetDefinition, 'capabilities' | 'title'>): Page[] {
+  if (units.length === 0 || target.capabilities.units) return units
+  warnOnce(
+    `\`photonUnit\` is ignored on ${target.title}: the app is deployed as one Worker, which holds every page ` +
+      `(${units.length} page${units.length > 1 ? 's' : ''} asked for a unit of ${units.length > 1 ? 'their' : 'its'} own). Remove the setting, or keep it for Node and Vercel builds.`,
+  )
+  return []
 }

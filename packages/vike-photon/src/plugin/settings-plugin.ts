@@ -4,7 +4,13 @@ import type { PageEntry } from './context.js'
 import { createPlugin } from './create-plugin.js'
 import { handlerModuleId, pageEntryName } from './entry-ids.js'
 import { readPageSettings } from './page-settings.js'
-import { checkSettings, problemsSection, settingsHeading } from './resolve-settings.js'
+import {
+  checkPhotonUnits,
+  checkSettings,
+  PAGE_SETTINGS_HEADING,
+  problemsSection,
+  settingsHeading,
+} from './resolve-settings.js'
 import { vikeRouteToPattern } from './route.js'
 import { readVikeFacts, vikeHasBuiltInServer } from './vike-config.js'
 
@@ -56,20 +62,25 @@ export const settingsPlugin = createPlugin('settings', (ctx) => ({
         }))
       ctx.pages = pages
 
-      // Resolved once, for the deploy target: `photon` and the per-page settings the target reads, every problem of
-      // both in one error. Nothing changes `ctx.settings` or `ctx.pageSettings` afterwards.
+      // Resolved once, for the deploy target: `photon`, every page's `photonUnit` and the per-page settings the target
+      // reads, every problem of all three in one error. Nothing changes `ctx.settings`, `ctx.photonUnits` or
+      // `ctx.pageSettings` afterwards.
       const source = { ...facts.photon, root: ctx.root, compression: ctx.target.capabilities.compression }
       const photon = checkSettings(source)
+      const pageSources = readPageSettings(pages)
+      const units = checkPhotonUnits(pageSources, ctx.target)
       const pageSettings = ctx.target.pageSettings
-      const perPage = pageSettings?.check(readPageSettings(pages)) ?? { plans: [], problems: [] }
+      const perPage = pageSettings?.check(pageSources) ?? { plans: [], problems: [] }
       const sections = [
         ...(photon.problems.length > 0 ? [problemsSection(settingsHeading(source), photon.problems)] : []),
+        ...(units.problems.length > 0 ? [problemsSection(PAGE_SETTINGS_HEADING, units.problems)] : []),
         ...(pageSettings && perPage.problems.length > 0
           ? [problemsSection(pageSettings.heading, perPage.problems)]
           : []),
       ]
       if (sections.length > 0) throw new VikePhotonError(sections.join('\n'))
       ctx.settings = photon.settings
+      ctx.photonUnits = units.units
       ctx.pageSettings = perPage.plans
 
       return {

@@ -60,10 +60,30 @@ export interface TargetDefinition {
   docs: string
 }
 
+/** How a target deploys units (pages bundled on their own, holding that page, the error page and the shared runtime). */
+export interface UnitsCapability {
+  /**
+   * Each unit is a function of its own (Vercel, Netlify): a page that gets a function for any reason (`photonUnit`,
+   * or the target's own settings such as Vercel's `isr` and `edge`) is a unit. `false` (Node): `photonUnit` pages only.
+   */
+  functions: boolean
+  /**
+   * Who writes a unit's bundle:
+   * - `'server-build'`: vike-photon's server build, as `dist/server/units/<page>.mjs` (plugin/per-page-plugin.ts), for
+   *   the target to serve (Node's router reads `units/manifest.json`; Netlify wraps each file in a function);
+   * - `'photon-adapter'`: Photon's adapter, one function per entry that carries the adapter's options (Vercel: the
+   *   entry's `vercel` field, @photonjs/vercel 0.1.23); every other entry is marked server-only (plan-entries.ts).
+   */
+  bundle: 'server-build' | 'photon-adapter'
+}
+
 /** A target's capabilities, as data (see targets/README.md). */
 export interface TargetCapabilities {
-  /** Pages with `photonUnit: true` are deployed on their own; `false`: the setting is ignored with a warning. */
-  units: boolean
+  /**
+   * Whether and how pages are deployed on their own (units: plugin/per-page-plugin.ts). `false`: the app is deployed as
+   * one piece, and `photonUnit` is ignored with a warning.
+   */
+  units: false | UnitsCapability
   /**
    * `dist/server/index.mjs` is vike-photon's Node launcher (runtime/serve-node.ts), which `photon.standalone` can make
    * runnable without node_modules. `false`: the target writes its own server output (a Worker, functions).

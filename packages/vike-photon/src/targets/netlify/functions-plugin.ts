@@ -1,7 +1,7 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises'
 import { join, relative, resolve, sep } from 'node:path'
-import { getPhotonServerIdWithEntry } from '@photonjs/core/api'
 import { createPlugin } from '../../plugin/create-plugin.js'
+import { UNITS_DIR } from '../../plugin/per-page-plugin.js'
 import { unitFileName } from '../../plugin/per-page-units.js'
 import {
   functionModule,
@@ -12,14 +12,12 @@ import {
   SERVER_FUNCTION,
 } from './functions.js'
 
-/** Where the units' server bundles go, inside the server build's folder (as on Node: `dist/server/units/`). */
-const UNITS_DIR = 'units'
 const GENERATOR = 'vike-photon'
 
 /**
  * Writes Netlify's functions after the server build: `vike-photon-server` (the whole app, `/*`) and one function per
- * page with `photonUnit: true`, whose bundle (`dist/server/units/<page>.mjs`) holds that page and the error page only
- * (plugin/per-page-plugin.ts cuts it). Each function module imports its bundle from `dist/server`: Netlify's build
+ * unit, whose bundle (`dist/server/units/<page>.mjs`) holds that page and the error page only: the per-page plugin
+ * cuts and writes it, as on Node (this row's `capabilities.units.bundle: 'server-build'`). Each function module imports its bundle from `dist/server`: Netlify's build
  * bundles it with what it imports, as it does for @netlify/vite-plugin's own function.
  *
  * Why not @netlify/vite-plugin's writer (2.12.9, `build.enabled`): it takes the server build's only entry chunk and
@@ -29,15 +27,6 @@ const GENERATOR = 'vike-photon'
 export const netlifyFunctionsPlugin = createPlugin('netlify:functions', (ctx) => ({
   apply: 'build',
   applyToEnvironment: (environment) => environment.name === 'ssr',
-  buildStart() {
-    for (const unit of ctx.units) {
-      this.emitFile({
-        type: 'chunk',
-        fileName: `${UNITS_DIR}/${unitFileName(unit.pageId)}.mjs`,
-        id: getPhotonServerIdWithEntry('node', unit.name),
-      })
-    }
-  },
   writeBundle: {
     order: 'post',
     async handler(options, bundle) {

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url'
 import type { Plugin } from 'vite'
 import { DOCS, VikePhotonError } from '../../errors.js'
 import { SERVER_FRAMEWORKS_BY_TARGET } from '../../facts.js'
+import { reactDomServerPlugin } from '../../plugin/react-dom-server-plugin.js'
 import type { TargetDefinition } from '../types.js'
 import { netlifyConfigPlugin } from './config-plugin.js'
 import { netlifyFunctionsPlugin } from './functions-plugin.js'
@@ -31,8 +32,8 @@ export const netlifyTarget: TargetDefinition = {
   // The summary lists the functions and says what a fully pre-rendered build deploys.
   prerendered: () => null,
   capabilities: {
-    // A unit (`photonUnit: true`) is a function of its own (functions-plugin.ts).
-    units: true,
+    // A unit is a function of its own: the server build writes its bundle, functions-plugin.ts wraps it in a function.
+    units: { functions: true, bundle: 'server-build' },
     nodeServer: false,
     // Netlify's CDN serves the static files and compresses responses, functions' too.
     precompress: false,
@@ -54,6 +55,8 @@ export const netlifyTarget: TargetDefinition = {
     }
     return [
       netlifySettingsPlugin(ctx),
+      // Netlify runs functions on Node: one react-dom server renderer in each.
+      reactDomServerPlugin('ssr')(ctx),
       // Photon's adapter (target `netlify`, its servers, @netlify/vite-plugin's dev emulation). Its writer of
       // functions is off: functions-plugin.ts says why and writes them instead.
       ...netlify({ build: { enabled: false } }),

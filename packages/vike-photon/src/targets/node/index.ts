@@ -17,7 +17,8 @@ export const nodeTarget: TargetDefinition = {
   summary: nodeSummary,
   prerendered: nodePrerendered,
   capabilities: {
-    units: true,
+    // `photonUnit` pages, written as dist/server/units/*.mjs and routed by the launcher (runtime/serve-node.ts).
+    units: { functions: false, bundle: 'server-build' },
     nodeServer: true,
     precompress: true,
     compression: 'server',

@@ -8,6 +8,7 @@ import { SERVER_FRAMEWORKS_BY_TARGET } from '../../facts.js'
 import type { PluginContext } from '../../plugin/context.js'
 import { createPlugin } from '../../plugin/create-plugin.js'
 import { parseHandlerModuleId, VIKE_SERVER_ENTRY } from '../../plugin/entry-ids.js'
+import { reactDomServerPlugin } from '../../plugin/react-dom-server-plugin.js'
 import type { Project, TargetDefinition } from '../types.js'
 import { vercelAdapterDepsPlugin } from './adapter-deps.js'
 import { vercelConfigFileCheckPlugin } from './config-file-check.js'
@@ -93,8 +94,8 @@ export const vercelTarget: TargetDefinition = {
   prerendered: () => null,
   pageSettings: vercelPageSettings,
   capabilities: {
-    // A unit (`photonUnit: true`) is a function of its own.
-    units: true,
+    // Every page with a function of its own (photonUnit, ISR, edge) is a unit, bundled by Photon's adapter.
+    units: { functions: true, bundle: 'photon-adapter' },
     nodeServer: false,
     precompress: false,
     // Vercel compresses responses at its edge network; compressing in the function would do it twice.
@@ -120,6 +121,7 @@ export const vercelTarget: TargetDefinition = {
       vercelAdapterDepsPlugin(adapter),
       vercelProductionEnvPlugin(ctx),
       vercelNodeDependenciesPlugin(ctx),
+      reactDomServerPlugin('vercel_node')(ctx),
       vercelPagesPlugin(ctx, vercelConfig),
       ...vercel(vercelConfig),
       vercelEdgeOptionsPlugin(ctx),
