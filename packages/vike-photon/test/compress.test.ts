@@ -1,6 +1,6 @@
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib'
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, inflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { COMPRESS_THRESHOLD, chooseEncoding, compress } from '../src/runtime/compress.js'
+import { brotliWindowBits, COMPRESS_THRESHOLD, chooseEncoding, compress } from '../src/runtime/compress.js'
 import { COMPRESS_PAGE, createResponse } from '../src/runtime/response.js'
 
 const BROWSER = 'gzip, deflate, br, zstd'
@@ -44,6 +44,22 @@ describe('compress', () => {
     const body = Buffer.from(await res.arrayBuffer())
     expect(body.length).toBeLessThan(Buffer.byteLength(html))
     expect(decode('br', body)).toBe(html)
+  })
+
+  it('sizes the brotli window to the page: as small as with the default window, give or take a byte', async () => {
+    // A page whose second half repeats its first, 27 KB back: a window too small for the page would miss that match.
+    const half = Array.from({ length: 800 }, (_, i) => `<li id="item-${i}">Item ${i * 7919}</li>`).join('')
+    const body = `<!DOCTYPE html><html><body><ul>${half}${half}</ul></body></html>`
+    for (const page of [html, body]) {
+      const res = await serve({ 'accept-encoding': 'br' }, () =>
+        createResponse(page, { status: 200, headers: pageHeaders }),
+      )
+      const sent = Buffer.from(await res.arrayBuffer())
+      expect(decode('br', sent)).toBe(page)
+      const withDefaultWindow = brotliCompressSync(page, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } })
+      expect(sent.length).toBeLessThanOrEqual(withDefaultWindow.length + 2)
+    }
+    expect([1, 1024, 1025, 70_000, 1e9].map(brotliWindowBits)).toEqual([10, 11, 11, 17, 24])
   })
 
   it.each([

@@ -17,6 +17,7 @@ import { FastResponse, NodeRequest, toNodeHandler } from 'srvx/node'
 import { assertServerEntry, type ServeResult } from './assert-server-entry.js'
 import { isAddressInUse, listenAddress, listeningUrl, portInUseMessage, type ServeOptions } from './listen.js'
 import { methodNotAllowed } from './methods.js'
+import { OneChunkResponse } from './one-chunk-response.js'
 import { startupDone } from './production-env.js'
 import { setResponseFactory } from './response.js'
 import { sendStaticFile } from './static/serve-node.js'
@@ -50,9 +51,11 @@ function contentTypeOf(file: string): string | undefined {
 
 const appHandler = appNodeHandler(entry)
 
-// Pages answered with srvx's FastResponse: written to Node in one go, with the reason phrase Node would send.
+// Pages answered with srvx's FastResponse: written to Node in one go, with the reason phrase Node would send. Servers
+// on their own Node handler read the body as a web stream instead: one chunk for them (one-chunk-response.ts).
+const PageResponse = runsOnNodeHandler(entry) ? OneChunkResponse : FastResponse
 setResponseFactory(
-  (body, init) => new FastResponse(body, { ...init, statusText: STATUS_CODES[init.status ?? 200] }) as Response,
+  (body, init) => new PageResponse(body, { ...init, statusText: STATUS_CODES[init.status ?? 200] }) as Response,
 )
 
 /**
@@ -63,7 +66,7 @@ setResponseFactory(
  */
 function appNodeHandler(entry: ServeResult): RequestListener {
   const fetch = fetchOf(entry)
-  if (fetch && !answersOnNode(entry)) {
+  if (fetch && !runsOnNodeHandler(entry)) {
     // Hono reads `c.executionCtx` for every universal middleware and throws (slowly) when there is none.
     const executionContext = {
       waitUntil: (promise: Promise<unknown>) => void promise.catch(() => {}),
@@ -113,6 +116,11 @@ function withLazyRequest(handler: RequestListener): RequestListener {
     }
     return handler(req, res)
   }
+}
+
+/** Whether the app runs on its own Node handler: Node-only servers (Express, Fastify) and H3 (see `answersOnNode`). */
+function runsOnNodeHandler(entry: ServeResult): boolean {
+  return !fetchOf(entry) || answersOnNode(entry)
 }
 
 /**
