@@ -9,7 +9,13 @@ import { type StepName, type StepResult, stepNames } from './steps'
 // from e2e/corpus/triage.json, a judgement made by reading the failure (the runner cannot make it).
 
 export type FailureClass = 'migration bug' | 'vike-photon bug' | 'app-inherent'
-export type Triage = Record<string, { class: FailureClass; reason: string }>
+/**
+ * Why an app-inherent failure happens: `machine` when the app would pass where the npm registry, the network
+ * and database engines are all there (a package missing from this machine's registry mirror, a fetch at build, a
+ * Prisma engine download); `app` when it fails anywhere (a broken commit, an empty file, a case-sensitive path).
+ */
+export type FailureCause = 'machine' | 'app'
+export type Triage = Record<string, { class: FailureClass; cause?: FailureCause; reason: string }>
 
 export type AppResult = Pick<CorpusApp, 'name' | 'repo' | 'commit' | 'source' | 'sourceVersion' | 'framework'> & {
   steps: Record<StepName, StepResult>
@@ -37,6 +43,25 @@ export const passed = (r: AppResult) => stepNames.every((s) => r.steps[s].status
 
 export function summaryLine(results: AppResult[]): string {
   return `real apps: ${results.filter(passed).length}/${results.length} build and serve`
+}
+
+/**
+ * The second summary line: of the apps that do not pass, how many fail because of this machine and how many
+ * because of the app itself (both from triage.json), and how many are bugs of ours or not triaged yet.
+ */
+export function causeLine(results: AppResult[], triage: Triage): string {
+  const failed = results.filter((r) => !passed(r))
+  const count = (keep: (t: Triage[string] | undefined) => boolean) => failed.filter((r) => keep(triage[r.name])).length
+  const machine = count((t) => t?.class === 'app-inherent' && t.cause === 'machine')
+  const app = count((t) => t?.class === 'app-inherent' && t.cause === 'app')
+  const ours = count((t) => t?.class === 'migration bug' || t?.class === 'vike-photon bug')
+  const open = failed.length - machine - app - ours
+  return [
+    `of the ${failed.length} that fail: ${machine} for this machine (registry mirror, network or database engine at build)`,
+    `${app} for the app itself (broken commit, empty file, case-sensitive path)`,
+    `${ours} migration or vike-photon bugs`,
+    `${open} not triaged or without a cause`,
+  ].join(', ')
 }
 
 export function loadTriage(): Triage {
@@ -72,7 +97,10 @@ export function failuresByClass(results: AppResult[], triage: Triage): string {
       return [
         `### ${c} (${apps.length})`,
         '',
-        ...apps.map((r) => `- **${r.name}** (${r.failed?.step}): ${triage[r.name]?.reason ?? r.failed?.error ?? ''}`),
+        ...apps.map((r) => {
+          const cause = triage[r.name]?.cause ? `, cause: ${triage[r.name]?.cause}` : ''
+          return `- **${r.name}** (${r.failed?.step}${cause}): ${triage[r.name]?.reason ?? r.failed?.error ?? ''}`
+        }),
       ].join('\n')
     })
     .join('\n\n')
@@ -122,6 +150,8 @@ export async function writeResults(results: AppResult[], triage: Triage) {
     failuresByClass(results, triage) || 'None.',
     '',
     summaryLine(results),
+    '',
+    causeLine(results, triage),
     '',
   ].join('\n')
   await writeFile(join(corpusDir, 'results.md'), md)

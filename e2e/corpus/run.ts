@@ -12,6 +12,7 @@ import { buildAndPack } from './pack'
 import { workspaceRoot } from './paths'
 import {
   type AppResult,
+  causeLine,
   failuresByClass,
   loadResults,
   loadTriage,
@@ -48,8 +49,9 @@ async function main() {
   if (values.help) return console.log(usage)
   if (values.report) {
     const results = loadResults()
-    await writeResults(results, loadTriage())
-    return console.log(`${table(results, loadTriage())}\n\n${summaryLine(results)}`)
+    const triage = loadTriage()
+    await writeResults(results, triage)
+    return console.log(`${table(results, triage)}\n\n${summaryLine(results)}\n${causeLine(results, triage)}`)
   }
   const jobs = Number(values.jobs)
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 2) throw new Error(`--jobs must be 1 or 2 (got ${values.jobs}).`)
@@ -109,9 +111,11 @@ async function main() {
       })
       await writeResults(merged, triage)
       console.log(summaryLine(merged))
+      console.log(causeLine(merged, triage))
       return
     }
     console.log(summaryLine(results))
+    console.log(causeLine(results, triage))
   } finally {
     await rm(packDir, { recursive: true, force: true })
   }

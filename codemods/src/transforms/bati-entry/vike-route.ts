@@ -62,7 +62,7 @@ export function program(j: JSCodeshift, root: Collection): N {
 }
 
 /** Local names imported from `vike/server`'s `renderPage`. */
-function renderPageLocals(j: JSCodeshift, root: Collection): Set<string> {
+export function renderPageLocals(j: JSCodeshift, root: Collection): Set<string> {
   const names = new Set<string>()
   for (const decl of importsFrom(j, root, (s) => s === 'vike/server')) {
     for (const s of decl.node.specifiers ?? []) {
@@ -102,7 +102,7 @@ function localRenderers(j: JSCodeshift, root: Collection, renderPage: Set<string
 }
 
 /** Identifiers imported from a Vike handler module or named like one. */
-function importedHandlers(j: JSCodeshift, root: Collection): Set<string> {
+export function importedHandlers(j: JSCodeshift, root: Collection): Set<string> {
   const names = new Set<string>()
   root.find(j.ImportDeclaration).forEach((p: ASTPath<ImportDeclaration>) => {
     const source = String(p.node.source.value)

@@ -222,7 +222,22 @@ function replaceStartup(s: EntryState, path: ASTPath<CallExpression>, serve: Cal
     stmtPath.replace(j.returnStatement(serve))
     return
   }
+  // `app.listen(port)` followed by plain statements (`console.log('Server running...')`): they ran right after the
+  // call, before the server was listening, so they can run before serve() as well; serve() becomes the return.
+  if (Array.isArray(body) && parentOf(blockPath)?.node === fn && onlyPlainStatementsAfter(body, stmt)) {
+    const ret = j.returnStatement(serve)
+    ;(ret as { comments?: unknown }).comments = (stmt as { comments?: unknown }).comments
+    body.splice(body.indexOf(stmt), 1)
+    body.push(ret)
+    return
+  }
   s.todo(path, 'return `serve(app, ...)` from this function and export its result as default')
+}
+
+/** Every statement after `stmt` is an expression or a declaration: nothing returns, throws or branches. */
+function onlyPlainStatementsAfter(body: unknown[], stmt: unknown): boolean {
+  const after = body.slice(body.indexOf(stmt) + 1) as { type: string }[]
+  return after.length > 0 && after.every((n) => n.type === 'ExpressionStatement' || n.type === 'VariableDeclaration')
 }
 
 /**
