@@ -1,5 +1,5 @@
 import { existsSync, realpathSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path'
 import { createPlugin } from '../../plugin/create-plugin.js'
 import { runtimeFiles } from '../../plugin/runtime-files.js'
 
@@ -13,6 +13,9 @@ const REEXPORT = 'vike-photon/__internal/universal-middleware-core'
  * Imported through vike-photon's re-export instead, it stays in node_modules, where the server finds it at start.
  * Every importer gets the same module, so there is one copy at run time, as in the bundle.
  *
+ * Only imports from packages and from vike-photon's runtime: the app's own imports of `@universal-middleware/core`
+ * resolve as before, to the version the app installed.
+ *
  * Only where node_modules ships with dist/: not with `photon.standalone` (it bundles or copies everything itself),
  * not when the app bundles everything (`ssr.noExternal: true`), not on Cloudflare, Vercel or Netlify (their
  * functions are bundled), and not when the app cannot reach vike-photon by name (this package's own test apps).
@@ -25,7 +28,9 @@ export const externalDepsPlugin = createPlugin('external-deps', (ctx) => {
     applyToEnvironment: (environment) => environment.config.consumer === 'server',
     resolveId: {
       filter: { id: /^@universal-middleware\/core$/ },
-      handler() {
+      handler(_id, importer) {
+        // The app's own imports keep the version the app installed (docs/servers.md has users install it).
+        if (importer && isAppFile(importer)) return undefined
         if (!ctx.target.capabilities.nodeServer || ctx.settings.standalone) return undefined
         const { config } = this.environment
         if (config.resolve.noExternal === true) return undefined
@@ -37,13 +42,29 @@ export const externalDepsPlugin = createPlugin('external-deps', (ctx) => {
   }
 })
 
+/** vike-photon's own folder (dist/runtime/<file> is three levels down). */
+const ownRoot = realpathOrSelf(dirname(dirname(dirname(runtimeFiles.universalMiddlewareCore))))
+
+/** A file of the app itself: on disk, outside node_modules and outside vike-photon (which may be linked). */
+function isAppFile(importer: string): boolean {
+  if (!isAbsolute(importer) || /[\\/]node_modules[\\/]/.test(importer)) return false
+  return !realpathOrSelf(importer).startsWith(ownRoot + sep)
+}
+
+function realpathOrSelf(path: string): string {
+  try {
+    return realpathSync(path)
+  } catch {
+    return path
+  }
+}
+
 /**
  * Whether Node, importing `vike-photon` from a file in `outDir`, finds this copy of vike-photon: the first
  * `node_modules/vike-photon` up from there. (Not `require.resolve` from the root: it also accepts a package's
  * reference to itself, which an app inside this package's folder gets at build time but not from dist/server/.)
  */
 function installedBeside(outDir: string): boolean {
-  const ownRoot = realpathSync(dirname(dirname(dirname(runtimeFiles.universalMiddlewareCore))))
   for (let dir = outDir; ; dir = dirname(dir)) {
     const candidate = join(dir, 'node_modules', 'vike-photon')
     if (existsSync(join(candidate, 'package.json'))) return realpathSync(candidate) === ownRoot
