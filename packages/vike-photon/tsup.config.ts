@@ -55,7 +55,9 @@ export default defineConfig([
             const code = await readFile(args.path, 'utf8')
             const importLine = 'import standaloner from "standaloner/vite";'
             if (!code.includes(importLine)) {
-              throw new Error(`${args.path} no longer imports standaloner as @photonjs/runtime 0.1.17 did: review tsup.config.ts`)
+              throw new Error(
+                `${args.path} no longer imports standaloner as @photonjs/runtime 0.1.17 did: review tsup.config.ts`,
+              )
             }
             const stub =
               "const standaloner = () => { throw new Error('[vike-photon] Expected standaloner to be loaded by vike-photon, not by Photon (bug in vike-photon)') };"
