@@ -152,6 +152,14 @@ for (const example of examples) {
       })
 
       if (mode === 'prod') {
+        test('leaves @universal-middleware/core in node_modules rather than in dist/server', async ({ request }) => {
+          const bundle = readFileSync(join(dir, 'dist/server/index.mjs'), 'utf8')
+          expect(bundle).toContain('from "vike-photon/__internal/universal-middleware-core"')
+          // Rolldown heads each bundled module with a comment naming its path.
+          expect(bundle).not.toMatch(/^\/\/ .*universal-middleware.core.*dist\/index\.js$/m)
+          expect((await request.get(`${server.url}/`)).status()).toBe(200)
+        })
+
         test('caches hashed assets forever and revalidates the rest', async ({ request }) => {
           const html = await (await request.get(`${server.url}/`)).text()
           const asset = html.match(/src="(\/assets\/[^"]+\.js)"/)?.[1]

@@ -1,4 +1,5 @@
 import { cpSync, rmSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { defineConfig } from 'tsup'
 
 const shared = { format: 'esm', target: 'node20', platform: 'node' } as const
@@ -22,6 +23,7 @@ export default defineConfig([
       'runtime/page-handler': 'src/runtime/page-handler.ts',
       'runtime/dev-server-entry-check': 'src/runtime/dev-server-entry-check.ts',
       'runtime/middleware-error-hook.ssr': 'src/runtime/middleware-error-hook.ssr.ts',
+      'runtime/universal-middleware-core': 'src/runtime/universal-middleware-core.ts',
       'runtime/vercel-function': 'src/targets/vercel/runtime/function.ts',
       'runtime/middlewares/node': 'src/runtime/middlewares/node.ts',
       'runtime/middlewares/dev': 'src/runtime/middlewares/dev.ts',
@@ -39,6 +41,31 @@ export default defineConfig([
     // Everything but the CLI, which the second build (run at the same time) writes and overwrites.
     clean: ['!cli/**'],
     external: [/^virtual:/],
+    // @photonjs/runtime 0.1.17's `vite` module imports standaloner (and with it @vercel/nft and a second rolldown,
+    // native binding included) at its top, for its `photon()` plugin only; `installPhoton()`, the one vike-photon
+    // calls, never uses it. Loading it cost about 0.1 s of CPU in every `vike build` and `vike dev`. So that module
+    // is bundled here with standaloner left out; vike-photon loads standaloner itself when `photon.standalone` asks
+    // for it (targets/node/standalone-plugin.ts). Photon's other modules stay external.
+    noExternal: ['@photonjs/runtime'],
+    esbuildPlugins: [
+      {
+        name: 'photon-runtime-without-standaloner',
+        setup(build) {
+          build.onLoad({ filter: /[\\/]@photonjs[\\/]runtime[\\/]dist[\\/]vite-[^\\/]*\.js$/ }, async (args) => {
+            const code = await readFile(args.path, 'utf8')
+            const importLine = 'import standaloner from "standaloner/vite";'
+            if (!code.includes(importLine)) {
+              throw new Error(
+                `${args.path} no longer imports standaloner as @photonjs/runtime 0.1.17 did: review tsup.config.ts`,
+              )
+            }
+            const stub =
+              "const standaloner = () => { throw new Error('[vike-photon] Expected standaloner to be loaded by vike-photon, not by Photon (bug in vike-photon)') };"
+            return { contents: code.replace(importLine, stub), loader: 'js' }
+          })
+        },
+      },
+    ],
     // The docs ship with the package: messages and JSDoc point to node_modules/vike-photon/docs/*.md.
     async onSuccess() {
       rmSync('docs', { recursive: true, force: true })

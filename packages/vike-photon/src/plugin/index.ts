@@ -1,5 +1,6 @@
 import { installPhoton } from '@photonjs/runtime/vite'
 import type { Plugin, PluginOption } from 'vite'
+import { externalDepsPlugin } from '../targets/node/external-deps-plugin.js'
 import { devRestartPlugin, nodeLauncherPlugin } from '../targets/node/launcher-plugin.js'
 import { precompressPlugin } from '../targets/node/precompress-plugin.js'
 import { standalonePlugins } from '../targets/node/standalone-plugin.js'
@@ -37,6 +38,7 @@ export function vikePhotonPlugins(): PluginOption[] {
     precompressPlugin(ctx),
     prerenderReportPlugin(ctx),
     ...standalonePlugins(ctx),
+    externalDepsPlugin(ctx),
     dedupePlugin(ctx),
     photonMetaGuardPlugin(ctx),
     vikeEntryLookupPlugin(ctx),

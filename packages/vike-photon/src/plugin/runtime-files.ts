@@ -11,6 +11,7 @@ export const runtimeFiles = {
   devServerEntryCheck: runtimeFile('dev-server-entry-check'),
   vercelFunction: runtimeFile('vercel-function'),
   middlewareErrorHook: runtimeFile('middleware-error-hook.ssr'),
+  universalMiddlewareCore: runtimeFile('universal-middleware-core'),
   middlewares: {
     node: runtimeFile('middlewares/node'),
     dev: runtimeFile('middlewares/dev'),
