@@ -119,8 +119,8 @@ describe('`isr` that pre-rendering or a route function overrules (Vercel)', () =
     const warnings = build.stderr.split('\n').filter((line) => line.startsWith('[vike-photon] Page '))
     expect(warnings).toMatchInlineSnapshot(`
       [
-        "[vike-photon] Page /pages/about is pre-rendered (\`prerender: true\`), so it is served as a static file: its \`isr\` (/pages/about/+config.ts) is ignored. To cache it with ISR instead, set \`prerender: false\` in /pages/about/+config.ts.",
-        "[vike-photon] Page /pages/fn sets \`isr\` (/pages/fn/+config.ts) but its route is a route function, which only Vike can match at request time: the page is served by the main server function (not cached by ISR). To deploy it as its own function, give it a route string (or filesystem routing).",
+        "[vike-photon] Page /pages/about is pre-rendered (\`prerender: true\`), so it is served as static files: its \`isr\` (/pages/about/+config.ts) is ignored. To cache it with ISR instead, set \`prerender: false\` in /pages/about/+config.ts.",
+        "[vike-photon] Page /pages/fn sets \`isr\` (/pages/fn/+config.ts) but its route is a route function, which only Vike can match at request time: the page is served by the main server function (not cached by ISR), apart from the URLs it pre-renders (static files). To deploy it as its own function, give it a route string (or filesystem routing).",
       ]
     `)
     const output = join(root, '.vercel/output')

@@ -86,8 +86,8 @@ describe('checkVercelPages: settings that one setting overrules', () => {
     ])
     expect(warnings).toMatchInlineSnapshot(`
       [
-        "Page /pages/news is pre-rendered (\`prerender: true\`), so it is served as a static file: its \`isr\` (/pages/news/+config.ts) is ignored. To cache it with ISR instead, set \`prerender: false\` in /pages/news/+config.ts.",
-        "Page /pages/edge is pre-rendered (\`prerender: true\`), so it is served as a static file: its \`edge: true\` (/pages/edge/+config.ts) is ignored. To run it on the edge instead, set \`prerender: false\` in /pages/edge/+config.ts.",
+        "Page /pages/news is pre-rendered (\`prerender: true\`), so it is served as static files: its \`isr\` (/pages/news/+config.ts) is ignored. To cache it with ISR instead, set \`prerender: false\` in /pages/news/+config.ts.",
+        "Page /pages/edge is pre-rendered (\`prerender: true\`), so it is served as static files: its \`edge: true\` (/pages/edge/+config.ts) is ignored. To run it on the edge instead, set \`prerender: false\` in /pages/edge/+config.ts.",
       ]
     `)
   })
@@ -104,7 +104,7 @@ describe('checkVercelPages: settings that one setting overrules', () => {
     ])
     expect(warnings).toMatchInlineSnapshot(`
       [
-        "Page /pages/news sets \`isr\` (/pages/news/+config.ts) but its route is a route function, which only Vike can match at request time: the page is served by the main server function (not cached by ISR). To deploy it as its own function, give it a route string (or filesystem routing).",
+        "Page /pages/news sets \`isr\` (/pages/news/+config.ts) but its route is a route function, which only Vike can match at request time: the page is served by the main server function (not cached by ISR), apart from the URLs it pre-renders (static files). To deploy it as its own function, give it a route string (or filesystem routing).",
         "Page /pages/fn sets \`edge: true\` (/pages/fn/+config.ts) but its route is a route function, which only Vike can match at request time: the page is served by the main server function (not on the edge). To deploy it as its own function, give it a route string (or filesystem routing).",
       ]
     `)

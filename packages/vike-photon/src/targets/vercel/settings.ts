@@ -61,7 +61,7 @@ export function checkVercelPages(pages: PageSettingsSource[]): {
 
 /**
  * Why a page's `isr` or `edge` has no effect, or `null` when it has. A route function first: Vike pre-renders such a
- * page only if a hook lists its URLs, and either way it never gets a function of its own.
+ * page only at the URLs a hook lists (`onBeforePrerenderStart`), the others reach the main server function.
  */
 function overruledBy(page: PageSettingsSource, setting: 'isr' | 'edge', prerendered: boolean): string | null {
   const pageConfig = `${page.pageId}/+config.ts`
@@ -70,13 +70,14 @@ function overruledBy(page: PageSettingsSource, setting: 'isr' | 'edge', prerende
   if (page.route === null) {
     return (
       `Page ${page.pageId} sets ${written} (${configFile}) but its route is a route function, which only Vike can match at request time: ` +
-      `the page is served by the main server function (${setting === 'isr' ? 'not cached by ISR' : 'not on the edge'}). ` +
+      `the page is served by the main server function (${setting === 'isr' ? 'not cached by ISR' : 'not on the edge'})` +
+      `${prerendered ? ', apart from the URLs it pre-renders (static files)' : ''}. ` +
       'To deploy it as its own function, give it a route string (or filesystem routing).'
     )
   }
   if (prerendered) {
     return (
-      `Page ${page.pageId} is pre-rendered (\`prerender: true\`), so it is served as a static file: its ${written} (${configFile}) is ignored. ` +
+      `Page ${page.pageId} is pre-rendered (\`prerender: true\`), so it is served as static files: its ${written} (${configFile}) is ignored. ` +
       `To ${setting === 'isr' ? 'cache it with ISR' : 'run it on the edge'} instead, set \`prerender: false\` in ${pageConfig}.`
     )
   }
