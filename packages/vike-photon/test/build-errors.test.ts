@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { VIKE_DEPRECATION_NOTE } from '../src/plugin/settings-plugin.js'
@@ -15,6 +15,7 @@ const FIXTURES = [
   'vercel-function-build-error',
   'vercel-invalid-settings',
   'vercel-no-vite-config',
+  'vercel-overruled-settings',
 ]
 const roots: Record<string, string> = {}
 const builds: Record<string, BuildResult> = {}
@@ -107,6 +108,28 @@ describe('an invalid `photon` setting and invalid page settings', () => {
         'Invalid Vercel settings:\n  - `isr` of page /pages/about (/pages/about/+config.ts) is true: ISR needs to know how long a render stays fresh.',
     )
     expect(existsSync(join(roots['vercel-invalid-settings']!, '.vercel/output/config.json'))).toBe(false)
+  })
+})
+
+describe('`isr` that pre-rendering or a route function overrules (Vercel)', () => {
+  it('builds, warns once per page with the file and the fix, and deploys neither page as a function of its own', () => {
+    const build = builds['vercel-overruled-settings']!
+    const root = roots['vercel-overruled-settings']!
+    expect(build.error).toBeNull()
+    const warnings = build.stderr.split('\n').filter((line) => line.startsWith('[vike-photon] Page '))
+    expect(warnings).toMatchInlineSnapshot(`
+      [
+        "[vike-photon] Page /pages/about is pre-rendered (\`prerender: true\`), so it is served as static files: its \`isr\` (/pages/about/+config.ts) is ignored. To cache it with ISR instead, set \`prerender: false\` in /pages/about/+config.ts.",
+        "[vike-photon] Page /pages/fn sets \`isr\` (/pages/fn/+config.ts) but its route is a route function, which only Vike can match at request time: the page is served by the main server function (not cached by ISR), apart from the URLs it pre-renders (static files). To deploy it as its own function, give it a route string (or filesystem routing).",
+      ]
+    `)
+    const output = join(root, '.vercel/output')
+    expect(readFileSync(join(output, 'static/about/index.html'), 'utf8')).toContain('<h1>About</h1>')
+    const functions = readdirSync(join(output, 'functions'), { recursive: true })
+      .map(String)
+      .filter((path) => path.endsWith('.func'))
+    expect(functions).toEqual(['_vike/server.func'])
+    expect(readFileSync(join(output, 'config.json'), 'utf8')).not.toContain('_vike/pages/')
   })
 })
 

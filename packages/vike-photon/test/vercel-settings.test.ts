@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { endpointRoute } from '../src/plugin/endpoints.js'
 import { pageFunctionPath, pageRouteRegex } from '../src/targets/vercel/routes.js'
-import { isPrerendered, type PageSettingsSource, planVercelPages } from '../src/targets/vercel/settings.js'
+import {
+  checkVercelPages,
+  isPrerendered,
+  type PageSettingsSource,
+  planVercelPages,
+} from '../src/targets/vercel/settings.js'
 
 const page = (overrides: Partial<PageSettingsSource> = {}): PageSettingsSource => ({
   pageId: '/pages/news',
@@ -23,7 +28,6 @@ describe('planVercelPages', () => {
     expect(planVercelPages([page({ prerender: [false, { enable: true }] })])[0]!.prerendered).toBe(false)
     expect(planVercelPages([page({ prerender: [own, { partial: true }] })])[0]!.prerendered).toBe(true)
     expect(planVercelPages([page({ prerender: [{ enable: false }] })])[0]!.prerendered).toBe(false)
-    expect(() => planVercelPages([page({ edge, prerender: [true, own] })])).toThrow('is pre-rendered')
   })
 
   it('reads isr, edge, prerender and static headers', () => {
@@ -58,15 +62,62 @@ describe('planVercelPages', () => {
     `)
   })
 
-  it('refuses isr together with edge, and either on a pre-rendered page', () => {
+  it('refuses isr together with edge', () => {
     expect(() =>
       planVercelPages([
         page({ isr: { value: { expiration: 5 }, definedAt: null }, edge: { value: true, definedAt: null } }),
       ]),
     ).toThrow(/sets both `isr` and `edge: true`/)
-    expect(() => planVercelPages([page({ edge: { value: true, definedAt: null }, prerender: true })])).toThrow(
-      /is pre-rendered/,
-    )
+  })
+})
+
+describe('checkVercelPages: settings that one setting overrules', () => {
+  const isr = { value: { expiration: 60 }, definedAt: '/pages/news/+config.ts' }
+
+  it('a pre-rendered page keeps no isr or edge (a static file), with a warning naming the file and the fix', () => {
+    const { plans, problems, warnings } = checkVercelPages([
+      page({ isr, prerender: [true] }),
+      page({ pageId: '/pages/edge', route: '/edge', edge: { value: true, definedAt: null }, prerender: true }),
+    ])
+    expect(problems).toEqual([])
+    expect(plans.map(({ isr, edge, prerendered }) => ({ isr, edge, prerendered }))).toEqual([
+      { isr: null, edge: false, prerendered: true },
+      { isr: null, edge: false, prerendered: true },
+    ])
+    expect(warnings).toMatchInlineSnapshot(`
+      [
+        "Page /pages/news is pre-rendered (\`prerender: true\`), so it is served as static files: its \`isr\` (/pages/news/+config.ts) is ignored. To cache it with ISR instead, set \`prerender: false\` in /pages/news/+config.ts.",
+        "Page /pages/edge is pre-rendered (\`prerender: true\`), so it is served as static files: its \`edge: true\` (/pages/edge/+config.ts) is ignored. To run it on the edge instead, set \`prerender: false\` in /pages/edge/+config.ts.",
+      ]
+    `)
+  })
+
+  it('a route-function page keeps no isr or edge (the main server function serves it), with a warning, pre-rendered or not', () => {
+    const { plans, problems, warnings } = checkVercelPages([
+      page({ route: null, isr, prerender: [true] }),
+      page({ pageId: '/pages/fn', route: null, edge: { value: true, definedAt: '/pages/fn/+config.ts' } }),
+    ])
+    expect(problems).toEqual([])
+    expect(plans.map(({ isr, edge }) => ({ isr, edge }))).toEqual([
+      { isr: null, edge: false },
+      { isr: null, edge: false },
+    ])
+    expect(warnings).toMatchInlineSnapshot(`
+      [
+        "Page /pages/news sets \`isr\` (/pages/news/+config.ts) but its route is a route function, which only Vike can match at request time: the page is served by the main server function (not cached by ISR), apart from the URLs it pre-renders (static files). To deploy it as its own function, give it a route string (or filesystem routing).",
+        "Page /pages/fn sets \`edge: true\` (/pages/fn/+config.ts) but its route is a route function, which only Vike can match at request time: the page is served by the main server function (not on the edge). To deploy it as its own function, give it a route string (or filesystem routing).",
+      ]
+    `)
+  })
+
+  it('invalid values stay errors on a pre-rendered page, and a page without contradictions warns nothing', () => {
+    const invalid = checkVercelPages([page({ isr: { value: true, definedAt: null }, prerender: true })])
+    expect(invalid.problems).toHaveLength(1)
+    expect(invalid.warnings).toEqual([])
+    const both = checkVercelPages([page({ isr, edge: { value: true, definedAt: null }, prerender: true })])
+    expect(both.problems).toEqual([expect.stringContaining('sets both `isr` and `edge: true`')])
+    const fine = checkVercelPages([page({ isr })])
+    expect(fine).toMatchObject({ problems: [], warnings: [], plans: [{ isr: { expiration: 60 } }] })
   })
 })
 

@@ -70,7 +70,9 @@ export const settingsPlugin = createPlugin('settings', (ctx) => ({
       const pageSources = readPageSettings(pages)
       const units = checkPhotonUnits(pageSources, ctx.target)
       const pageSettings = ctx.target.pageSettings
-      const perPage = pageSettings?.check(pageSources) ?? { plans: [], problems: [] }
+      const perPage = pageSettings?.check(pageSources) ?? { plans: [], problems: [], warnings: [] }
+      // Printed before any error: a user then sees everything about their settings in one build.
+      for (const warning of perPage.warnings) warnOnce(warning)
       const sections = [
         ...(photon.problems.length > 0 ? [problemsSection(settingsHeading(source), photon.problems)] : []),
         ...(units.problems.length > 0 ? [problemsSection(PAGE_SETTINGS_HEADING, units.problems)] : []),

@@ -52,7 +52,11 @@ export interface TargetDefinition {
   pageSettings?: {
     /** The heading of its problems in the error, e.g. "Invalid Vercel settings:". */
     heading: string
-    check(pages: PageSettingsSource[]): { plans: ResolvedPageSettings[]; problems: string[] }
+    /**
+     * `problems` are invalid values (one error, with those of `photon`); `warnings` are settings that contradict each
+     * other where one wins (printed once each; the plans keep only the winner).
+     */
+    check(pages: PageSettingsSource[]): { plans: ResolvedPageSettings[]; problems: string[]; warnings: string[] }
   }
   /** What the target's output can do. Code that differs per target reads these, never the target's `name`. */
   capabilities: TargetCapabilities

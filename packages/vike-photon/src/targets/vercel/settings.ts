@@ -23,9 +23,17 @@ export function planVercelPages(pages: PageSettingsSource[]): VercelPagePlan[] {
   return plans
 }
 
-/** Every page's Vercel settings, and every problem with them. */
-export function checkVercelPages(pages: PageSettingsSource[]): { plans: VercelPagePlan[]; problems: string[] } {
+/**
+ * Every page's Vercel settings, every problem with them (invalid values: errors) and every warning (settings that
+ * contradict each other, where one of them wins: the page's plan keeps only the winner).
+ */
+export function checkVercelPages(pages: PageSettingsSource[]): {
+  plans: VercelPagePlan[]
+  problems: string[]
+  warnings: string[]
+} {
   const problems: string[] = []
+  const warnings: string[] = []
   const plans = pages.map((page) => {
     const isr = validateIsr(page, problems)
     const edge = validateEdge(page, problems)
@@ -34,28 +42,46 @@ export function checkVercelPages(pages: PageSettingsSource[]): { plans: VercelPa
         `Page ${page.pageId} sets both \`isr\` and \`edge: true\`: Vercel caches (ISR) only Node functions. Remove one of them.`,
       )
     }
-    if ((isr || edge) && page.route === null) {
-      problems.push(
-        `Page ${page.pageId} sets \`${isr ? 'isr' : 'edge'}\` but its route is a route function, which only Vike can match at request time: ` +
-          'give the page a route string (or filesystem routing) to deploy it as its own function.',
-      )
-    }
     const prerendered = isPrerendered(page.prerender)
-    if (prerendered && (isr || edge)) {
-      problems.push(
-        `Page ${page.pageId} is pre-rendered (\`prerender: true\`), so it is a static file: \`${isr ? 'isr' : 'edge'}\` has no effect. Remove one of them.`,
-      )
-    }
+    // `isr` or `edge` asks for a function of the page's own; a route function or pre-rendering rules that out. The
+    // upstream vike-photon demo sets `prerender: true` for every page and `isr` on some: one setting wins, with a warning.
+    const overruled = isr || edge ? overruledBy(page, isr ? 'isr' : 'edge', prerendered) : null
+    if (overruled) warnings.push(overruled)
     return {
       pageId: page.pageId,
       route: page.route,
-      isr,
-      edge,
+      isr: overruled ? null : isr,
+      edge: overruled ? false : edge,
       prerendered,
       headers: staticHeaders(page.headersResponse),
     }
   })
-  return { plans, problems }
+  return { plans, problems, warnings }
+}
+
+/**
+ * Why a page's `isr` or `edge` has no effect, or `null` when it has. A route function first: Vike pre-renders such a
+ * page only at the URLs a hook lists (`onBeforePrerenderStart`), the others reach the main server function.
+ */
+function overruledBy(page: PageSettingsSource, setting: 'isr' | 'edge', prerendered: boolean): string | null {
+  const pageConfig = `${page.pageId}/+config.ts`
+  const configFile = page[setting].definedAt ?? pageConfig
+  const written = setting === 'isr' ? '`isr`' : '`edge: true`'
+  if (page.route === null) {
+    return (
+      `Page ${page.pageId} sets ${written} (${configFile}) but its route is a route function, which only Vike can match at request time: ` +
+      `the page is served by the main server function (${setting === 'isr' ? 'not cached by ISR' : 'not on the edge'})` +
+      `${prerendered ? ', apart from the URLs it pre-renders (static files)' : ''}. ` +
+      'To deploy it as its own function, give it a route string (or filesystem routing).'
+    )
+  }
+  if (prerendered) {
+    return (
+      `Page ${page.pageId} is pre-rendered (\`prerender: true\`), so it is served as static files: its ${written} (${configFile}) is ignored. ` +
+      `To ${setting === 'isr' ? 'cache it with ISR' : 'run it on the edge'} instead, set \`prerender: false\` in ${pageConfig}.`
+    )
+  }
+  return null
 }
 
 function validateIsr(page: PageSettingsSource, problems: string[]): IsrSetting | null {
