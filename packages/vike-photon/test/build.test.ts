@@ -195,6 +195,27 @@ describe.each(['Hono', 'Express'])('the %s server entry', (label) => {
   })
 })
 
+describe('the Hono server entry, for a browser', () => {
+  const get = (path: string) =>
+    rawRequest(Number(new URL(state.Hono!.server.url).port), path, {
+      headers: { 'accept-encoding': 'gzip, deflate, br, zstd' },
+    })
+
+  // On Hono, pages are compressed by vike-photon's page handler, endpoints after them (compress.ts).
+  it('compresses the pages and the endpoints, and leaves small responses as they are', async () => {
+    const page = await get('/')
+    expect(page.headers['content-encoding']).toBe('br')
+    expect(page.headers.vary).toMatch(/accept-encoding/i)
+    expect(brotliDecompressSync(page.body).toString()).toContain('<h1>Home</h1>')
+    const items = await get('/endpoints/items')
+    expect(items.headers['content-encoding']).toBe('br')
+    expect(JSON.parse(brotliDecompressSync(items.body).toString())).toHaveLength(100)
+    const hello = await get('/api/hello')
+    expect(hello.headers['content-encoding']).toBeUndefined()
+    expect(JSON.parse(hello.body.toString())).toEqual({ hello: 'from Hono' })
+  })
+})
+
 describe('photon: { static: false, compress: false }', () => {
   const get = (path: string, headers = {}) =>
     rawRequest(Number(new URL(state['static and compress off']!.server.url).port), path, { headers })
