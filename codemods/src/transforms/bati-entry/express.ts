@@ -247,6 +247,7 @@ function shorthand(j: JSCodeshift, key: string): N {
 function namesIn(j: JSCodeshift, nodes: N[]): Set<string> {
   const names = new Set<string>()
   for (const n of nodes) {
+    if (n.type === 'Identifier') names.add(n.name)
     j(n)
       .find(j.Identifier)
       .forEach((p) => {
@@ -258,7 +259,8 @@ function namesIn(j: JSCodeshift, nodes: N[]): Set<string> {
 
 /**
  * Top-level `const x = <expr>` that only the removed code used (Bati's `root`, `hmrPort`, then `__dirname` and
- * `__filename`, which only `root` used). Only initializers without side effects go.
+ * `__filename`, which only `root` used). Only initializers without side effects go; the removed declarations are
+ * added to `removed`, so that the imports only they used go too.
  */
 function removeUnusedConstants(j: JSCodeshift, root: Collection, removed: N[]): void {
   const body = program(j, root).body as N[]
@@ -276,6 +278,7 @@ function removeUnusedConstants(j: JSCodeshift, root: Collection, removed: N[]): 
       const comments = (stmt.comments ?? []).filter((c: N) => c.leading !== false)
       if (body[i + 1] && comments.length > 0) body[i + 1].comments = [...comments, ...(body[i + 1].comments ?? [])]
       body.splice(i, 1)
+      removed.push(stmt)
     }
     candidates = next
   }

@@ -1,12 +1,6 @@
-import { dirname } from 'node:path'
-import { fileURLToPath } from 'node:url'
-
 import { createMiddleware } from '@universal-middleware/express'
 import express from 'express'
 import { apply, serve } from '@photonjs/express'
-
-const __filename = globalThis.__filename ?? fileURLToPath(import.meta.url)
-const __dirname = globalThis.__dirname ?? dirname(__filename)
 const port = process.env.PORT ? Number.parseInt(process.env.PORT, 10) : 3000
 
 export default await startServer()
