@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { applyPlan, planMigration } from '../src/migrate.js'
 
 // Whole-app plan for an Express entry that serves the pages by itself (Bati's express-entry.ts next to
-// vite-plugin-vercel, seen on a real app of the corpus: it built, then every request failed). The code stays; the
-// entry gets a TODO, and package.json the adapter the TODO asks for.
+// vite-plugin-vercel, seen on a real app of the corpus: it built, then every request failed). The entry is rewritten
+// to apply(app) and `return serve(app, ...)` from @photonjs/express, which package.json gets.
 const dirs: string[] = []
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
@@ -79,25 +79,25 @@ export async function vikeHandler(request: Request): Promise<Response> {
 `,
   }
 
-  it('keeps the entry, puts a TODO on its default export and adds @photonjs/express', () => {
+  it('rewrites the entry to apply(app) and serve(app) from @photonjs/express, keeping its routes', () => {
     const p = plan(app(files))
     expect(p.errors).toEqual([])
     const migrated = after(p, 'express-entry.ts')!
-    expect(migrated.replace(/^\/\/ TODO\(vike-photon migrate\):.*\n/m, '')).toBe(entry)
-    expect(migrated).toContain(
-      '// TODO(vike-photon migrate): this Express server renders the pages and listens by itself',
-    )
-    expect(p.todos.map((t) => `${t.file}:${t.line}`)).toContain('express-entry.ts:5')
+    expect(migrated).toContain("import { apply, serve } from '@photonjs/express'")
+    expect(migrated).toContain("app.get('/api/ping'")
+    expect(migrated).toContain('  apply(app)\n  return serve(app, {\n    port: 3000\n  })\n')
+    expect(migrated).toContain('export default await startServer()')
+    expect(migrated).not.toMatch(/createHandler|vikeHandler|app\.listen/)
     expect(after(p, 'pages/+config.ts')).toContain("server: 'express-entry.ts'")
     expect(JSON.parse(after(p, 'package.json')!).dependencies).toHaveProperty('@photonjs/express')
-    // The handler module the entry still uses is left alone.
-    expect(after(p, 'server/vike-handler.ts')).toBeUndefined()
+    // The handler module is never deleted.
+    expect(p.changes.find((c) => c.path === 'server/vike-handler.ts')?.after).not.toBeNull()
   })
 
   it('a second run changes nothing', () => {
     const dir = app(files)
     applyPlan(plan(dir))
-    expect(readFileSync(join(dir, 'express-entry.ts'), 'utf8')).toContain('TODO(vike-photon migrate)')
+    expect(readFileSync(join(dir, 'express-entry.ts'), 'utf8')).toContain('apply(app)')
     expect(plan(dir).changes.map((c) => c.path)).toEqual([])
   })
 })

@@ -3,7 +3,7 @@ import { contextOf, type TransformOptions } from '../context.js'
 import { addTodo, countReferences, importsFrom, namedLocal, parserFor, pruneUnusedImports } from '../lib/ast.js'
 import { print } from '../lib/print.js'
 import { exportServe, removeVercelHandleExports, vercelHandleLocals } from './bati-entry/default-export.js'
-import { markSelfServingExpress } from './bati-entry/express.js'
+import { migrateSelfServingExpress } from './bati-entry/express.js'
 import {
   isPagesFunction,
   isRetired,
@@ -46,7 +46,7 @@ export default function batiEntry(file: FileInfo, api: API, options: TransformOp
     if (isRetired(ctx, file.path)) markRetired(j, root)
     const cloudflare = ctx.sources.has('vike-cloudflare-pages') || ctx.sources.has('vike-cloudflare')
     if (cloudflare && apps.size === 0 && samePath(ctx.serverEntry, file.path)) markFetchWorker(j, root)
-    if (apps.size === 0 && samePath(ctx.serverEntry, file.path) && markSelfServingExpress(j, root)) {
+    if (apps.size === 0 && samePath(ctx.serverEntry, file.path) && migrateSelfServingExpress(j, root)) {
       ctx.frameworks.add('express')
     }
     markVercelHandle(j, root)

@@ -201,7 +201,6 @@ describe('the Hono server entry, for a browser', () => {
       headers: { 'accept-encoding': 'gzip, deflate, br, zstd' },
     })
 
-  // On Hono, pages are compressed by vike-photon's page handler, endpoints after them (compress.ts).
   it('compresses the pages and the endpoints, and leaves small responses as they are', async () => {
     const page = await get('/')
     expect(page.headers['content-encoding']).toBe('br')

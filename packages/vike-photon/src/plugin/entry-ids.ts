@@ -89,3 +89,9 @@ export function parsePhotonEntryMiddlewaresId(id: string): { condition: string; 
   return match ? { condition: match[1] as string, entryName: match[3] as string } : null
 }
 export const PHOTON_ENTRY_MIDDLEWARES_FILTER = /virtual:photon:get-middlewares:[^:]+:[^:]+:/
+
+/**
+ * vike-photon's own `@universal-middleware/core`, for the handler modules' `enhance` (see virtual-modules-plugin.ts).
+ * The id must contain "@universal-middleware/core": that is how Photon recognises an `enhance` import.
+ */
+export const OWN_UNIVERSAL_MIDDLEWARE_CORE_ID = 'virtual:vike-photon:@universal-middleware/core'

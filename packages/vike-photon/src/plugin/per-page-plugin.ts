@@ -5,6 +5,7 @@ import { VikePhotonError } from '../errors.js'
 import type { PageEntry, PluginContext } from './context.js'
 import { createPlugin } from './create-plugin.js'
 import {
+  OWN_UNIVERSAL_MIDDLEWARE_CORE_ID,
   PHOTON_ENTRY_MIDDLEWARES_FILTER,
   PHOTON_SERVER_WITH_ENTRY_FILTER,
   parsePhotonEntryMiddlewaresId,
@@ -62,6 +63,8 @@ export const perPagePlugin = createPlugin('per-page', (ctx) => ({
       if (!unit) return undefined
       if (unit.kind === 'fallback') {
         return [
+          // Photon's `enhance()` from vike-photon's own copy (see virtual-modules-plugin.ts).
+          `import { enhance } from ${JSON.stringify(OWN_UNIVERSAL_MIDDLEWARE_CORE_ID)}`,
           `import { createPageHandler } from ${JSON.stringify(runtimeFiles.pageHandler)}`,
           `export default createPageHandler('vike-photon:unit-fallback', { path: '/**' })`,
         ].join('\n')

@@ -2,7 +2,7 @@ import { relative, resolve, sep } from 'node:path'
 import type { Environment } from 'vite'
 import { contentTypesOf } from './content-types.js'
 import { createPlugin } from './create-plugin.js'
-import { parseHandlerModuleId, RUNTIME_SETTINGS_ID } from './entry-ids.js'
+import { OWN_UNIVERSAL_MIDDLEWARE_CORE_ID, parseHandlerModuleId, RUNTIME_SETTINGS_ID } from './entry-ids.js'
 import { runtimeFiles } from './runtime-files.js'
 
 /**
@@ -13,6 +13,11 @@ export const virtualModulesPlugin = createPlugin('virtual-modules', (ctx) => ({
   resolveId: {
     filter: { id: /^virtual:vike-photon:/ },
     handler(id) {
+      if (id === OWN_UNIVERSAL_MIDDLEWARE_CORE_ID) {
+        // Resolved from vike-photon's runtime, so from vike-photon's dependencies (on Node, the external-deps plugin
+        // then leaves it in node_modules).
+        return this.resolve('@universal-middleware/core', runtimeFiles.pageHandler, { skipSelf: true })
+      }
       return `\0${id}`
     },
   },
@@ -40,6 +45,11 @@ export const virtualModulesPlugin = createPlugin('virtual-modules', (ctx) => ({
       const entryName = parseHandlerModuleId(virtualId)
       if (entryName !== null) {
         return [
+          // @photonjs/core 0.1.22 (photon:photon-meta-to-runtime) wraps this default export in `enhance()`; without
+          // an `enhance` import from "…@universal-middleware/core" here, it adds one through its resolve-from-photon,
+          // which falls back to the app's own copy: an app that listed @universal-middleware/core 0.3 failed to build
+          // on Vercel ('"enhance" is not exported by @universal-middleware/core@0.3.3'; a real app of the corpus).
+          `import { enhance } from ${JSON.stringify(OWN_UNIVERSAL_MIDDLEWARE_CORE_ID)}`,
           `import { createPageHandler } from ${JSON.stringify(runtimeFiles.pageHandler)}`,
           `export default createPageHandler(${JSON.stringify(entryName)})`,
         ].join('\n')

@@ -19,8 +19,6 @@ const PREFERENCE: readonly Encoding[] = ['br', 'gzip', 'deflate']
 const WEB_ENCODINGS: readonly Encoding[] = ['gzip', 'deflate']
 const COMPRESSIBLE =
   /^\s*(?:text\/|application\/(?:javascript|json|xml|ecmascript|manifest\+json|x-javascript)|image\/svg\+xml|[^;\s]+\+(?:json|xml))/i
-/** Where `compressInChain` leaves the encoding it chose, for `compressRoutes`. */
-const COMPRESS_ENCODING = Symbol.for('vike-photon:compress-encoding')
 const NO_TRANSFORM = /(?:^|,)\s*no-transform\s*(?:,|$)/i
 
 // `node:zlib` is loaded lazily so that importing `vike-photon/universal-middlewares` works on runtimes without it;
@@ -196,61 +194,19 @@ function zlibTransform(z: Zlib, encoding: Encoding): TransformStream<Uint8Array,
  * Compresses pages and data responses on the fly (brotli, gzip or deflate, by `Accept-Encoding` and its q-values),
  * from 1 KB up. Requests that accept no encoding skip it at no cost.
  *
- * On Express and Hono, a response handed back by a universal middleware is expensive, so the middleware only passes
- * the chosen encoding on, and vike-photon's page handler compresses the pages and data responses it renders:
- * - @universal-middleware/express 0.4.31 routes every response body through web streams when a universal middleware
- *   handles responses (about a third of the SSR throughput with a browser's `Accept-Encoding`); the app's own
- *   Express routes are left to Express middlewares (`compression`).
- * - @universal-middleware/hono 0.4.21 assigns the handled response to Hono's `c.res`, whose setter (hono 4.13)
- *   copies it into `new Response(res.body, res)`: the compressed bytes become a web stream that @hono/node-server
- *   then reads chunk by chunk (about 0.3 ms of CPU per page on the bench app). The app's own Hono routes are
- *   compressed by `compressRoutes`, which leaves `c.res` alone when it has nothing to do.
+ * On Express, a universal middleware that handles responses makes @universal-middleware/express 0.4.31 route every
+ * response body through web streams (about a third of the SSR throughput with a browser's `Accept-Encoding`).
+ * There the middleware only passes the chosen encoding on, and vike-photon's page handler compresses the pages
+ * and data responses it renders; the app's own Express routes are left to Express middlewares (`compression`).
  */
-export const compress = compressMiddleware((adapter) => adapter === 'express')
-
-/**
- * `compress` as vike-photon's Node chain uses it, followed by `compressRoutes`: on Hono too, pages are compressed by
- * the page handler. (The exported `compress`, which users may place alone, still compresses a Hono app's own routes.)
- */
-export const compressInChain = compressMiddleware((adapter) => adapter === 'express' || adapter === 'hono')
-
-function compressMiddleware(byPageHandler: (adapter: string | undefined) => boolean) {
-  return enhance(
-    function vikePhotonCompress(request: Request, context: Universal.Context, runtime: unknown) {
-      const encoding = encodingFor(request)
-      if (!encoding) return
-      if (byPageHandler(adapterOf(runtime))) {
-        return {
-          ...context,
-          [COMPRESS_ENCODING]: encoding,
-          [COMPRESS_PAGE]: (response: Response) => compressResponse(response, encoding),
-        }
-      }
-      return (response: Response) => compressResponse(response, encoding)
-    },
-    { name: 'vike-photon:compress', immutable: true },
-  )
-}
-
-/**
- * On Hono, compresses what the page handler did not (the app's own routes), after `compressInChain`. Returns nothing for a
- * response it leaves as it is (already encoded, too small, not text): an unchanged response handed back to Hono
- * would be copied into a web stream all the same (see `compress`).
- */
-export const compressRoutes = enhance(
-  function vikePhotonCompressRoutes(_request: Request, context: Universal.Context, runtime: unknown) {
-    if (adapterOf(runtime) !== 'hono') return
-    const encoding = (context as Record<symbol, Encoding | undefined>)[COMPRESS_ENCODING]
+export const compress = enhance(
+  function vikePhotonCompress(request: Request, context: Universal.Context, runtime: unknown) {
+    const encoding = encodingFor(request)
     if (!encoding) return
-    return async (response: Response) => {
-      const compressed = await compressResponse(response, encoding)
-      // @universal-middleware/hono 0.4.21 keeps `c.res` when the handler returns nothing.
-      return (compressed === response ? undefined : compressed) as Response
+    if ((runtime as { adapter?: string } | undefined)?.adapter === 'express') {
+      return { ...context, [COMPRESS_PAGE]: (response: Response) => compressResponse(response, encoding) }
     }
+    return (response: Response) => compressResponse(response, encoding)
   },
-  { name: 'vike-photon:compress-routes', immutable: true },
+  { name: 'vike-photon:compress', immutable: true },
 )
-
-function adapterOf(runtime: unknown): string | undefined {
-  return (runtime as { adapter?: string } | undefined)?.adapter
-}
