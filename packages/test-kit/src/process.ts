@@ -41,14 +41,36 @@ function tail(output: string, lines = 60) {
     .join('\n')
 }
 
-/** Kills a child started with `detached: true` together with everything it started (its process group). */
+/**
+ * Kills a child started with `detached: true` together with everything it started (its process group). The group
+ * is signalled even when its leader already exited: `pnpm run build` can exit (or be killed) while the `vike build`
+ * it started still runs in the group.
+ */
 function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return
+  if (child.pid === undefined) return
   try {
     process.kill(-child.pid, signal)
   } catch {
     // already gone
   }
+}
+
+// Every command and server this kit started and that has not ended yet. Safety net: a test that throws before its
+// `finally`, or a test process that ends (Playwright stops a worker after a timeout, Ctrl-C), must not leave a
+// build or a server running: a leftover `vike build` found after a CI run kept spinning at 80% CPU.
+const running = new Set<ChildProcess>()
+function killAll() {
+  for (const child of running) killGroup(child, 'SIGKILL')
+  running.clear()
+}
+process.on('exit', killAll)
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    killAll()
+    // Our listener replaced Node's default (exit); exit the way the signal would have, unless someone else listens.
+    if (process.listenerCount(signal) === 1)
+      process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1))
+  })
 }
 
 /** Runs a command to completion; throws with the tail of its output when it fails or times out. */
@@ -60,6 +82,7 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     })
+    running.add(child)
     let output = ''
     let stdout = ''
     let stderr = ''
@@ -78,10 +101,12 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
     }, opts.timeoutMs)
     child.on('error', (err) => {
       clearTimeout(timer)
+      running.delete(child)
       reject(new Error(`\`${describe(cmd, args)}\` could not start in ${opts.cwd}: ${err.message}`))
     })
     child.on('close', (code, signal) => {
       clearTimeout(timer)
+      running.delete(child)
       const result = { code, signal, output, stdout, stderr }
       if (timedOut) {
         reject(new Error(`\`${describe(cmd, args)}\` timed out after ${opts.timeoutMs} ms:\n${tail(output)}`))
@@ -128,12 +153,6 @@ export type StartServerOptions = {
       readyLine: RegExp
     }
 )
-
-const running = new Set<ChildProcess>()
-// Safety net: a test that throws before its `finally` must not leave a server behind.
-process.on('exit', () => {
-  for (const child of running) killGroup(child, 'SIGKILL')
-})
 
 /**
  * Starts a long-running server command and waits until it is ready (it answers HTTP, or prints `readyLine`). Fails
