@@ -18,11 +18,14 @@ import { runtimeFiles } from './runtime-files.js'
 import { serverEntryCheckPlugin, serverEntryExportPlugin } from './server-entry-check-plugin.js'
 import { settingsPlugin } from './settings-plugin.js'
 import { targetPlugins } from './target-plugin.js'
+import { hideVikeDeprecationWarning } from './vike-deprecation-warning.js'
 import { vikeEntryLookupPlugin } from './vike-entry-lookup-plugin.js'
 import { virtualModulesPlugin } from './virtual-modules-plugin.js'
 
 /** All of vike-photon's Vite plugins, in order. Added to the user's Vite config by the extension (`vite` setting). */
 export function vikePhotonPlugins(): PluginOption[] {
+  // Before Vike resolves its plugins, where it would print that vike-photon is deprecated.
+  hideVikeDeprecationWarning()
   const ctx = new PluginContext()
   return [
     // First: it fixes how the bundler hands `custom` to resolveId hooks before any module is resolved.

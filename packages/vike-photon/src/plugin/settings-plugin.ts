@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { DOCS, VikePhotonError, warnOnce } from '../errors.js'
+import { VikePhotonError, warnOnce } from '../errors.js'
 import type { PageEntry } from './context.js'
 import { createPlugin } from './create-plugin.js'
 import { handlerModuleId, pageEntryName } from './entry-ids.js'
@@ -12,15 +12,7 @@ import {
   settingsHeading,
 } from './resolve-settings.js'
 import { vikeRouteToPattern } from './route.js'
-import { readVikeFacts, vikeHasBuiltInServer } from './vike-config.js'
-
-/**
- * Printed once, right below Vike's "[vike][Warning] vike-photon is deprecated" (which Vike prints for any extension
- * named vike-photon, and which no setting turns off): what it means for this package.
- */
-export const VIKE_DEPRECATION_NOTE =
-  "Vike's warning above is about its own +server setting, which vike-photon switches off on purpose: " +
-  `this vike-photon is maintained and nothing needs to change. See ${DOCS}/troubleshooting.md#vike-photon-is-deprecated`
+import { readVikeFacts } from './vike-config.js'
 
 /**
  * Reads the `photon` setting and the app's pages from Vike, validates them, and hands Photon its config:
@@ -39,9 +31,6 @@ export const settingsPlugin = createPlugin('settings', (ctx) => ({
   config: {
     order: 'post',
     handler(userConfig) {
-      // First: it must follow Vike's warning even when the settings below are refused.
-      if (vikeHasBuiltInServer()) warnOnce(VIKE_DEPRECATION_NOTE)
-
       if (userConfig.root) ctx.root = resolve(userConfig.root)
       const facts = readVikeFacts()
 
