@@ -20,14 +20,13 @@ export async function serve(
   log: AppLog,
   app: CorpusApp,
   { repoDir, appDir, target }: { repoDir: string; appDir: string; target: Target },
-): Promise<{ kind: ServeKind; detail: string }> {
+): Promise<{ kind: ServeKind; detail: string; printedUrl?: string }> {
   const kind = serveKind(appDir, target)
   const { server, given } = await start(kind, app, repoDir, appDir)
   try {
     const detail = await checkIndex(server.url, indexPath(app), server)
-    // The app listened where it said, not on the PORT it was given (it hard-codes its port): say so.
-    const elsewhere = server.url !== given ? `; listens on ${server.url}, the URL it printed (not PORT)` : ''
-    return { kind, detail: detail + elsewhere }
+    // The app listened where it said, not on the PORT it was given (it hard-codes its port): the runner says so.
+    return { kind, detail, printedUrl: server.url !== given ? server.url : undefined }
   } finally {
     log.write(`\n--- ${kind} server output\n${server.output()}`)
     await server.stop()
