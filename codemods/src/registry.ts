@@ -1,11 +1,13 @@
 import type { MigrateContext, SourceId, TransformOptions } from './context.js'
 import { minimumCompatibilityDate } from './lib/compatibility-date.js'
+import { JsonDocument } from './lib/json.js'
 import type { Project } from './project.js'
 import { recordImportedPackages } from './steps/imported-packages.js'
 import { createRootConfig } from './steps/root-config.js'
 import { createWranglerConfig, ignoreWranglerState } from './steps/wrangler-config.js'
 import { batiEntryTargets } from './transforms/bati-entry/targets.js'
 import type { TransformName } from './transforms/index.js'
+import { compareVersions, lowestVersion } from './transforms/package-json.js'
 
 const js = /\.(?:[cm]?[jt]sx?)$/
 const cloudflare: SourceId[] = ['vike-cloudflare', 'vike-cloudflare-pages']
@@ -70,6 +72,37 @@ const files = (input: MigrationInput, name: RegExp, text?: RegExp): MigrationTar
 const workerConfigs = (input: MigrationInput, name: RegExp): MigrationTarget[] => {
   const options = { minimumCompatibilityDate: minimumCompatibilityDate(input.project.read('package.json')) }
   return files(input, name).map((target) => ({ ...target, options }))
+}
+
+/**
+ * The tsconfigs telefunc 0.2 may read for an app that lists telefunc 0.1 and has .telefunc files: the root
+ * tsconfig.json, and the tsconfigs it references (telefunc takes the nearest tsconfig.json, or a reference of it
+ * that includes the file). Runs before package-json, which raises telefunc.
+ */
+function telefuncTsconfigs(input: MigrationInput): MigrationTarget[] {
+  let manifest: Record<string, Record<string, string> | undefined> = {}
+  try {
+    manifest = JSON.parse((input.project.read('package.json') ?? '{}').replace(/^\uFEFF/, ''))
+  } catch {
+    return [] // migrate's parse check reports a broken package.json
+  }
+  const declared = manifest.dependencies?.telefunc ?? manifest.devDependencies?.telefunc
+  const lowest = declared ? lowestVersion(declared) : null
+  if (!lowest || compareVersions(lowest, '0.2.0') >= 0 || files(input, /\.telefunc\.[cm]?[jt]sx?$/).length === 0)
+    return []
+  const root = input.project.read('tsconfig.json')
+  if (root === null) return []
+  let references: unknown
+  try {
+    references = new JsonDocument(root, true).get(['references'])
+  } catch {
+    return [] // migrate's parse check reports a broken tsconfig.json
+  }
+  const referenced = (Array.isArray(references) ? (references as { path?: unknown }[]) : [])
+    .map((r) => (typeof r?.path === 'string' ? r.path.replace(/^\.\//, '') : ''))
+    .map((p) => (p.endsWith('.json') ? p : `${p.replace(/\/$/, '')}/tsconfig.json`))
+    .filter((p) => input.project.files.includes(p))
+  return ['tsconfig.json', ...referenced].map((file) => ({ file }))
 }
 
 /** Every migration, in the order they run: later ones use what earlier ones recorded. */
@@ -203,6 +236,12 @@ export const migrations: Migration[] = [
         /^tsconfig(\.[\w-]+)?\.json$/,
         /vike-cloudflare\/types|vite-plugin-vercel\/types|vike-photon\/photon-types/,
       ),
+  },
+  {
+    id: 'telefunc-strict',
+    title: 'Set compilerOptions.strict where telefunc 0.2 (raised from 0.1) reads the .telefunc files',
+    transform: 'telefunc-strict',
+    check: telefuncTsconfigs,
   },
   {
     id: 'wrangler-toml',

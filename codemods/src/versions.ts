@@ -8,6 +8,7 @@ import {
   UNIVERSAL_MIDDLEWARE_VERSIONS,
   VIKE_PHOTON_VERSION,
   VIKE_SET_VERSIONS,
+  VITE_PEER_VERSIONS,
   VITE_PLUGIN_VERSIONS,
 } from '../../packages/vike-photon/src/facts.js'
 
@@ -39,6 +40,9 @@ export const vikeSetVersions = VIKE_SET_VERSIONS
 
 /** Vite plugins whose older releases refuse (or break under) the Vite that migrate writes. */
 export const vitePluginVersions = VITE_PLUGIN_VERSIONS
+
+/** Optional peers of that Vite which npm checks when the app lists them (@types/node). */
+export const vitePeerVersions = VITE_PEER_VERSIONS
 
 /**
  * The range migrate writes for a version. For 0.x versions `^` keeps the minor: `^0.2.0` excludes 0.1.x. A package

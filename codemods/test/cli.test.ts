@@ -266,6 +266,33 @@ describe('vike-photon migrate', () => {
     expect(r.stdout).toContain('Next:\n  pnpm install\n  pnpm run build\n  pnpm run prod\n')
   })
 
+  it('sets compilerOptions.strict in the referenced tsconfig telefunc 0.2 reads, when it raises telefunc 0.1', () => {
+    const dir = app({
+      'package.json': `${JSON.stringify(
+        {
+          type: 'module',
+          scripts: { build: 'vite build' },
+          dependencies: { telefunc: '^0.1.72', vike: '^0.4.171', 'vike-vue': '^0.6.5', vue: '^3.4.25' },
+          devDependencies: { vite: '^5.2.10', 'vite-plugin-vercel': '^6.0.1', '@vite-plugin-vercel/vike': '^6.0.1' },
+        },
+        null,
+        2,
+      )}\n`,
+      'vite.config.ts': `import vercel from 'vite-plugin-vercel'\nimport vike from 'vike/plugin'\n\nexport default { plugins: [vercel(), vike()] }\n`,
+      'tsconfig.json': `{\n  "compilerOptions": { "strict": true },\n  "references": [{ "path": "./tsconfig.node.json" }]\n}\n`,
+      'tsconfig.node.json': `{\n  "compilerOptions": { "composite": true },\n  "include": ["**/*.ts"]\n}\n`,
+      'pages/todo/todo.telefunc.ts': `export async function onNewTodo(text: string) {\n  return text\n}\n`,
+    })
+    migrate(dir, '--yes')
+    expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).dependencies.telefunc).toBe('^0.2.23')
+    expect(readFileSync(join(dir, 'tsconfig.node.json'), 'utf8')).toBe(
+      `{\n  "compilerOptions": {\n    "composite": true,\n    // telefunc 0.2 generates shield() only with strict: true\n    "strict": true\n  },\n  "include": ["**/*.ts"]\n}\n`,
+    )
+    expect(readFileSync(join(dir, 'tsconfig.json'), 'utf8')).toContain('"strict": true },')
+    // A second run has nothing left to do for it: telefunc is 0.2 now.
+    expect(migrate(dir, '--yes', '--dry-run').stdout).not.toContain('tsconfig')
+  })
+
   it('fails with a clear message outside an app folder', () => {
     const dir = app({}, { git: false })
     const r = migrate(dir)

@@ -9,6 +9,7 @@ import {
   CLOUDFLARE_MINIMUM_DATES,
   KNOWN_GOOD_VERSIONS,
   VIKE_SET_VERSIONS,
+  VITE_PEER_VERSIONS,
   VITE_PLUGIN_VERSIONS,
 } from '../../packages/vike-photon/src/facts.js'
 import { createContext } from '../src/context.js'
@@ -87,6 +88,7 @@ describe('peer ranges of the versions migrate writes (test/peers.json, from `npm
       Object.values(VIKE_SET_VERSIONS.peers).flatMap((libs) => Object.entries(libs).map(([n, l]) => [n, l.version])),
     ),
     ...VITE_PLUGIN_VERSIONS,
+    ...Object.fromEntries(Object.entries(VITE_PEER_VERSIONS).map(([n, l]) => [n, l.version])),
   }
   const entries = Object.entries(written)
 

@@ -103,11 +103,14 @@ export async function runApp(
     if (!installed) return result
     const built = await step('build', () => build(log, app, { repoDir, appDir, installRoot: installed.root }))
     if (!built) return result
-    await step(
+    const served = await step(
       'serve',
       () => serve(log, app, { repoDir, appDir, target: targetOf(appDir) }),
       (s) => s.kind,
     )
+    if (served?.printedUrl) {
+      result.notes.push(`served at ${served.printedUrl}, the URL it prints: it hard-codes its port (PORT is ignored)`)
+    }
     return result
   } finally {
     const killed = killLeftovers(work)

@@ -20,12 +20,13 @@ export async function serve(
   log: AppLog,
   app: CorpusApp,
   { repoDir, appDir, target }: { repoDir: string; appDir: string; target: Target },
-): Promise<{ kind: ServeKind; detail: string }> {
+): Promise<{ kind: ServeKind; detail: string; printedUrl?: string }> {
   const kind = serveKind(appDir, target)
-  const server = await start(kind, app, repoDir, appDir)
+  const { server, given } = await start(kind, app, repoDir, appDir)
   try {
     const detail = await checkIndex(server.url, indexPath(app), server)
-    return { kind, detail }
+    // The app listened where it said, not on the PORT it was given (it hard-codes its port): the runner says so.
+    return { kind, detail, printedUrl: server.url !== given ? server.url : undefined }
   } finally {
     log.write(`\n--- ${kind} server output\n${server.output()}`)
     await server.stop()
@@ -40,29 +41,45 @@ function serveKind(appDir: string, target: Target): ServeKind {
   return 'node'
 }
 
-async function start(kind: ServeKind, app: CorpusApp, repoDir: string, appDir: string): Promise<RunningServer> {
+/**
+ * A loopback URL in the server's output. An app that hard-codes its port (`serve(app, { port: 3000 })`, which wins
+ * over PORT in vike-server 1.0 and in vike-photon alike) listens there and says so; a user opens that URL.
+ */
+const announcedUrl = /(https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]):\d+)/
+
+async function start(
+  kind: ServeKind,
+  app: CorpusApp,
+  repoDir: string,
+  appDir: string,
+): Promise<{ server: RunningServer; given: string }> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const env = { ...app.env }
+  const given = (server: RunningServer) => ({ server, given: url })
   try {
     switch (kind) {
       case 'node': {
         if (!existsSync(join(appDir, 'dist', 'server', 'index.mjs'))) {
           throw new StepError('the build wrote no dist/server/index.mjs (and no pre-rendered dist/client/index.html)')
         }
-        return await startServer('node', ['dist/server/index.mjs'], {
+        const server = await startServer('node', ['dist/server/index.mjs'], {
           cwd: appDir,
           url,
+          announced: announcedUrl,
           timeoutMs: startTimeoutMs,
           env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
         })
+        return given(server)
       }
       case 'cloudflare':
       case 'static':
-        return await startServer(
-          binPath(repoDir, appDir, 'vike'),
-          ['preview', '--host', '127.0.0.1', '--port', String(port)],
-          { cwd: appDir, url, timeoutMs: startTimeoutMs, env },
+        return given(
+          await startServer(
+            binPath(repoDir, appDir, 'vike'),
+            ['preview', '--host', '127.0.0.1', '--port', String(port)],
+            { cwd: appDir, url, timeoutMs: startTimeoutMs, env },
+          ),
         )
       case 'vercel': {
         const outputDir = join(appDir, '.vercel', 'output')
@@ -71,9 +88,12 @@ async function start(kind: ServeKind, app: CorpusApp, repoDir: string, appDir: s
         }
         const server = await startVercelOutputServer(outputDir)
         return {
-          url: server.url,
-          output: () => '(Vercel functions print to the runner itself)',
-          stop: () => server.close(),
+          server: {
+            url: server.url,
+            output: () => '(Vercel functions print to the runner itself)',
+            stop: () => server.close(),
+          },
+          given: server.url,
         }
       }
     }

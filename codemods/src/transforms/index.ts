@@ -6,6 +6,7 @@ import packageJson from './package-json.js'
 import plusConfig from './plus-config.js'
 import plusServerFile from './plus-server-file.js'
 import serverEntry from './server-entry/index.js'
+import telefuncStrict from './telefunc-strict.js'
 import tsconfig from './tsconfig.js'
 import upstreamImports from './upstream-imports.js'
 import upstreamPackageJson from './upstream-package-json.js'
@@ -25,6 +26,7 @@ export const transforms = {
   'plus-config': plusConfig,
   'plus-server-file': plusServerFile,
   'server-entry': serverEntry,
+  'telefunc-strict': telefuncStrict,
   tsconfig,
   'upstream-imports': upstreamImports,
   'upstream-package-json': upstreamPackageJson,

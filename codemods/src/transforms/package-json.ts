@@ -14,6 +14,7 @@ import {
   reactStreamingForReact18,
   universalMiddlewareVersions,
   vikeSetVersions,
+  vitePeerVersions,
   vitePluginVersions,
 } from '../versions.js'
 
@@ -72,6 +73,7 @@ export default function packageJson(file: FileInfo, _api: API, options: Transfor
       for (const [name, { below, version }] of Object.entries(libraries)) raiseBelow(name, below, version)
     }
     for (const [name, v] of Object.entries(vitePluginVersions)) raiseBelow(name, v, v)
+    for (const [name, { below, version }] of Object.entries(vitePeerVersions)) raiseBelow(name, below, version)
   }
 
   const found = new Set<SourceId>(ctx.sources)

@@ -147,6 +147,12 @@ export type StartServerOptions = {
       okOnly?: boolean
       /** Between two attempts. @default 250 */
       pollMs?: number
+      /**
+       * A line the server prints with the URL it really listens on (its first group). While `url` does not answer,
+       * that URL is tried too: an app that hard-codes its port (`serve(app, { port: 3000 })`) ignores the PORT it
+       * was given, and its user opens the URL it printed. Only loopback URLs are followed.
+       */
+      announced?: RegExp
     }
   | {
       /** Ready when the output matches; its first group is the server's URL (e.g. on a port it chose). */
@@ -194,7 +200,7 @@ export async function startServer(cmd: string, args: string[], opts: StartServer
 
   const awaited =
     'url' in opts
-      ? `${opts.url}${opts.readyPath ?? ''} answered${opts.okOnly ? ' 200' : ''}`
+      ? `${opts.url}${opts.readyPath ?? ''}${opts.announced ? ' (or the URL it printed)' : ''} answered${opts.okOnly ? ' 200' : ''}`
       : `it printed a line matching ${opts.readyLine}`
   const deadline = Date.now() + opts.timeoutMs
   let last = 'no answer'
@@ -206,12 +212,15 @@ export async function startServer(cmd: string, args: string[], opts: StartServer
       )
     }
     if ('url' in opts) {
-      try {
-        const response = await get(opts.url + (opts.readyPath ?? ''))
-        if (!opts.okOnly || response.status === 200) return ready(opts.url)
-        last = `status ${response.status}: ${response.body.slice(0, 500)}`
-      } catch (error) {
-        last = String(error) // not listening yet
+      const announced = opts.announced && announcedUrl(output, opts.announced)
+      for (const url of announced && announced !== opts.url ? [opts.url, announced] : [opts.url]) {
+        try {
+          const response = await get(url + (opts.readyPath ?? ''))
+          if (!opts.okOnly || response.status === 200) return ready(url)
+          last = `${url}: status ${response.status}: ${response.body.slice(0, 500)}`
+        } catch (error) {
+          last = `${url}: ${error}` // not listening yet
+        }
       }
     } else {
       // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escape sequences start with ESC.
@@ -226,6 +235,22 @@ export async function startServer(cmd: string, args: string[], opts: StartServer
       )
     }
     await sleep('url' in opts ? (opts.pollMs ?? 250) : 20)
+  }
+}
+
+/** The origin of the last loopback URL the server announced (`localhost` read as 127.0.0.1), if any. */
+function announcedUrl(output: string, line: RegExp): string | undefined {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escape sequences start with ESC.
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, '')
+  const matches = [...plain.matchAll(new RegExp(line.source, line.flags.includes('g') ? line.flags : `${line.flags}g`))]
+  const printed = matches.at(-1)?.[1]
+  if (!printed) return undefined
+  try {
+    const url = new URL(printed)
+    if (url.hostname === 'localhost' || url.hostname === '0.0.0.0') url.hostname = '127.0.0.1'
+    return ['127.0.0.1', '[::1]'].includes(url.hostname) ? url.origin : undefined
+  } catch {
+    return undefined
   }
 }
 

@@ -168,3 +168,12 @@ export const VITE_PLUGIN_VERSIONS = {
   'vite-plugin-pwa': '1.0.1',
   'vite-plugin-solid': '2.11.10',
 } as const
+
+/**
+ * Optional peers of the Vite that migrate writes, which npm still checks when the app lists them: Vite 7 asks for
+ * @types/node ^20.19.0 || >=22.12.0, and an app's own @types/node 18 (Bati's default in 2024) made `npm install`
+ * fail with ERESOLVE after migrating (a real corpus app, luacsoulet/pokedex-project). Raised when below `below`.
+ */
+export const VITE_PEER_VERSIONS = {
+  '@types/node': { below: '20.19.0', version: '20.19.9' },
+} as const
