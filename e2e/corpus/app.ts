@@ -106,7 +106,7 @@ export async function runApp(
     await step(
       'serve',
       () => serve(log, app, { repoDir, appDir, target: targetOf(appDir) }),
-      (s) => s.kind,
+      (s) => `${s.kind}, ${s.pages} page${s.pages === 1 ? '' : 's'}`,
     )
     return result
   } finally {
