@@ -3,6 +3,6 @@ import { defineConfig } from 'vitest/config'
 // Unit tests of every workspace package, run together by `pnpm exec vitest run`.
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'codemods', 'bench*', 'docs'],
+    projects: ['packages/*', 'codemods', 'bench*', 'docs', 'e2e/corpus'],
   },
 })

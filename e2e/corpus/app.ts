@@ -106,7 +106,7 @@ export async function runApp(
     const served = await step(
       'serve',
       () => serve(log, app, { repoDir, appDir, target: targetOf(appDir) }),
-      (s) => s.kind,
+      (s) => `${s.kind}, ${s.pages} page${s.pages === 1 ? '' : 's'}`,
     )
     if (served?.printedUrl) {
       result.notes.push(`served at ${served.printedUrl}, the URL it prints: it hard-codes its port (PORT is ignored)`)

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { freePort } from '@vike-photon/test-kit/ports'
 import { type RunningServer, startServer } from '@vike-photon/test-kit/process'
-import { startVercelOutputServer } from '../../packages/vike-photon/src/targets/vercel/preview/server.js'
 import { binPath, type Target } from './build'
+import { brokenPage, describeChecks, linkedPages, needsNetwork, type PageCheck } from './linked-pages'
 import { type CorpusApp, indexPath } from './list'
 import { type AppLog, cell, firstErrorLine, StepError } from './steps'
 
@@ -20,13 +20,13 @@ export async function serve(
   log: AppLog,
   app: CorpusApp,
   { repoDir, appDir, target }: { repoDir: string; appDir: string; target: Target },
-): Promise<{ kind: ServeKind; detail: string; printedUrl?: string }> {
+): Promise<{ kind: ServeKind; detail: string; pages: number; printedUrl?: string }> {
   const kind = serveKind(appDir, target)
   const { server, given } = await start(kind, app, repoDir, appDir)
   try {
-    const detail = await checkIndex(server.url, indexPath(app), server)
+    const { detail, pages } = await checkIndex(server.url, indexPath(app), server)
     // The app listened where it said, not on the PORT it was given (it hard-codes its port): the runner says so.
-    return { kind, detail, printedUrl: server.url !== given ? server.url : undefined }
+    return { kind, detail, pages, printedUrl: server.url !== given ? server.url : undefined }
   } finally {
     log.write(`\n--- ${kind} server output\n${server.output()}`)
     await server.stop()
@@ -74,28 +74,19 @@ async function start(
       }
       case 'cloudflare':
       case 'static':
+      case 'vercel':
+        if (kind === 'vercel' && !existsSync(join(appDir, '.vercel', 'output', 'config.json'))) {
+          throw new StepError('the build wrote no .vercel/output/config.json')
+        }
+        // Vercel: `vike preview` serves .vercel/output the way Vercel routes it (vike-photon's Vercel preview), each
+        // function in its own process printing to the server's output, as the docs tell users to run it.
         return given(
           await startServer(
             binPath(repoDir, appDir, 'vike'),
             ['preview', '--host', '127.0.0.1', '--port', String(port)],
-            { cwd: appDir, url, timeoutMs: startTimeoutMs, env },
+            { cwd: appDir, url, timeoutMs: startTimeoutMs, env: kind === 'vercel' ? { VERCEL: '1', ...env } : env },
           ),
         )
-      case 'vercel': {
-        const outputDir = join(appDir, '.vercel', 'output')
-        if (!existsSync(join(outputDir, 'config.json'))) {
-          throw new StepError('the build wrote no .vercel/output/config.json')
-        }
-        const server = await startVercelOutputServer(outputDir)
-        return {
-          server: {
-            url: server.url,
-            output: () => '(Vercel functions print to the runner itself)',
-            stop: () => server.close(),
-          },
-          given: server.url,
-        }
-      }
     }
   } catch (error) {
     if (error instanceof StepError) throw error
@@ -104,8 +95,15 @@ async function start(
   }
 }
 
-/** GET the index page, then the first same-origin script or stylesheet it references. Returns a short detail. */
-async function checkIndex(base: string, indexPath: string, server: RunningServer): Promise<string> {
+/**
+ * GET the index page, then the first same-origin script or stylesheet it references, then the pages it links to
+ * (linked-pages.ts). Returns a short detail.
+ */
+async function checkIndex(
+  base: string,
+  indexPath: string,
+  server: RunningServer,
+): Promise<{ detail: string; pages: number }> {
   const get = (url: string) => fetch(url, { signal: AbortSignal.timeout(requestTimeoutMs) })
   const failed = (what: string, body: string) =>
     new StepError(
@@ -119,14 +117,38 @@ async function checkIndex(base: string, indexPath: string, server: RunningServer
   if (page.status >= 400) throw failed(`GET ${indexPath} answered ${page.status}`, html)
   if (!/<html|<!doctype html/i.test(html)) throw failed(`GET ${indexPath} answered ${page.status} but no HTML`, html)
   const asset = clientAsset(html, page.url)
-  if (!asset) return `${indexPath} ${page.status}, references no script or stylesheet`
-  const res = await get(asset).catch((error: Error) => {
-    throw failed(`GET ${asset} failed (${error.cause ?? error.message})`, '')
-  })
-  await res.arrayBuffer()
-  if (res.status !== 200)
-    throw failed(`GET ${new URL(asset).pathname} (referenced by ${indexPath}) answered ${res.status}`, '')
-  return `${indexPath} ${page.status}, ${new URL(asset).pathname} 200`
+  let detail = `${indexPath} ${page.status}, references no script or stylesheet`
+  if (asset) {
+    const res = await get(asset).catch((error: Error) => {
+      throw failed(`GET ${asset} failed (${error.cause ?? error.message})`, '')
+    })
+    await res.arrayBuffer()
+    if (res.status !== 200)
+      throw failed(`GET ${new URL(asset).pathname} (referenced by ${indexPath}) answered ${res.status}`, '')
+    detail = `${indexPath} ${page.status}, ${new URL(asset).pathname} 200`
+  }
+
+  const checks: PageCheck[] = []
+  let broken: { check: PageCheck; body: string } | undefined
+  for (const path of linkedPages(html, page.url)) {
+    const printedBefore = server.output().length
+    const res = await get(new URL(path, page.url).href).catch((error: Error) => error)
+    if (res instanceof Error) {
+      checks.push({ path, status: `failed (${res.cause ?? res.message})` })
+      broken ??= { check: checks.at(-1)!, body: '' }
+      continue
+    }
+    const body = await res.text()
+    const notHtml = res.status < 400 && !/<html|<!doctype html/i.test(body)
+    const offline = res.status >= 500 ? needsNetwork(server.output().slice(printedBefore)) : undefined
+    checks.push({ path, status: notHtml ? `${res.status} but no HTML` : res.status, offline })
+    if (brokenPage([checks.at(-1)!])) broken ??= { check: checks.at(-1)!, body }
+  }
+  if (broken)
+    throw failed(`GET ${broken.check.path} (linked from ${indexPath}) answered ${broken.check.status}`, broken.body)
+  // Pages that answered as working pages: the index page and its links, those that needed the network left out.
+  const pages = 1 + checks.filter((check) => !check.offline).length
+  return { detail: `${detail}, ${describeChecks(checks)}`, pages }
 }
 
 /** The first script or stylesheet of the page served by the app itself (not a CDN). */
