@@ -56,12 +56,17 @@ export function causeLine(results: AppResult[], triage: Triage): string {
   const app = count((t) => t?.class === 'app-inherent' && t.cause === 'app')
   const ours = count((t) => t?.class === 'migration bug' || t?.class === 'vike-photon bug')
   const open = failed.length - machine - app - ours
-  return [
+  // The apps a machine with the whole registry, the network and database engines would run: all but this machine's.
+  const runnable = results.length - machine
+  const share = runnable ? Math.round((100 * (results.length - failed.length)) / runnable) : 0
+  return `${[
     `of the ${failed.length} that fail: ${machine} for this machine (registry mirror, network or database engine at build)`,
     `${app} for the app itself (broken commit, empty file, case-sensitive path)`,
     `${ours} migration or vike-photon bugs`,
     `${open} not triaged or without a cause`,
-  ].join(', ')
+  ].join(
+    ', ',
+  )}; of the ${runnable} apps left when this machine's failures are set aside, ${results.length - failed.length} (${share}%) build and serve`
 }
 
 export function loadTriage(): Triage {
