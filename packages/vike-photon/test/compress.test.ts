@@ -1,7 +1,8 @@
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, inflateSync } from 'node:zlib'
-import { describe, expect, it } from 'vitest'
+import { Hono } from 'hono'
+import { afterEach, describe, expect, it } from 'vitest'
 import { brotliWindowBits, COMPRESS_THRESHOLD, chooseEncoding, compress } from '../src/runtime/compress.js'
-import { COMPRESS_PAGE, createResponse } from '../src/runtime/response.js'
+import { COMPRESS_PAGE, createResponse, setResponseFactory } from '../src/runtime/response.js'
 
 const BROWSER = 'gzip, deflate, br, zstd'
 const html = `<!DOCTYPE html><html><body>${'<p>Hello, ünïcode page</p>'.repeat(80)}</body></html>`
@@ -19,7 +20,9 @@ async function serve(
   const request = new Request('http://localhost/', { method, headers })
   const result = middleware(request, {}, { adapter: 'srvx' })
   if (typeof result !== 'function') return response()
-  return (result as (r: Response) => Promise<Response>)(response())
+  // As the adapters do: undefined leaves the response as it was.
+  const original = response()
+  return (await (result as (r: Response) => Promise<Response | undefined>)(original)) ?? original
 }
 
 const page =
@@ -129,6 +132,75 @@ describe('compress', () => {
     expect(res.headers.get('content-length')).toBeNull()
     expect(res.headers.get('vary')).toContain('Accept-Encoding')
     expect(decode(encoding, Buffer.from(await res.arrayBuffer()))).toBe(html)
+  })
+
+  it('hands an unchanged response back as nothing, so that no adapter copies it', async () => {
+    const request = new Request('http://localhost/', { headers: { 'accept-encoding': BROWSER } })
+    const onResponse = middleware(request, {}, { adapter: 'srvx' }) as (r: Response) => Promise<Response | undefined>
+    expect(await onResponse(page(html, [['Content-Type', 'image/png']])())).toBeUndefined()
+    expect(await onResponse(page('<p>small</p>')())).toBeUndefined()
+  })
+
+  describe('on Hono', () => {
+    afterEach(() => setResponseFactory((body, init) => new Response(body, init)))
+
+    /** A Hono app whose page goes through the middleware as @universal-middleware/hono 0.4.21 runs it. */
+    function honoApp(body: string, { appHeader = false } = {}) {
+      const app = new Hono()
+      app.use(async (c, next) => {
+        const onResponse = middleware(c.req.raw, {}, { adapter: 'hono', hono: c })
+        if (typeof onResponse !== 'function') return next()
+        await next()
+        const res = await (onResponse as (r: Response) => Promise<Response | undefined>)(c.res)
+        if (res) c.res = res
+      })
+      // An app's own middleware, registered after vike-photon's: its header must survive compression.
+      if (appHeader) {
+        app.use(async (c, next) => {
+          await next()
+          c.header('X-Set-By', 'hono')
+        })
+      }
+      app.get('/', () => page(body)())
+      return app
+    }
+
+    it('sets the compressed page on the context as it is, not through a copy of its body', async () => {
+      const made: Response[] = []
+      setResponseFactory((body, init) => {
+        const response = new Response(body, init)
+        made.push(response)
+        return response
+      })
+      const res = await honoApp(html).fetch(
+        new Request('http://localhost/', { headers: { 'accept-encoding': BROWSER } }),
+      )
+      expect(res.headers.get('content-encoding')).toBe('br')
+      expect(res.headers.get('vary')).toBe('Accept-Encoding')
+      // The compressed response made by compress.ts, not the `new Response(res.body, res)` copy of Hono's setter.
+      expect(made).toContain(res)
+      expect(decode('br', Buffer.from(await res.arrayBuffer()))).toBe(html)
+    })
+
+    it("keeps the headers the app's own Hono middlewares set", async () => {
+      const res = await honoApp(html, { appHeader: true }).fetch(
+        new Request('http://localhost/', { headers: { 'accept-encoding': BROWSER } }),
+      )
+      expect(res.headers.get('content-encoding')).toBe('br')
+      expect(res.headers.get('x-set-by')).toBe('hono')
+      expect(decode('br', Buffer.from(await res.arrayBuffer()))).toBe(html)
+    })
+
+    it('leaves small pages and requests without Accept-Encoding alone', async () => {
+      const small = await honoApp('<p>small</p>').fetch(
+        new Request('http://localhost/', { headers: { 'accept-encoding': BROWSER } }),
+      )
+      expect(small.headers.get('content-encoding')).toBeNull()
+      expect(await small.text()).toBe('<p>small</p>')
+      const plain = await honoApp(html).fetch(new Request('http://localhost/'))
+      expect(plain.headers.get('content-encoding')).toBeNull()
+      expect(await plain.text()).toBe(html)
+    })
   })
 
   it('on Express, hands compression to the page handler through the context', async () => {

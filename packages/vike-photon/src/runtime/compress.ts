@@ -1,4 +1,5 @@
 import { enhance } from '@universal-middleware/core'
+import { replaceHonoResponse } from './hono-response.js'
 import { COMPRESS_PAGE, createResponse, stringBodyOf } from './response.js'
 
 // On-the-fly compression of pages and data responses on Node. Static files are precompressed at build time
@@ -194,6 +195,8 @@ function zlibTransform(z: Zlib, encoding: Encoding): TransformStream<Uint8Array,
  * Compresses pages and data responses on the fly (brotli, gzip or deflate, by `Accept-Encoding` and its q-values),
  * from 1 KB up. Requests that accept no encoding skip it at no cost.
  *
+ * On Hono, the compressed response is set on Hono's context directly (see hono-response.ts).
+ *
  * On Express, a universal middleware that handles responses makes @universal-middleware/express 0.4.31 route every
  * response body through web streams (about a third of the SSR throughput with a browser's `Accept-Encoding`).
  * There the middleware only passes the chosen encoding on, and vike-photon's page handler compresses the pages
@@ -203,10 +206,17 @@ export const compress = enhance(
   function vikePhotonCompress(request: Request, context: Universal.Context, runtime: unknown) {
     const encoding = encodingFor(request)
     if (!encoding) return
-    if ((runtime as { adapter?: string } | undefined)?.adapter === 'express') {
+    const { adapter, hono } = (runtime ?? {}) as { adapter?: string; hono?: unknown }
+    if (adapter === 'express') {
       return { ...context, [COMPRESS_PAGE]: (response: Response) => compressResponse(response, encoding) }
     }
-    return (response: Response) => compressResponse(response, encoding)
+    return async (response: Response) => {
+      const compressed = await compressResponse(response, encoding)
+      // Undefined: the response is left as it is (Hono would otherwise copy even an unchanged one, see hono-response.ts).
+      if (compressed === response) return undefined
+      if (adapter === 'hono' && replaceHonoResponse(hono, compressed)) return undefined
+      return compressed
+    }
   },
   { name: 'vike-photon:compress', immutable: true },
 )
