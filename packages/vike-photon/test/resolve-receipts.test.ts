@@ -83,7 +83,11 @@ describe('this.resolve() with `custom`, three resolves in flight at once', () =>
     expect(seen).toEqual({ 'virtual:target-0': 0, 'virtual:target-1': 1, 'virtual:target-2': 2 })
   })
 
-  it('rolldown alone (1.2.19) hands resolve 2 the receipt of resolve 1: when this fails, remove the workaround', async () => {
+  // Retried: whether rolldown frees resolve 0's receipt before resolve 2 starts depends on timing on a loaded machine
+  // (it once passed when run alone and failed beside a busy load test). A rolldown that fixed the bug fails every try.
+  it('rolldown alone (1.2.19) hands resolve 2 the receipt of resolve 1: when this fails, remove the workaround', {
+    retry: 4,
+  }, async () => {
     const seen = await tagsSeen([])
     expect(seen).toEqual({ 'virtual:target-0': 0, 'virtual:target-1': 2, 'virtual:target-2': 2 })
   })
