@@ -152,11 +152,18 @@ for (const example of examples) {
       })
 
       if (mode === 'prod') {
-        test('leaves @universal-middleware/core in node_modules rather than in dist/server', async ({ request }) => {
+        test("leaves @universal-middleware/core and Express's adapter in node_modules, not in dist/server", async ({
+          request,
+        }) => {
           const bundle = readFileSync(join(dir, 'dist/server/index.mjs'), 'utf8')
           expect(bundle).toContain('from "vike-photon/__internal/universal-middleware-core"')
           // Rolldown heads each bundled module with a comment naming its path.
           expect(bundle).not.toMatch(/^\/\/ .*universal-middleware.core.*dist\/index\.js$/m)
+          if (example.adapter === 'express') {
+            expect(bundle).toContain('from "vike-photon/__internal/universal-middleware-express"')
+            // The Express adapter and the Node request/response helpers it imports.
+            expect(bundle).not.toMatch(/^\/\/ .*@universal-middleware\/(express|node)\/dist\//m)
+          }
           expect((await request.get(`${server.url}/`)).status()).toBe(200)
         })
 

@@ -24,6 +24,7 @@ export default defineConfig([
       'runtime/dev-server-entry-check': 'src/runtime/dev-server-entry-check.ts',
       'runtime/middleware-error-hook.ssr': 'src/runtime/middleware-error-hook.ssr.ts',
       'runtime/universal-middleware-core': 'src/runtime/universal-middleware-core.ts',
+      'runtime/universal-middleware-express': 'src/runtime/universal-middleware-express.ts',
       'runtime/vercel-function': 'src/targets/vercel/runtime/function.ts',
       'runtime/middlewares/node': 'src/runtime/middlewares/node.ts',
       'runtime/middlewares/dev': 'src/runtime/middlewares/dev.ts',

@@ -3,18 +3,24 @@ import { dirname, isAbsolute, join, resolve, sep } from 'node:path'
 import { createPlugin } from '../../plugin/create-plugin.js'
 import { runtimeFiles } from '../../plugin/runtime-files.js'
 
-/** What the server bundle imports instead of `@universal-middleware/core` (package.json `exports`). */
-const REEXPORT = 'vike-photon/__internal/universal-middleware-core'
+/** What the server bundle imports instead of each package (vike-photon's package.json `exports`). */
+const REEXPORTS: Record<string, string> = {
+  '@universal-middleware/core': 'vike-photon/__internal/universal-middleware-core',
+  '@universal-middleware/express': 'vike-photon/__internal/universal-middleware-express',
+}
 
 /**
- * Leaves `@universal-middleware/core` out of a Node server bundle. Photon's adapters, Photon's `apply()` and
- * vike-photon's runtime all import it, and Vite bundles it (17.4 KB of the bench app's 87 KB dist/server/) because
- * a pnpm app does not list it in its own dependencies, so `dist/server/index.mjs` could not import it by name.
- * Imported through vike-photon's re-export instead, it stays in node_modules, where the server finds it at start.
- * Every importer gets the same module, so there is one copy at run time, as in the bundle.
+ * Leaves `@universal-middleware/core` and `@universal-middleware/express` out of a Node server bundle. Photon's
+ * adapters, Photon's `apply()` and vike-photon's runtime import the core, and Vite bundled it (17.4 KB of the bench
+ * app's 87 KB dist/server/); @photonjs/express imports the Express adapter, which brought `@universal-middleware/node`
+ * with it (18.9 KB of the Express bench app's 86.8 KB). Both were bundled only because a pnpm app does not list them
+ * in its own dependencies, so `dist/server/index.mjs` could not import them by name. Imported through vike-photon's
+ * re-exports instead (vike-photon depends on both; `@photonjs/core` already depends on both, so no app installs
+ * anything more), they stay in node_modules, where the server finds them at start. Every importer gets the same
+ * module, so there is one copy at run time, as in the bundle.
  *
- * Only imports from packages and from vike-photon's runtime: the app's own imports of `@universal-middleware/core`
- * resolve as before, to the version the app installed.
+ * Only imports from packages and from vike-photon's runtime: the app's own imports of these packages resolve as
+ * before, to the versions the app installed.
  *
  * Only where node_modules ships with dist/: not with `photon.standalone` (it bundles or copies everything itself),
  * not when the app bundles everything (`ssr.noExternal: true`), not on Cloudflare, Vercel or Netlify (their
@@ -27,8 +33,8 @@ export const externalDepsPlugin = createPlugin('external-deps', (ctx) => {
     enforce: 'pre',
     applyToEnvironment: (environment) => environment.config.consumer === 'server',
     resolveId: {
-      filter: { id: /^@universal-middleware\/core$/ },
-      handler(_id, importer) {
+      filter: { id: /^@universal-middleware\/(?:core|express)$/ },
+      handler(id, importer) {
         // The app's own imports keep the version the app installed (docs/servers.md has users install it).
         if (importer && isAppFile(importer)) return undefined
         if (!ctx.target.capabilities.nodeServer || ctx.settings.standalone) return undefined
@@ -36,7 +42,7 @@ export const externalDepsPlugin = createPlugin('external-deps', (ctx) => {
         if (config.resolve.noExternal === true) return undefined
         reachable ??= installedBeside(resolve(config.root, config.build.outDir))
         if (!reachable) return undefined
-        return { id: REEXPORT, external: true }
+        return { id: REEXPORTS[id]!, external: true }
       },
     },
   }
