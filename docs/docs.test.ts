@@ -250,6 +250,26 @@ describe('links between docs pages resolve', () => {
   })
 })
 
+// Biome parses the code and JSON, so a merge conflict left there fails the lint; Markdown has no such check (a
+// conflict once reached main in e2e/corpus/README.md).
+describe('Markdown files carry no merge conflict markers', () => {
+  const markdown = execFileSync('git', ['ls-files', '*.md'], { cwd: repoDir, encoding: 'utf8' })
+    .split('\n')
+    .filter((file) => file && existsSync(join(repoDir, file)))
+  const marker = new RegExp(`^(${'<'.repeat(7)}|${'>'.repeat(7)})( |$)`, 'm')
+
+  it('finds the Markdown files', () => {
+    expect(markdown.length).toBeGreaterThan(10)
+  })
+
+  it.each(markdown)('%s', (file) => {
+    const line = read(join(repoDir, file))
+      .split('\n')
+      .findIndex((text) => marker.test(text))
+    expect(line === -1 ? 'none' : `line ${line + 1}`, `${file}: merge conflict marker`).toBe('none')
+  })
+})
+
 /** Markdown without its fenced code blocks and inline code (links there are not links). */
 function withoutCode(markdown: string): string {
   return markdown.replace(/^```[\s\S]*?^```$/gm, '').replace(/`[^`\n]*`/g, '')
