@@ -69,6 +69,23 @@ const files = (input: MigrationInput, name: RegExp, text?: RegExp): MigrationTar
     .filter((f) => name.test(f) && (!text || text.test(input.project.read(f) ?? '')))
     .map((file) => ({ file }))
 
+/**
+ * The app deploys to Cloudflare: it is on vike-cloudflare, or on the earlier vike-photon 0.1 with @photonjs/cloudflare.
+ * The latter's wrangler config was never checked: @photonjs/cloudflare 0.1.13 does not ask for `nodejs_compat` (a real
+ * app's wrangler.jsonc lacked it), and this package's Cloudflare target refuses to build without it.
+ */
+const onCloudflare = (input: MigrationInput) =>
+  has(input, cloudflare) || (has(input, upstream) && listsPackage(input, '@photonjs/cloudflare'))
+
+function listsPackage(input: MigrationInput, name: string): boolean {
+  try {
+    const manifest = JSON.parse((input.project.read('package.json') ?? '{}').replace(/^\uFEFF/, ''))
+    return Boolean(manifest.dependencies?.[name] ?? manifest.devDependencies?.[name])
+  } catch {
+    return false // migrate's parse check reports a broken package.json
+  }
+}
+
 const workerConfigs = (input: MigrationInput, name: RegExp): MigrationTarget[] => {
   const options = { minimumCompatibilityDate: minimumCompatibilityDate(input.project.read('package.json')) }
   return files(input, name).map((target) => ({ ...target, options }))
@@ -246,16 +263,16 @@ export const migrations: Migration[] = [
   {
     id: 'wrangler-toml',
     title: 'Point wrangler.toml at the Photon worker entry',
-    sources: cloudflare,
+    sources: [...cloudflare, ...upstream],
     transform: 'wrangler-toml',
-    check: (i) => (has(i, cloudflare) ? workerConfigs(i, /^wrangler\.toml$/) : []),
+    check: (i) => (onCloudflare(i) ? workerConfigs(i, /^wrangler\.toml$/) : []),
   },
   {
     id: 'wrangler-json',
     title: 'Point wrangler.json(c) at the Photon worker entry',
-    sources: cloudflare,
+    sources: [...cloudflare, ...upstream],
     transform: 'wrangler-json',
-    check: (i) => (has(i, cloudflare) ? workerConfigs(i, /^wrangler\.jsonc?$/) : []),
+    check: (i) => (onCloudflare(i) ? workerConfigs(i, /^wrangler\.jsonc?$/) : []),
   },
   {
     id: 'wrangler-config',

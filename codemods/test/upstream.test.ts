@@ -81,6 +81,36 @@ describe('vike-photon migrate on an app on the earlier vike-photon 0.1', () => {
     expect(read(dir, 'vite.config.ts')).not.toContain('vikePhoton')
   })
 
+  it('turns nodejs_compat on in the wrangler config of an app that deploys with @photonjs/cloudflare', () => {
+    const pkg = JSON.parse(upstreamApp['package.json'])
+    pkg.dependencies['@photonjs/cloudflare'] = '^0.1.13'
+    const wrangler = `{
+  // the Worker
+  "name": "trip-planner",
+  "compatibility_date": "2025-09-06",
+  "main": "virtual:photon:cloudflare:server-entry",
+  "vars": { "AUTH0_CLIENT_ID": "" },
+}
+`
+    const dir = app({ ...upstreamApp, 'package.json': `${JSON.stringify(pkg, null, 2)}\n`, 'wrangler.jsonc': wrangler })
+    const r = migrate(dir)
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(read(dir, 'wrangler.jsonc')).toBe(
+      wrangler.replace(
+        '"main": "virtual:photon:cloudflare:server-entry",\n',
+        '"main": "virtual:photon:cloudflare:server-entry",\n  "compatibility_flags": ["nodejs_compat"],\n',
+      ),
+    )
+  })
+
+  it('leaves the wrangler config of an app that does not deploy to Cloudflare', () => {
+    const wrangler = 'name = "tools"\ncompatibility_date = "2024-01-01"\n'
+    const dir = app({ ...upstreamApp, 'wrangler.toml': wrangler })
+    expect(migrate(dir).code).toBe(0)
+    expect(read(dir, 'wrangler.toml')).toBe(wrangler)
+  })
+
   it('has nothing to do once package.json names this vike-photon, even before the next install', () => {
     const dir = app(upstreamApp)
     expect(migrate(dir).code).toBe(0)
