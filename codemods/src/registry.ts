@@ -8,6 +8,8 @@ import { createWranglerConfig, ignoreWranglerState } from './steps/wrangler-conf
 import { batiEntryTargets } from './transforms/bati-entry/targets.js'
 import type { TransformName } from './transforms/index.js'
 import { compareVersions, lowestVersion } from './transforms/package-json.js'
+import { VIKE_CIRCULAR_PAGE_CONTEXT } from './transforms/page-context-json.js'
+import { minimumVersions } from './versions.js'
 
 const js = /\.(?:[cm]?[jt]sx?)$/
 const cloudflare: SourceId[] = ['vike-cloudflare', 'vike-cloudflare-pages']
@@ -81,6 +83,18 @@ function listsPackage(input: MigrationInput, name: string): boolean {
   try {
     const manifest = JSON.parse((input.project.read('package.json') ?? '{}').replace(/^\uFEFF/, ''))
     return Boolean(manifest.dependencies?.[name] ?? manifest.devDependencies?.[name])
+  } catch {
+    return false // migrate's parse check reports a broken package.json
+  }
+}
+
+/** package.json asks for a Vike older than `version` (read before the package-json step, which raises it). */
+function vikeBelow(input: MigrationInput, version: string): boolean {
+  try {
+    const manifest = JSON.parse((input.project.read('package.json') ?? '{}').replace(/^\uFEFF/, ''))
+    const declared = manifest.dependencies?.vike ?? manifest.devDependencies?.vike
+    const lowest = typeof declared === 'string' ? lowestVersion(declared) : null
+    return lowest !== null && compareVersions(lowest, version) < 0
   } catch {
     return false // migrate's parse check reports a broken package.json
   }
@@ -235,6 +249,13 @@ export const migrations: Migration[] = [
     sources: cloudflare,
     transform: 'cloudflare-env',
     check: (i) => (has(i, cloudflare) ? files(i, js, /pageContext\.(?:env|ctx)\b/) : []),
+  },
+  {
+    id: 'page-context-json',
+    title: `Mark JSON.stringify(pageContext) when Vike is raised past ${VIKE_CIRCULAR_PAGE_CONTEXT}`,
+    transform: 'page-context-json',
+    // Only when migrate raises Vike (below vike-photon's minimum, to a Vike from 0.4.260 on).
+    check: (i) => (vikeBelow(i, minimumVersions.vike) ? files(i, js, /JSON\.stringify\(/) : []),
   },
   {
     id: 'vercel-endpoint',
