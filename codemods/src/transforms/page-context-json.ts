@@ -32,8 +32,9 @@ export default function pageContextJson(file: FileInfo, api: API, options: Trans
       const message = `\`JSON.stringify(${argument.name})\` serializes the whole pageContext, Vike's internals included: from Vike ${VIKE_CIRCULAR_PAGE_CONTEXT} (migrate raised it for vike-photon) they hold a circular Vite config while pre-rendering, and JSON.stringify throws "Converting circular structure to JSON". Serialize only the fields you need, or list them in passToClient (https://vike.dev/passToClient)`
       // A line above the statement must land in code: not when the statement shares its line with other code or
       // sits in a template literal's `${}`. Then the summary lists it, and the file stays as it is.
-      const linePrefix = lines[start.line - 1]!.slice(0, start.column)
-      if (linePrefix.trim() !== '' || j(statement).closest(j.TemplateLiteral).size() > 0) {
+      const firstLine = j(statement).toSource().split('\n')[0]!.trim()
+      const startsItsLine = lines[start.line - 1]!.trimStart().startsWith(firstLine) // loc columns count a tab as 4
+      if (!startsItsLine || j(statement).closest(j.TemplateLiteral).size() > 0) {
         contextOf(options).reportedTodos.push({ file: file.path, line: start.line, message })
         return
       }
