@@ -1,4 +1,4 @@
-import type { API, ASTPath, FileInfo, JSCodeshift } from 'jscodeshift'
+import type { API, ASTPath, FileInfo, JSCodeshift, Node } from 'jscodeshift'
 import { contextOf, type TransformOptions } from '../context.js'
 import { parserFor } from '../lib/ast.js'
 import { todoText } from '../lib/todo.js'
@@ -27,7 +27,7 @@ export default function pageContextJson(file: FileInfo, api: API, options: Trans
       const argument = path.node.arguments[0]
       if (argument?.type !== 'Identifier' || !holdsPageContext(j, path, argument.name)) return
       const statement = statementIn(path)
-      const start = statement.node.loc?.start
+      const start = (statement.node as Node).loc?.start
       if (!start) return
       const message = `\`JSON.stringify(${argument.name})\` serializes the whole pageContext, Vike's internals included: from Vike ${VIKE_CIRCULAR_PAGE_CONTEXT} (migrate raised it for vike-photon) they hold a circular Vite config while pre-rendering, and JSON.stringify throws "Converting circular structure to JSON". Serialize only the fields you need, or list them in passToClient (https://vike.dev/passToClient)`
       // A line above the statement must land in code: not when the statement shares its line with other code or
