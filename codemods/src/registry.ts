@@ -8,6 +8,8 @@ import { createWranglerConfig, ignoreWranglerState } from './steps/wrangler-conf
 import { batiEntryTargets } from './transforms/bati-entry/targets.js'
 import type { TransformName } from './transforms/index.js'
 import { compareVersions, lowestVersion } from './transforms/package-json.js'
+import { VIKE_CIRCULAR_PAGE_CONTEXT } from './transforms/page-context-json.js'
+import { minimumVersions } from './versions.js'
 
 const js = /\.(?:[cm]?[jt]sx?)$/
 const cloudflare: SourceId[] = ['vike-cloudflare', 'vike-cloudflare-pages']
@@ -68,6 +70,35 @@ const files = (input: MigrationInput, name: RegExp, text?: RegExp): MigrationTar
   input.project.files
     .filter((f) => name.test(f) && (!text || text.test(input.project.read(f) ?? '')))
     .map((file) => ({ file }))
+
+/**
+ * The app deploys to Cloudflare: it is on vike-cloudflare, or on the earlier vike-photon 0.1 with @photonjs/cloudflare.
+ * The latter's wrangler config was never checked: @photonjs/cloudflare 0.1.13 does not ask for `nodejs_compat` (a real
+ * app's wrangler.jsonc lacked it), and this package's Cloudflare target refuses to build without it.
+ */
+const onCloudflare = (input: MigrationInput) =>
+  has(input, cloudflare) || (has(input, upstream) && listsPackage(input, '@photonjs/cloudflare'))
+
+function listsPackage(input: MigrationInput, name: string): boolean {
+  try {
+    const manifest = JSON.parse((input.project.read('package.json') ?? '{}').replace(/^\uFEFF/, ''))
+    return Boolean(manifest.dependencies?.[name] ?? manifest.devDependencies?.[name])
+  } catch {
+    return false // migrate's parse check reports a broken package.json
+  }
+}
+
+/** package.json asks for a Vike older than `version` (read before the package-json step, which raises it). */
+function vikeBelow(input: MigrationInput, version: string): boolean {
+  try {
+    const manifest = JSON.parse((input.project.read('package.json') ?? '{}').replace(/^\uFEFF/, ''))
+    const declared = manifest.dependencies?.vike ?? manifest.devDependencies?.vike
+    const lowest = typeof declared === 'string' ? lowestVersion(declared) : null
+    return lowest !== null && compareVersions(lowest, version) < 0
+  } catch {
+    return false // migrate's parse check reports a broken package.json
+  }
+}
 
 const workerConfigs = (input: MigrationInput, name: RegExp): MigrationTarget[] => {
   const options = { minimumCompatibilityDate: minimumCompatibilityDate(input.project.read('package.json')) }
@@ -220,6 +251,13 @@ export const migrations: Migration[] = [
     check: (i) => (has(i, cloudflare) ? files(i, js, /pageContext\.(?:env|ctx)\b/) : []),
   },
   {
+    id: 'page-context-json',
+    title: `Mark JSON.stringify(pageContext) when Vike is raised past ${VIKE_CIRCULAR_PAGE_CONTEXT}`,
+    transform: 'page-context-json',
+    // Only when migrate raises Vike (below vike-photon's minimum, to a Vike from 0.4.260 on).
+    check: (i) => (vikeBelow(i, minimumVersions.vike) ? files(i, js, /JSON\.stringify\(/) : []),
+  },
+  {
     id: 'vercel-endpoint',
     title: 'Mark Vercel endpoints under /api and /_api',
     sources: vercel,
@@ -246,16 +284,16 @@ export const migrations: Migration[] = [
   {
     id: 'wrangler-toml',
     title: 'Point wrangler.toml at the Photon worker entry',
-    sources: cloudflare,
+    sources: [...cloudflare, ...upstream],
     transform: 'wrangler-toml',
-    check: (i) => (has(i, cloudflare) ? workerConfigs(i, /^wrangler\.toml$/) : []),
+    check: (i) => (onCloudflare(i) ? workerConfigs(i, /^wrangler\.toml$/) : []),
   },
   {
     id: 'wrangler-json',
     title: 'Point wrangler.json(c) at the Photon worker entry',
-    sources: cloudflare,
+    sources: [...cloudflare, ...upstream],
     transform: 'wrangler-json',
-    check: (i) => (has(i, cloudflare) ? workerConfigs(i, /^wrangler\.jsonc?$/) : []),
+    check: (i) => (onCloudflare(i) ? workerConfigs(i, /^wrangler\.jsonc?$/) : []),
   },
   {
     id: 'wrangler-config',

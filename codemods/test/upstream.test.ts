@@ -81,6 +81,70 @@ describe('vike-photon migrate on an app on the earlier vike-photon 0.1', () => {
     expect(read(dir, 'vite.config.ts')).not.toContain('vikePhoton')
   })
 
+  it('turns nodejs_compat on in the wrangler config of an app that deploys with @photonjs/cloudflare', () => {
+    const pkg = JSON.parse(upstreamApp['package.json'])
+    pkg.dependencies['@photonjs/cloudflare'] = '^0.1.13'
+    const wrangler = `{
+  // the Worker
+  "name": "trip-planner",
+  "compatibility_date": "2025-09-06",
+  "main": "virtual:photon:cloudflare:server-entry",
+  "vars": { "AUTH0_CLIENT_ID": "" },
+}
+`
+    const dir = app({ ...upstreamApp, 'package.json': `${JSON.stringify(pkg, null, 2)}\n`, 'wrangler.jsonc': wrangler })
+    const r = migrate(dir)
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(read(dir, 'wrangler.jsonc')).toBe(
+      wrangler.replace(
+        '"main": "virtual:photon:cloudflare:server-entry",\n',
+        '"main": "virtual:photon:cloudflare:server-entry",\n  "compatibility_flags": ["nodejs_compat"],\n',
+      ),
+    )
+  })
+
+  it('leaves the wrangler config of an app that does not deploy to Cloudflare', () => {
+    const wrangler = 'name = "tools"\ncompatibility_date = "2024-01-01"\n'
+    const dir = app({ ...upstreamApp, 'wrangler.toml': wrangler })
+    expect(migrate(dir).code).toBe(0)
+    expect(read(dir, 'wrangler.toml')).toBe(wrangler)
+  })
+
+  describe('JSON.stringify(pageContext) in user code', () => {
+    const layout = `import { usePageContext } from 'vike-react/usePageContext'
+
+export function Layout() {
+  const pageCtx = usePageContext()
+  return <script dangerouslySetInnerHTML={{ __html: \`window.__PAGE_CTX__ = \${JSON.stringify(pageCtx)}\` }} />
+}
+`
+    const withVike = (vike: string) => {
+      const pkg = JSON.parse(upstreamApp['package.json'])
+      pkg.dependencies.vike = vike
+      return app({ ...upstreamApp, 'package.json': `${JSON.stringify(pkg, null, 2)}\n`, 'layouts/Layout.tsx': layout })
+    }
+
+    it('gets a TODO above its statement when migrate raises Vike past 0.4.260, whose pageContext turned circular', () => {
+      const dir = withVike('^0.4.250')
+      const r = migrate(dir)
+      expect(r.code).toBe(2) // manual steps left
+      const lines = read(dir, 'layouts/Layout.tsx').split('\n')
+      expect(lines[4]).toMatch(
+        /^ {2}\/\/ TODO\(vike-photon migrate\): `JSON\.stringify\(pageCtx\)` serializes the whole pageContext, Vike's internals included: from Vike 0\.4\.260 .* "Converting circular structure to JSON"/,
+      )
+      expect(lines.filter((_, i) => i !== 4).join('\n')).toBe(layout) // the code itself is unchanged
+      expect(r.stdout).toContain('Manual steps left (1)')
+      expect(r.stdout).toContain('layouts/Layout.tsx:5  `JSON.stringify(pageCtx)` serializes the whole pageContext')
+    })
+
+    it('is left alone when the app was already on a Vike from 0.4.260', () => {
+      const dir = withVike('^0.4.262')
+      expect(migrate(dir).code).toBe(0)
+      expect(read(dir, 'layouts/Layout.tsx')).toBe(layout)
+    })
+  })
+
   it('has nothing to do once package.json names this vike-photon, even before the next install', () => {
     const dir = app(upstreamApp)
     expect(migrate(dir).code).toBe(0)

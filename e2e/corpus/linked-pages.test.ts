@@ -1,5 +1,9 @@
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { brokenPage, describeChecks, linkedPages, needsNetwork } from './linked-pages'
+import { corpusDir } from './paths'
 
 describe('linkedPages', () => {
   const page = 'http://127.0.0.1:4000/'
@@ -43,6 +47,27 @@ describe('needsNetwork', () => {
     ).toBe('DNS lookup failed.; params.host = brillout.github.io; params.service = ;')
     expect(needsNetwork('TypeError: Cannot read properties of undefined (reading "map")')).toBeUndefined()
     expect(needsNetwork('Error: connect ECONNREFUSED 127.0.0.1:5432')).toBeUndefined() // a database: not network
+  })
+})
+
+describe('fetch-cause.mjs, preloaded into the servers the runner starts', () => {
+  // A server whose page fetches a host that cannot resolve (`.invalid` never does, network or not).
+  const server = `fetch('https://star-wars.invalid/api/films.json').then(
+    () => console.log('fetched'),
+    (error) => console.log('the app got: ' + error.message),
+  )`
+  const run = (preload: boolean) => {
+    const options = preload ? [`--import=${pathToFileURL(join(corpusDir, 'fetch-cause.mjs')).href}`] : []
+    return spawnSync(process.execPath, [...options, '-e', server], { encoding: 'utf8' })
+  }
+
+  it("prints why a fetch() failed, which needsNetwork then finds; the app's error is unchanged", () => {
+    const bare = run(false)
+    expect(bare.stdout).toBe('the app got: fetch failed\n')
+    expect(needsNetwork(bare.stdout + bare.stderr)).toBeUndefined() // Node alone does not say why
+    const preloaded = run(true)
+    expect(preloaded.stdout).toBe('the app got: fetch failed\n')
+    expect(needsNetwork(preloaded.stderr)).toMatch(/^getaddrinfo (?:ENOTFOUND|EAI_AGAIN) star-wars\.invalid$/)
   })
 })
 

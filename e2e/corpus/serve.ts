@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { freePort } from '@vike-photon/test-kit/ports'
 import { type RunningServer, startServer } from '@vike-photon/test-kit/process'
 import { binPath, type Target } from './build'
 import { brokenPage, describeChecks, linkedPages, needsNetwork, type PageCheck } from './linked-pages'
 import { type CorpusApp, indexPath } from './list'
+import { corpusDir } from './paths'
 import { type AppLog, cell, firstErrorLine, StepError } from './steps'
 
 // Step "serve": the built app served the way its target's docs say, on 127.0.0.1, then its index page (status
@@ -55,7 +57,9 @@ async function start(
 ): Promise<{ server: RunningServer; given: string }> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const env = { ...app.env }
+  // Node's fetch() failures print their cause (fetch-cause.mjs), for the linked pages that need the network.
+  const preload = `--import=${pathToFileURL(join(corpusDir, 'fetch-cause.mjs')).href}`
+  const env = { ...app.env, NODE_OPTIONS: [app.env?.NODE_OPTIONS, preload].filter(Boolean).join(' ') }
   const given = (server: RunningServer) => ({ server, given: url })
   try {
     switch (kind) {

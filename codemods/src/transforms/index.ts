@@ -3,6 +3,7 @@ import buildOutputImport from './build-output-import.js'
 import cloudflareEnv from './cloudflare-env.js'
 import connectToWeb from './connect-to-web.js'
 import packageJson from './package-json.js'
+import pageContextJson from './page-context-json.js'
 import plusConfig from './plus-config.js'
 import plusServerFile from './plus-server-file.js'
 import serverEntry from './server-entry/index.js'
@@ -23,6 +24,7 @@ export const transforms = {
   'cloudflare-env': cloudflareEnv,
   'connect-to-web': connectToWeb,
   'package-json': packageJson,
+  'page-context-json': pageContextJson,
   'plus-config': plusConfig,
   'plus-server-file': plusServerFile,
   'server-entry': serverEntry,
