@@ -17,13 +17,13 @@ import { variants as allVariants, type Variant } from './variants'
 
 const usage = `Usage: pnpm bench [options]
 
-  --quick              1 round, 1 s warmups, 3 s measurements, 1 cold start (about 2 minutes)
+  --quick              1 round, 1 s warmups, 3 s measurements, 1 cold start (about 3 minutes)
   --rounds <n>         rounds, variants alternating within each (default 3)
   --duration <s>       seconds per measurement (default 10)
   --warmup <s>         seconds of SSR warmup before measuring (default 5; assets get 3)
   --connections <n>    concurrent connections (default 50)
   --cpu-rate <n>       req/s of the extra SSR run that measures CPU per request (default 300)
-  --build-pairs <n>    builds per variant and round, each right after one of the floor (default 2)
+  --build-pairs <n>    builds per variant and round, each next to one of the floor (default 2; 0: one build)
   --only <ids>         comma-separated variant ids (the floor is always added)
   --profile            CPU-profile SSR of the selected variants instead (see README)
   --port <n>           port on 127.0.0.1 (default 3457)
