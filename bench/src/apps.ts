@@ -1,6 +1,7 @@
 // Preparing a variant: copy the shared app and the variant's own files into a work folder, install its
 // dependencies in isolation (outside the workspace: upstream vike-photon has the same name as ours), build it.
-import { existsSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
 import { cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { type RunOptions, run } from '@vike-photon/test-kit/process'
@@ -58,22 +59,52 @@ export async function prepare(variant: Variant): Promise<void> {
   }
 }
 
-/** Runs `vike build` from a clean dist/ and returns its wall-clock time in milliseconds. */
-export async function build(variant: Variant, env: Record<string, string> = {}): Promise<number> {
+/** One `vike build`: wall-clock time, and the CPU time (user + system) of the build's process tree. */
+export interface BuildTime {
+  wallMs: number
+  /** Undefined where /proc is missing (not Linux). */
+  cpuMs: number | undefined
+}
+
+/** Runs `vike build` from a clean dist/ and returns how long it took. */
+export async function build(variant: Variant, env: Record<string, string> = {}): Promise<BuildTime> {
   const dir = workDir(variant)
   await rm(join(dir, 'dist'), { recursive: true, force: true })
   const vikeBin = join(dir, 'node_modules', 'vike', 'bin.js')
+  // Nothing else of ours runs meanwhile: the CPU our reaped children gained is the build's (its worker threads
+  // included, and any process it started and waited for).
+  const cpuBefore = childrenCpuMs()
   const start = performance.now()
   await run(process.execPath, [vikeBin, 'build'], {
     cwd: dir,
     timeoutMs: TEN_MINUTES,
     env: { ...env, NODE_ENV: 'production' },
   })
-  const elapsed = performance.now() - start
+  const wallMs = performance.now() - start
+  const cpuAfter = childrenCpuMs()
   if (!existsSync(join(dir, variant.entry))) {
     throw new Error(`vike build did not write ${variant.entry} for ${variant.id}`)
   }
-  return elapsed
+  const cpuMs = cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined
+  return { wallMs, cpuMs }
+}
+
+let clockTicks: number | undefined
+
+/**
+ * CPU time (user + system) of this process's children that ended and were waited for, in milliseconds: fields
+ * `cutime` and `cstime` of /proc/self/stat. Undefined without /proc.
+ */
+export function childrenCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8')
+    // Fields after the command name (which may contain spaces): state is field 3, cutime 16, cstime 17.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
+    return ((Number(fields[13]) + Number(fields[14])) / clockTicks) * 1000
+  } catch {
+    return undefined
+  }
 }
 
 /** Total size of the files under `dir`, in bytes. */

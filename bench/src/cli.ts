@@ -7,22 +7,23 @@ import { availableParallelism, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { run } from '@vike-photon/test-kit/process'
-import { packWorkspacePackage, prepare, unavailableReason } from './apps'
+import { type BuildTime, build, packWorkspacePackage, prepare, unavailableReason } from './apps'
 import { BROWSER_ACCEPT_ENCODING, measureRound, type RoundResult, type Settings } from './measure'
 import { paths } from './paths'
 import { runProfiles } from './profile'
 import { formatGoals, formatSummary, summarize } from './report'
-import { formatBytes, formatNumber, median } from './stats'
+import { formatBytes, formatNumber, formatRatio, median, ratio } from './stats'
 import { variants as allVariants, type Variant } from './variants'
 
 const usage = `Usage: pnpm bench [options]
 
-  --quick              1 round, 1 s warmups, 3 s measurements, 1 cold start (about 2 minutes)
+  --quick              1 round, 1 s warmups, 3 s measurements, 1 cold start (about 3 minutes)
   --rounds <n>         rounds, variants alternating within each (default 3)
   --duration <s>       seconds per measurement (default 10)
   --warmup <s>         seconds of SSR warmup before measuring (default 5; assets get 3)
   --connections <n>    concurrent connections (default 50)
   --cpu-rate <n>       req/s of the extra SSR run that measures CPU per request (default 300)
+  --build-pairs <n>    builds per variant and round, each next to one of the floor (default 2; 0: one build)
   --only <ids>         comma-separated variant ids (the floor is always added)
   --profile            CPU-profile SSR of the selected variants instead (see README)
   --port <n>           port on 127.0.0.1 (default 3457)
@@ -39,6 +40,7 @@ async function main() {
       warmup: { type: 'string' },
       connections: { type: 'string' },
       'cpu-rate': { type: 'string' },
+      'build-pairs': { type: 'string' },
       only: { type: 'string' },
       profile: { type: 'boolean', default: false },
       port: { type: 'string' },
@@ -71,6 +73,7 @@ async function main() {
     coldStarts: quick ? 1 : 3,
     port: int(values.port, 3457, 'port'),
     cpuRate: int(values['cpu-rate'], 300, 'cpu-rate'),
+    buildPairs: int(values['build-pairs'], 2, 'build-pairs'),
   }
 
   const selected = selectVariants(values.only)
@@ -102,6 +105,14 @@ async function main() {
     missing,
   )
 
+  // The first build after an install reads node_modules from disk: one untimed build each, so that the timed pairs
+  // compare warm builds only.
+  process.stdout.write('› one untimed build of each variant … ')
+  const warmupStart = performance.now()
+  for (const variant of ready) await build(variant).catch(() => {})
+  console.log(`${formatSeconds(performance.now() - warmupStart)}\n`)
+
+  const floor = ready.find((v) => v.role === 'floor')
   const results: RoundResult[] = []
   for (let round = 1; round <= settings.rounds; round++) {
     // Alternate: each round starts one variant later, so no variant always runs first (or right after a build).
@@ -109,7 +120,7 @@ async function main() {
     for (const variant of order) {
       if (missing.has(variant.id)) continue
       try {
-        const r = await measureRound(variant, round, settings)
+        const r = await measureRound(variant, round, settings, floor)
         results.push(r)
         console.log(`[round ${round}] ${variant.id.padEnd(22)} ${formatProgress(r)}`)
       } catch (error) {
@@ -219,12 +230,20 @@ async function codemodBench() {
 function formatProgress(r: RoundResult): string {
   const cold = r.coldStartMs.map((v) => formatNumber(v)).join('/')
   return (
-    `build ${formatSeconds(r.buildMs)}, cold ${cold} ms, SSR ${formatNumber(r.ssr.rps)} req/s ` +
+    `build ${formatSeconds(r.buildMs)}${formatBuildPairs(r)}, cold ${cold} ms, SSR ${formatNumber(r.ssr.rps)} req/s ` +
     `p99 ${r.ssr.p99} ms, ${formatNumber(r.ssrFixedRate.cpuUsPerRequest)} µs CPU/req at ${formatNumber(r.ssrFixedRate.rps)} req/s, ` +
     `browser A-E ${formatNumber(r.ssrBrowser?.rps)} req/s ${formatNumber(r.ssrBrowserFixedRate?.cpuUsPerRequest)} µs CPU/req ` +
     `(${r.ssrBrowserEncoding}, ${formatBytes(r.ssrBrowserBytes)}), asset ${formatNumber(r.asset.rps)} req/s ` +
     `${formatNumber(r.asset.cpuUsPerRequest)} µs CPU/req, RSS ${formatBytes(r.rssBytes)}, load avg ${r.loadavg.toFixed(1)}`
   )
+}
+
+/** The per-pair ratios of the round's builds to the floor's, wall and CPU: " (1.12/1.08× the floor, CPU 1.10/1.05×)". */
+function formatBuildPairs(r: RoundResult): string {
+  if (!r.buildPairs?.length) return ''
+  const ratios = (of: (b: BuildTime) => number | undefined) =>
+    r.buildPairs!.map((p) => formatRatio(ratio(of(p.variant), of(p.floor)))).join('/')
+  return ` (${ratios((b) => b.wallMs)}× the floor's, CPU ${ratios((b) => b.cpuMs)}×)`
 }
 
 function formatUnavailable(v: Variant): string {

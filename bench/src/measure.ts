@@ -3,9 +3,10 @@
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { get } from '@vike-photon/test-kit/fetch'
-import { build, dirSize, workDir } from './apps'
+import { type BuildTime, build, dirSize, workDir } from './apps'
 import { type LoadResult, load } from './load'
 import { cpuTimeUs, type RunningServer, rssBytes, startServer, stopServer } from './server'
+import { median } from './stats'
 import type { Variant } from './variants'
 
 export interface Settings {
@@ -23,6 +24,11 @@ export interface Settings {
    * variants: vike's own per-request cost grows with throughput (see README, "Reading the numbers").
    */
   cpuRate: number
+  /**
+   * Builds of a variant per round, each right after a build of the floor (floor, variant, floor, variant…), so
+   * that both see the same machine: the build-time ratio is the median of these per-pair ratios.
+   */
+  buildPairs: number
 }
 
 /** What every browser sends: the SSR row that real visitors hit. */
@@ -36,7 +42,12 @@ export interface Measured extends LoadResult {
 export interface RoundResult {
   variant: string
   round: number
+  /** Median wall time of the round's builds of this variant. */
   buildMs: number
+  /** Median CPU time (user + system) of the build's process tree (absent from rounds recorded before it was). */
+  buildCpuMs?: number
+  /** Each build of the variant with the floor's build just before it (absent for the floor itself). */
+  buildPairs?: BuildPair[]
   distBytes: number
   distServerBytes: number
   coldStartMs: number[]
@@ -59,9 +70,48 @@ export interface RoundResult {
   notes: string[]
 }
 
-export async function measureRound(variant: Variant, round: number, settings: Settings): Promise<RoundResult> {
+export interface BuildPair {
+  floor: BuildTime
+  variant: BuildTime
+}
+
+/**
+ * Builds the floor and the variant one after the other, `pairs` times, each from a clean dist/ (each has its own
+ * folder: the variant's last build stays for the load tests). One build each, minutes apart, said more about the machine's load at the time than about the build.
+ */
+export async function measureBuildPairs(floor: Variant, variant: Variant, pairs: number): Promise<BuildPair[]> {
+  const result: BuildPair[] = []
+  for (let i = 0; i < pairs; i++) {
+    // Which one goes first alternates, so that neither always builds right after the other.
+    if (i % 2 === 0) {
+      const f = await build(floor)
+      result.push({ floor: f, variant: await build(variant) })
+    } else {
+      const v = await build(variant)
+      result.push({ floor: await build(floor), variant: v })
+    }
+  }
+  return result
+}
+
+/**
+ * One round of one variant. With `floor` (and `settings.buildPairs` > 0), its build time is taken in pairs with the
+ * floor's (`measureBuildPairs`); without, from one build.
+ */
+export async function measureRound(
+  variant: Variant,
+  round: number,
+  settings: Settings,
+  floor?: Variant,
+): Promise<RoundResult> {
   const dir = workDir(variant)
-  const buildMs = await build(variant)
+  const buildPairs =
+    floor && floor.id !== variant.id && settings.buildPairs > 0
+      ? await measureBuildPairs(floor, variant, settings.buildPairs)
+      : undefined
+  const builds = buildPairs?.map((p) => p.variant) ?? [await build(variant)]
+  const buildMs = median(builds.map((b) => b.wallMs))!
+  const buildCpuMs = median(builds.flatMap((b) => (b.cpuMs === undefined ? [] : [b.cpuMs])))
   const distBytes = await dirSize(join(dir, 'dist'))
   const distServerBytes = await dirSize(join(dir, 'dist', 'server'))
 
@@ -127,6 +177,8 @@ export async function measureRound(variant: Variant, round: number, settings: Se
       variant: variant.id,
       round,
       buildMs,
+      buildCpuMs,
+      buildPairs,
       distBytes,
       distServerBytes,
       coldStartMs,

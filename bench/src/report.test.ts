@@ -25,6 +25,7 @@ const round = (
   variant,
   round: r,
   buildMs: 1000,
+  buildCpuMs: 1500,
   distBytes: 1000,
   distServerBytes: 100,
   coldStartMs: [cold],
@@ -65,6 +66,27 @@ describe('summarize', () => {
     expect(upstream?.missing).toBe('not runnable')
   })
 
+  it("takes the build ratios as the median of per-pair ratios, and counts the floor's side of every pair", () => {
+    const pair = (floor: number, variant: number) => ({
+      floor: { wallMs: floor, cpuMs: floor * 2 },
+      variant: { wallMs: variant, cpuMs: variant * 3 },
+    })
+    const results = [
+      { ...round('floor', 1, 1000, 10000, 200), buildMs: 2000 },
+      // A busy machine slows both builds of a pair alike: per pair, the variant takes 1.1x, 1.2x and 1.5x.
+      { ...round('photon-hono', 1, 950, 9000, 205), buildPairs: [pair(1000, 1100), pair(4000, 4800)] },
+      { ...round('photon-hono', 2, 950, 9000, 205), buildPairs: [pair(2000, 3000)] },
+    ]
+    const [floor, ours] = summarize(selected, results, new Map())
+    const [wall, cpu] = [metricIndex('vike build'), metricIndex('vike build CPU')]
+    expect(ours?.medians[wall]).toBe(3000)
+    expect(ours?.ratios[wall]).toBeCloseTo(1.2)
+    expect(ours?.ratios[cpu]).toBeCloseTo(1.8)
+    // The floor's own build (2000) and its side of the three pairs (1000, 4000, 2000).
+    expect(floor?.medians[wall]).toBe(2000)
+    expect(floor?.ratios[wall]).toBe(1)
+  })
+
   it("takes the browser Accept-Encoding ratios against the floor's SSR without it", () => {
     const results = [round('floor', 1, 1000, 10000, 200, 990), round('photon-hono', 1, 950, 9000, 205, 920)]
     const [, ours] = summarize(selected, results, new Map())
@@ -82,6 +104,7 @@ describe('formatGoals', () => {
     ]
     expect(formatGoals(summarize(selected, results, new Map()))).toMatchInlineSnapshot(`
       "Goals for vike-photon + Hono: SSR req/s 0.96 (goal ≥ 0.95: met), SSR req/s, browser Accept-Encoding 0.86 (goal ≥ 0.9: NOT met), asset req/s 0.70 (goal ≥ 0.8: NOT met), cold start 1.00 (goal ≤ 1.05: met).
+      Goal vike build ≤ 1.1× the floor (wall / CPU, per-pair median): vike-photon + Hono 1.00 / 1.00 (met).
       Behind upstream vike-photon 0.1.26 + Hono on: asset req/s."
     `)
   })

@@ -137,6 +137,18 @@ describe('StaticFiles', () => {
     expect(types).not.toHaveProperty('png')
     expect(contentTypesOf(join(tmp, 'nope'))).not.toHaveProperty('glb')
   })
+
+  it('reads the same table whether or not the precompressed variants are written yet (they overlap the server build)', () => {
+    const dir = join(tmp, 'types-variants')
+    write(join(dir, 'assets/app.js'), APP_JS)
+    const before = contentTypesOf(dir)
+    write(join(dir, 'assets/app.js.gz'), gzipSync(APP_JS))
+    write(join(dir, 'assets/app.js.br'), brotliCompressSync(APP_JS))
+    expect(contentTypesOf(dir)).toEqual(before)
+    // A .gz of the user's own (no original beside it) is a file to serve, with its type.
+    write(join(dir, 'downloads/data.csv.gz'), gzipSync('a,b'))
+    expect(contentTypesOf(dir)).toMatchObject({ gz: 'application/gzip' })
+  })
 })
 
 describe('pickVariant', () => {

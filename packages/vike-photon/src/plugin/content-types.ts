@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs'
-import { extname } from 'node:path'
+import { extname, join } from 'node:path'
 import { lookup } from 'mrmime'
 
 // The Node launcher answers static files from an index made at start-up and needs each file's Content-Type.
@@ -14,8 +14,14 @@ const ALWAYS = ['html', 'htm', 'js', 'mjs', 'css', 'json', 'txt', 'xml', 'svg', 
 export function contentTypesOf(dir: string): Record<string, string> {
   const extensions = new Set(ALWAYS)
   try {
-    for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-      if (entry.isFile()) extensions.add(extname(entry.name).slice(1).toLowerCase())
+    const entries = readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile())
+    const files = new Set(entries.map((entry) => join(entry.parentPath, entry.name)))
+    for (const entry of entries) {
+      // Precompressed variants are served as their original's type, and they may still be being written while the
+      // server build runs (precompress-plugin.ts): whether they are there yet must not change the server build.
+      const file = join(entry.parentPath, entry.name)
+      if (/\.(?:br|gz)$/.test(file) && files.has(file.slice(0, -3))) continue
+      extensions.add(extname(entry.name).slice(1).toLowerCase())
     }
   } catch {
     // No client build (yet): the common types only.

@@ -11,6 +11,7 @@ import { endpointsPlugin } from './endpoints-plugin.js'
 import { entriesPlugin } from './entries-plugin.js'
 import { internalImportsPlugin } from './internal-imports-plugin.js'
 import { perPagePlugin } from './per-page-plugin.js'
+import { withPhotonHookFilters } from './photon-hook-filters.js'
 import { photonMetaGuardPlugin } from './photon-meta-guard-plugin.js'
 import { prerenderReportPlugin } from './prerender-report-plugin.js'
 import { resolveReceiptsPlugin } from './resolve-receipts-plugin.js'
@@ -51,12 +52,14 @@ export function vikePhotonPlugins(): PluginOption[] {
     targetPlugins(ctx),
     // After the target's plugins: Photon's entry table, planned from what the plugins above read (plan-entries.ts).
     entriesPlugin(ctx),
-    ...(installPhoton('vike-photon', {
-      // The default middleware chain, per runtime (see runtime/middlewares/*).
-      resolveMiddlewares(condition) {
-        return runtimeFiles.middlewares[condition]
-      },
-    }) as Plugin[]),
+    ...withPhotonHookFilters(
+      installPhoton('vike-photon', {
+        // The default middleware chain, per runtime (see runtime/middlewares/*).
+        resolveMiddlewares(condition) {
+          return runtimeFiles.middlewares[condition]
+        },
+      }) as Plugin[],
+    ),
     // Last: its `buildApp` hook runs after the targets' own (Vercel builds its functions there).
     buildSummaryPlugin(ctx),
   ]

@@ -13,6 +13,10 @@ export function internalImportsPlugin(): Plugin {
   return {
     name: 'vike-photon:internal-imports',
     enforce: 'pre',
-    resolveId: (id) => (id === MIDDLEWARE_ERROR_HOOK ? runtimeFiles.middlewareErrorHook : undefined),
+    resolveId: {
+      // Without a filter, Rolldown would call this hook for every import of both builds.
+      filter: { id: new RegExp(`^${MIDDLEWARE_ERROR_HOOK.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) },
+      handler: () => runtimeFiles.middlewareErrorHook,
+    },
   }
 }
