@@ -40,4 +40,17 @@ describe("filters on Photon's hooks (@photonjs/core 0.1.22)", () => {
       ]),
     )
   })
+
+  it("leaves the plugins that only act on Photon's entries out of the client environment", () => {
+    const environment = (name: string, consumer: 'client' | 'server') =>
+      ({ name, config: { consumer } }) as unknown as Parameters<NonNullable<Plugin['applyToEnvironment']>>[0]
+    for (const name of ['photon:trickle-meta', 'photon:photon-meta-to-runtime']) {
+      const plugin = plugins.find((p) => p.name === name)
+      expect(plugin?.applyToEnvironment?.(environment('client', 'client')), name).toBe(false)
+      expect(plugin?.applyToEnvironment?.(environment('ssr', 'server')), name).toBe(true)
+    }
+    // Photon's own condition still holds on the server: no meta-to-runtime in its inline_ssr environment.
+    const metaToRuntime = plugins.find((p) => p.name === 'photon:photon-meta-to-runtime')
+    expect(metaToRuntime?.applyToEnvironment?.(environment('inline_ssr', 'server'))).toBe(false)
+  })
 })

@@ -2,6 +2,7 @@ import { relative } from 'node:path'
 import MagicString from 'magic-string'
 import { parseAst } from 'vite'
 import { VikePhotonError } from '../errors.js'
+import type { PluginContext } from './context.js'
 import { createPlugin } from './create-plugin.js'
 import { runtimeFiles } from './runtime-files.js'
 
@@ -15,6 +16,7 @@ const CHECK_MODULE = JSON.stringify(runtimeFiles.devServerEntryCheck)
  */
 export const serverEntryCheckPlugin = createPlugin('server-entry-check', (ctx) => ({
   apply: 'serve',
+  applyToEnvironment: (environment) => hasServerEntry(ctx, environment),
   transform: {
     filter: { id: /\.[cm]?[jt]sx?$/ },
     handler(code, id) {
@@ -62,6 +64,7 @@ function hasDefaultExport(code: string): boolean {
  */
 export const serverEntryExportPlugin = createPlugin('server-entry-export', (ctx) => ({
   apply: 'build',
+  applyToEnvironment: (environment) => hasServerEntry(ctx, environment),
   transform: {
     filter: { id: /\.[cm]?[jt]sx?$/ },
     handler(code, id) {
@@ -73,3 +76,11 @@ export const serverEntryExportPlugin = createPlugin('server-entry-export', (ctx)
     },
   },
 }))
+
+/**
+ * Where the server entry can be: a server environment, in an app that has one. Elsewhere the transform hooks above
+ * are left out: Rolldown would hand them every module of the client build (the code of each, for nothing).
+ */
+function hasServerEntry(ctx: PluginContext, environment: { config: { consumer: string } }): boolean {
+  return environment.config.consumer === 'server' && ctx.settings.server !== null
+}
