@@ -83,6 +83,6 @@ export const goals = {
   expressSsrRps: 0.85,
   assetRps: 0.8,
   coldStart: 1.05,
-  /** `vike build` of each of our variants (wall and CPU time, per-pair median). */
+  /** `vike build` of each of our variants (wall and CPU time, median of order-balanced pairs). */
   build: 1.1,
 } as const
