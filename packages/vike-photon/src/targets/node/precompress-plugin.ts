@@ -7,11 +7,12 @@ import { createPlugin } from '../../plugin/create-plugin.js'
 const COMPRESSIBLE = /\.(?:js|mjs|css|html|svg|json|txt|xml|map|wasm|webmanifest|ico)$/
 const MIN_SIZE = 1024
 /**
- * Brotli quality 9, not the maximum 11: on the benchmark app's client build (React's 224 KB chunk and friends),
- * 11 took 540 ms of CPU for 84.6 KB and 9 takes 100 ms for 90.9 KB. Quality 11 was most of what `vike build`
- * cost above a build without vike-photon; 9 still beats gzip -9 (97.0 KB) by 6%.
+ * Brotli quality 8, not the maximum 11: on the benchmark app's client build (6 files of 1 KB or more, 311 KB,
+ * React's 224 KB chunk among them), one process, best of 4: quality 11 took 540 ms for 84.6 KB, 9 took 56 ms for
+ * 90,940 B, 8 takes 12 ms for 91,156 B (0.2% more bytes for a fifth of the CPU), 5 takes 8 ms for 92,544 B. Quality
+ * 8 still beats gzip -9 (97,030 B) by 6%. Every `vike build` pays this CPU, alongside the server build.
  */
-const BROTLI_QUALITY = 9
+const BROTLI_QUALITY = 8
 const brotli = promisify(brotliCompress)
 const gz = promisify(gzip)
 
