@@ -26,6 +26,7 @@ const usage = `Usage: pnpm bench [options]
   --build-pairs <n>    builds per variant and round, each next to one of the floor (default 2; 0: one build)
   --only <ids>         comma-separated variant ids (the floor is always added)
   --profile            CPU-profile SSR of the selected variants instead (see README)
+  --browser-ae         with --profile: send a browser's Accept-Encoding (${BROWSER_ACCEPT_ENCODING})
   --port <n>           port on 127.0.0.1 (default 3457)
   --list               list the variants and exit
 
@@ -43,6 +44,7 @@ async function main() {
       'build-pairs': { type: 'string' },
       only: { type: 'string' },
       profile: { type: 'boolean', default: false },
+      'browser-ae': { type: 'boolean', default: false },
       port: { type: 'string' },
       list: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -82,6 +84,7 @@ async function main() {
     await runProfiles(
       selected.filter((v) => !unavailableReason(v)),
       settings,
+      values['browser-ae'] ? { 'accept-encoding': BROWSER_ACCEPT_ENCODING } : undefined,
     )
     return
   }

@@ -23,7 +23,11 @@ interface Profiled {
   summary: ProfileSummary
 }
 
-export async function runProfiles(variants: Variant[], settings: Settings): Promise<void> {
+export async function runProfiles(
+  variants: Variant[],
+  settings: Settings,
+  headers?: Record<string, string>,
+): Promise<void> {
   const dir = join(paths.cache, 'profiles')
   await mkdir(dir, { recursive: true })
   const profiled: Profiled[] = []
@@ -42,10 +46,10 @@ export async function runProfiles(variants: Variant[], settings: Settings): Prom
     try {
       await check(server)
       const url = `${server.origin}/`
-      await load(url, { connections: settings.connections, durationSec: Math.max(settings.ssrWarmupSec, 3) })
+      await load(url, { connections: settings.connections, durationSec: Math.max(settings.ssrWarmupSec, 3), headers })
       server.process.kill('SIGUSR2')
       await sleep(200)
-      const result = await load(url, { connections: settings.connections, durationSec: settings.durationSec })
+      const result = await load(url, { connections: settings.connections, durationSec: settings.durationSec, headers })
       server.process.kill('SIGUSR2')
       for (let i = 0; i < 200 && !existsSync(file); i++) await sleep(50)
       await sleep(200)
