@@ -47,13 +47,7 @@ export default defineConfig([
     // calls, never uses it. Loading it cost about 0.1 s of CPU in every `vike build` and `vike dev`. So that module
     // is bundled here with standaloner left out; vike-photon loads standaloner itself when `photon.standalone` asks
     // for it (targets/node/standalone-plugin.ts). Photon's other modules stay external.
-    //
-    // For the same reason, @photonjs/core 0.1.22's config-time modules (its Vite plugin, `api` and `errors`) are bundled
-    // here too: they import zod at their top (`import * as z from "zod"`), and Node then loaded 95 files of zod (64 of
-    // them locales) in every build, about 45 ms; bundled, loading vike-photon/config went from about 75 ms to 26 ms.
-    // Photon keeps its shared state on globalThis and dedupes its plugins by name, so a second copy (the Vercel target's
-    // @photonjs/vercel imports the installed one) changes nothing. Photon's runtime modules stay external.
-    noExternal: ['@photonjs/runtime', /^@photonjs\/core\/(vite|api|api\/internal|errors)$/],
+    noExternal: ['@photonjs/runtime'],
     esbuildPlugins: [
       {
         name: 'photon-runtime-without-standaloner',
