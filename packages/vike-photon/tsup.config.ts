@@ -47,7 +47,15 @@ export default defineConfig([
     // calls, never uses it. Loading it cost about 0.1 s of CPU in every `vike build` and `vike dev`. So that module
     // is bundled here with standaloner left out; vike-photon loads standaloner itself when `photon.standalone` asks
     // for it (targets/node/standalone-plugin.ts). Photon's other modules stay external.
-    noExternal: ['@photonjs/runtime'],
+    //
+    // For the same reason, @photonjs/core 0.1.22's config-time modules (its Vite plugin, `api` and `errors`) are bundled
+    // here too: they import zod at their top (`import * as z from "zod"`), and Node then loaded 95 files of zod (64 of
+    // them locales) in every build, about 45 ms; bundled, loading vike-photon/config went from about 75 ms to 26 ms.
+    // Photon keeps most of its shared state on globalThis and dedupes its plugins by name. The one exception is the
+    // resolved config of `photon:resolve-config`, kept per module copy: the Vercel target's @photonjs/vercel imports
+    // the installed copy, so targets/vercel/index.ts drops that adapter's copy of the plugin. Photon's runtime modules
+    // stay external.
+    noExternal: ['@photonjs/runtime', /^@photonjs\/core\/(vite|api|api\/internal|errors)$/],
     esbuildPlugins: [
       {
         name: 'photon-runtime-without-standaloner',

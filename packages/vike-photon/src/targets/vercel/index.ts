@@ -123,7 +123,7 @@ export const vercelTarget: TargetDefinition = {
       vercelNodeDependenciesPlugin(ctx),
       reactDomServerPlugin('vercel_node')(ctx),
       vercelPagesPlugin(ctx, vercelConfig),
-      ...vercel(vercelConfig),
+      ...withoutSecondPhotonConfigResolver(vercel(vercelConfig)),
       vercelEdgeOptionsPlugin(ctx),
       vercelServerOnlyPlugin(ctx),
       vercelServerEntryPlugin(ctx),
@@ -134,6 +134,17 @@ export const vercelTarget: TargetDefinition = {
     ]
   },
   docs: `${DOCS}/vercel.md`,
+}
+
+/**
+ * @photonjs/vercel 0.1.23 installs Photon's plugins again, from the installed @photonjs/core 0.1.22, while vike-photon
+ * bundles that module (tsup.config.ts). Photon's `singleton()` disables all but the first copy of each plugin, but
+ * only after both copies' `configResolved` ran; `photon:resolve-config` keeps the resolved config in a module variable,
+ * so the adapter's copy found a config it had not resolved and printed "[photon] Multiple versions of @photonjs/core
+ * detected" in every Vercel build. Workaround: drop the adapter's copy; vike-photon's resolves the config for both.
+ */
+function withoutSecondPhotonConfigResolver(plugins: Plugin[]): Plugin[] {
+  return plugins.filter((plugin) => plugin.name !== 'photon:resolve-config')
 }
 
 interface VercelEntryLike {
