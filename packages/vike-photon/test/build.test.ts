@@ -202,10 +202,12 @@ describe('the Hono server entry, for a browser', () => {
     })
 
   it('compresses the pages and the endpoints, and leaves small responses as they are', async () => {
+    // A page rendered to a string under 16 KB: gzip, which a browser accepts as much as brotli, at half its CPU
+    // time (compress.ts). The endpoint's body comes as a stream, of unknown length: brotli.
     const page = await get('/')
-    expect(page.headers['content-encoding']).toBe('br')
+    expect(page.headers['content-encoding']).toBe('gzip')
     expect(page.headers.vary).toMatch(/accept-encoding/i)
-    expect(brotliDecompressSync(page.body).toString()).toContain('<h1>Home</h1>')
+    expect(gunzipSync(page.body).toString()).toContain('<h1>Home</h1>')
     const items = await get('/endpoints/items')
     expect(items.headers['content-encoding']).toBe('br')
     expect(JSON.parse(brotliDecompressSync(items.body).toString())).toHaveLength(100)

@@ -1,7 +1,14 @@
-import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, inflateSync } from 'node:zlib'
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync, inflateSync } from 'node:zlib'
 import { Hono } from 'hono'
 import { afterEach, describe, expect, it } from 'vitest'
-import { brotliWindowBits, COMPRESS_THRESHOLD, chooseEncoding, compress } from '../src/runtime/compress.js'
+import {
+  brotliWindowBits,
+  COMPRESS_THRESHOLD,
+  chooseEncoding,
+  compress,
+  deflateWindowBits,
+  SMALL_BODY,
+} from '../src/runtime/compress.js'
 import { COMPRESS_PAGE, createResponse, setResponseFactory } from '../src/runtime/response.js'
 
 const BROWSER = 'gzip, deflate, br, zstd'
@@ -38,15 +45,55 @@ function decode(encoding: string | null, body: Buffer): string {
 }
 
 describe('compress', () => {
-  it('compresses a page for a browser: brotli, the same HTML, Vary and no stale Content-Length', async () => {
+  it('compresses a page for a browser: gzip up to 16 KB, the same HTML, Vary and no stale Content-Length', async () => {
     const res = await serve({ 'accept-encoding': BROWSER }, page())
     expect(res.status).toBe(200)
-    expect(res.headers.get('content-encoding')).toBe('br')
+    expect(res.headers.get('content-encoding')).toBe('gzip')
     expect(res.headers.get('vary')).toBe('Accept-Encoding')
     expect(res.headers.get('content-type')).toBe('text/html;charset=utf-8')
     const body = Buffer.from(await res.arrayBuffer())
     expect(body.length).toBeLessThan(Buffer.byteLength(html))
-    expect(decode('br', body)).toBe(html)
+    expect(decode('gzip', body)).toBe(html)
+  })
+
+  it('compresses a page over 16 KB for a browser with brotli, and one of exactly 16 KB with gzip', async () => {
+    const page = (length: number) => `<!DOCTYPE html><html><body>${'<p>ünïcode</p>'.repeat(length)}`.slice(0, length)
+    for (const [length, encoding] of [
+      [SMALL_BODY, 'gzip'],
+      [SMALL_BODY + 1, 'br'],
+      [200_000, 'br'],
+    ] as const) {
+      const body = page(length)
+      const res = await serve({ 'accept-encoding': BROWSER }, () =>
+        createResponse(body, { status: 200, headers: pageHeaders }),
+      )
+      expect([length, res.headers.get('content-encoding')]).toEqual([length, encoding])
+      const sent = Buffer.from(await res.arrayBuffer())
+      expect(decode(encoding, sent)).toBe(body)
+    }
+  })
+
+  it('still answers a small page with brotli when the client prefers it, or takes nothing else', async () => {
+    for (const accept of ['br', 'gzip;q=0.5, br', 'br, gzip;q=0']) {
+      const res = await serve({ 'accept-encoding': accept }, page())
+      expect([accept, res.headers.get('content-encoding')]).toEqual([accept, 'br'])
+      expect(decode('br', Buffer.from(await res.arrayBuffer()))).toBe(html)
+    }
+  })
+
+  it('sizes the deflate window to the page: no larger than with the default window', async () => {
+    // Matches 3 KB back: a window too small for the page would miss them.
+    const half = Array.from({ length: 150 }, (_, i) => `<li id="item-${i}">Item ${i * 7919}</li>`).join('')
+    const body = `<!DOCTYPE html><html><body><ul>${half}${half}</ul></body></html>`
+    for (const page of [html, body]) {
+      const res = await serve({ 'accept-encoding': 'gzip' }, () =>
+        createResponse(page, { status: 200, headers: pageHeaders }),
+      )
+      const sent = Buffer.from(await res.arrayBuffer())
+      expect(decode('gzip', sent)).toBe(page)
+      expect(sent.length).toBeLessThanOrEqual(gzipSync(page).length)
+    }
+    expect([1, 250, 251, 1024, 16_000, 70_000].map(deflateWindowBits)).toEqual([9, 9, 10, 11, 14, 15])
   })
 
   it('sizes the brotli window to the page: as small as with the default window, give or take a byte', async () => {
@@ -70,7 +117,8 @@ describe('compress', () => {
     ['deflate', 'deflate'],
     ['br;q=0, gzip', 'gzip'],
     ['gzip;q=0.5, deflate;q=0.8', 'deflate'],
-    ['*', 'br'],
+    // Any encoding, equally: gzip for a page this small (see SMALL_BODY).
+    ['*', 'gzip'],
     ['br;q=0, *;q=0.5', 'gzip'],
   ])('Accept-Encoding: %s → %s, decoding to the same HTML', async (accept, encoding) => {
     const res = await serve({ 'accept-encoding': accept }, page())
@@ -175,17 +223,18 @@ describe('compress', () => {
       const res = await honoApp(html).fetch(
         new Request('http://localhost/', { headers: { 'accept-encoding': BROWSER } }),
       )
-      expect(res.headers.get('content-encoding')).toBe('br')
+      expect(res.headers.get('content-encoding')).toBe('gzip')
       expect(res.headers.get('vary')).toBe('Accept-Encoding')
       // The compressed response made by compress.ts, not the `new Response(res.body, res)` copy of Hono's setter.
       expect(made).toContain(res)
-      expect(decode('br', Buffer.from(await res.arrayBuffer()))).toBe(html)
+      expect(decode('gzip', Buffer.from(await res.arrayBuffer()))).toBe(html)
     })
 
     it("keeps the headers the app's own Hono middlewares set", async () => {
       const res = await honoApp(html, { appHeader: true }).fetch(
         new Request('http://localhost/', { headers: { 'accept-encoding': BROWSER } }),
       )
+      // The app's middleware made Hono copy the page into a new Response: its body is now a stream, compressed as one.
       expect(res.headers.get('content-encoding')).toBe('br')
       expect(res.headers.get('x-set-by')).toBe('hono')
       expect(decode('br', Buffer.from(await res.arrayBuffer()))).toBe(html)
@@ -210,8 +259,8 @@ describe('compress', () => {
     expect(context.user).toBe('ann')
     const compressPage = context[COMPRESS_PAGE] as (response: Response) => Promise<Response>
     const res = await compressPage(page()())
-    expect(res.headers.get('content-encoding')).toBe('br')
-    expect(decode('br', Buffer.from(await res.arrayBuffer()))).toBe(html)
+    expect(res.headers.get('content-encoding')).toBe('gzip')
+    expect(decode('gzip', Buffer.from(await res.arrayBuffer()))).toBe(html)
   })
 })
 
