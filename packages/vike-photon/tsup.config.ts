@@ -25,6 +25,8 @@ export default defineConfig([
       'runtime/middleware-error-hook.ssr': 'src/runtime/middleware-error-hook.ssr.ts',
       'runtime/universal-middleware-core': 'src/runtime/universal-middleware-core.ts',
       'runtime/universal-middleware-express': 'src/runtime/universal-middleware-express.ts',
+      'runtime/photon-apply': 'src/runtime/photon-apply.ts',
+      'runtime/photon-errors': 'src/runtime/photon-errors.ts',
       'runtime/vercel-function': 'src/targets/vercel/runtime/function.ts',
       'runtime/middlewares/node': 'src/runtime/middlewares/node.ts',
       'runtime/middlewares/dev': 'src/runtime/middlewares/dev.ts',

@@ -188,6 +188,12 @@ describe('a build made with NODE_ENV=test', () => {
 })
 
 describe.each(['Hono', 'Express'])('the %s server entry', (label) => {
+  it("bundles Photon's apply() and errors without a terminal colour library (photon-runtime-plugin.ts)", () => {
+    const server = readFileSync(join(state[label]!.root, 'dist/server/index.mjs'), 'utf8')
+    expect(server).toMatch(/runtime\/photon-apply\.js/)
+    expect(server).not.toMatch(/ansis/)
+  })
+
   it("serves the app's own routes beside the pages", async () => {
     const res = await rawRequest(Number(new URL(state[label]!.server.url).port), '/api/hello')
     expect(res.status).toBe(200)

@@ -13,6 +13,7 @@ import { internalImportsPlugin } from './internal-imports-plugin.js'
 import { perPagePlugin } from './per-page-plugin.js'
 import { withPhotonHookFilters } from './photon-hook-filters.js'
 import { photonMetaGuardPlugin } from './photon-meta-guard-plugin.js'
+import { photonRuntimePlugin } from './photon-runtime-plugin.js'
 import { prerenderReportPlugin } from './prerender-report-plugin.js'
 import { resolveReceiptsPlugin } from './resolve-receipts-plugin.js'
 import { runtimeFiles } from './runtime-files.js'
@@ -43,6 +44,7 @@ export function vikePhotonPlugins(): PluginOption[] {
     prerenderReportPlugin(ctx),
     ...standalonePlugins(ctx),
     externalDepsPlugin(ctx),
+    photonRuntimePlugin(ctx),
     dedupePlugin(ctx),
     photonMetaGuardPlugin(ctx),
     vikeEntryLookupPlugin(ctx),

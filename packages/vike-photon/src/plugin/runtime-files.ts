@@ -12,6 +12,8 @@ export const runtimeFiles = {
   vercelFunction: runtimeFile('vercel-function'),
   middlewareErrorHook: runtimeFile('middleware-error-hook.ssr'),
   universalMiddlewareCore: runtimeFile('universal-middleware-core'),
+  photonApply: runtimeFile('photon-apply'),
+  photonErrors: runtimeFile('photon-errors'),
   middlewares: {
     node: runtimeFile('middlewares/node'),
     dev: runtimeFile('middlewares/dev'),
