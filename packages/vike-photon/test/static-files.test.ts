@@ -138,7 +138,7 @@ describe('StaticFiles', () => {
     expect(contentTypesOf(join(tmp, 'nope'))).not.toHaveProperty('glb')
   })
 
-  it('reads the same table whether or not the precompressed variants are written yet (they overlap the server build)', () => {
+  it('reads the same table whether or not the precompressed variants are there', () => {
     const dir = join(tmp, 'types-variants')
     write(join(dir, 'assets/app.js'), APP_JS)
     const before = contentTypesOf(dir)

@@ -21,8 +21,6 @@ export const buildSummaryPlugin = createPlugin('build-summary', (ctx) => ({
       if (environments.every((environment) => !environment.isBuilt)) {
         for (const environment of environments) await builder.build(environment)
       }
-      // Precompression of the client build, started when its files were written.
-      await ctx.backgroundWorkDone()
       const { root, logger } = builder.config
       const ssr = builder.environments.ssr?.config.build.outDir ?? 'dist/server'
       const client = builder.environments.client?.config.build.outDir ?? 'dist/client'

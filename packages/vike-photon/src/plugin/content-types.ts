@@ -17,8 +17,8 @@ export function contentTypesOf(dir: string): Record<string, string> {
     const entries = readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile())
     const files = new Set(entries.map((entry) => join(entry.parentPath, entry.name)))
     for (const entry of entries) {
-      // Precompressed variants are served as their original's type, and they may still be being written while the
-      // server build runs (precompress-plugin.ts): whether they are there yet must not change the server build.
+      // Precompressed variants (precompress-plugin.ts) are served as their original's type: whether they are there
+      // (`compress: false`, a build that reuses an old dist/client) must not change the server build.
       const file = join(entry.parentPath, entry.name)
       if (/\.(?:br|gz)$/.test(file) && files.has(file.slice(0, -3))) continue
       extensions.add(extname(entry.name).slice(1).toLowerCase())

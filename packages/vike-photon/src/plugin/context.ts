@@ -35,23 +35,6 @@ export class PluginContext {
   serverOnly: ReadonlySet<string> = new Set()
   /** What a fully pre-rendered build deploys (prerender-report-plugin.ts), for the build summary. */
   prerenderReport: string | null = null
-  #background: Promise<unknown>[] = []
-
-  /**
-   * Runs `work` while the build goes on (precompression of the client build overlaps the server build); the
-   * build's last hook waits for it with `backgroundWorkDone()`. A failure is reported there, not as an unhandled
-   * rejection in between.
-   */
-  inBackground(work: Promise<unknown>): void {
-    work.catch(() => {})
-    this.#background.push(work)
-  }
-  /** Waits for the work started with `inBackground()`; throws its first error. */
-  async backgroundWorkDone(): Promise<void> {
-    const work = this.#background
-    this.#background = []
-    await Promise.all(work)
-  }
 
   set settings(settings: ResolvedSettings) {
     this.#settings = settings

@@ -12,6 +12,7 @@ import { entriesPlugin } from './entries-plugin.js'
 import { internalImportsPlugin } from './internal-imports-plugin.js'
 import { perPagePlugin } from './per-page-plugin.js'
 import { withPhotonHookFilters } from './photon-hook-filters.js'
+import { withInlineSsrOnDemand } from './photon-inline-ssr.js'
 import { photonMetaGuardPlugin } from './photon-meta-guard-plugin.js'
 import { photonRuntimePlugin } from './photon-runtime-plugin.js'
 import { prerenderReportPlugin } from './prerender-report-plugin.js'
@@ -54,13 +55,15 @@ export function vikePhotonPlugins(): PluginOption[] {
     targetPlugins(ctx),
     // After the target's plugins: Photon's entry table, planned from what the plugins above read (plan-entries.ts).
     entriesPlugin(ctx),
-    ...withPhotonHookFilters(
-      installPhoton('vike-photon', {
-        // The default middleware chain, per runtime (see runtime/middlewares/*).
-        resolveMiddlewares(condition) {
-          return runtimeFiles.middlewares[condition]
-        },
-      }) as Plugin[],
+    ...withInlineSsrOnDemand(
+      withPhotonHookFilters(
+        installPhoton('vike-photon', {
+          // The default middleware chain, per runtime (see runtime/middlewares/*).
+          resolveMiddlewares(condition) {
+            return runtimeFiles.middlewares[condition]
+          },
+        }) as Plugin[],
+      ),
     ),
     // Last: its `buildApp` hook runs after the targets' own (Vercel builds its functions there).
     buildSummaryPlugin(ctx),
