@@ -1,6 +1,9 @@
+import { fileURLToPath } from 'node:url'
 import type { Plugin } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PluginContext } from '../src/plugin/context.js'
 import { vikePhotonPlugins } from '../src/plugin/index.js'
+import { targetPlugins } from '../src/plugin/target-plugin.js'
 import { type BuildResult, buildFixture, copyFixture, type RunningServer, startServer } from './helpers/fixture.js'
 
 // An app's own `photon.entries` entry without a route (`{ id }` only): Photon reads its route from the module's export
@@ -34,6 +37,20 @@ describe("Photon's inline_ssr environment", () => {
   it('is not declared in the config of every build', () => {
     const plugins = (vikePhotonPlugins() as unknown[]).filter((p): p is Plugin => !!p && typeof p === 'object')
     const plugin = plugins.find((p) => p.name === 'photon:runtime-meta-to-photon')
+    expect(plugin).toBeDefined()
+    const result = (plugin!.config as (...args: unknown[]) => unknown)({}, { command: 'build', mode: 'production' })
+    expect(result ?? {}).not.toHaveProperty('environments.inline_ssr')
+  })
+})
+
+describe("Photon's inline_ssr environment, with Photon's Vercel adapter (which installs Photon's plugins again, first)", () => {
+  it('is not declared by the copy that runs either', async () => {
+    const ctx = new PluginContext()
+    ctx.root = fileURLToPath(new URL('../../../examples/vercel-react/', import.meta.url))
+    const plugins = await targetPlugins(ctx)
+    // Photon's singleton() keeps the first plugin of a name and disables the others: the adapter's copy.
+    const plugin = plugins.find((p) => p.name === 'photon:runtime-meta-to-photon')
+    expect(ctx.target.name).toBe('vercel')
     expect(plugin).toBeDefined()
     const result = (plugin!.config as (...args: unknown[]) => unknown)({}, { command: 'build', mode: 'production' })
     expect(result ?? {}).not.toHaveProperty('environments.inline_ssr')

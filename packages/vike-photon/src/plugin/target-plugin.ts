@@ -8,6 +8,7 @@ import type { Project, TargetDefinition } from '../targets/types.js'
 import { assertNoLegacyVercelPlugins } from '../targets/vercel/index.js'
 import type { PluginContext } from './context.js'
 import { createPlugin } from './create-plugin.js'
+import { withInlineSsrOnDemand } from './photon-inline-ssr.js'
 
 /**
  * The deploy target's plugins: vike-photon picks the target from what the project has installed (targets/index.ts)
@@ -20,7 +21,9 @@ export async function targetPlugins(ctx: PluginContext): Promise<Plugin[]> {
   assertNoLegacyVercelPlugins(project)
   const target = detectTarget(project)
   ctx.target = target
-  return [targetCheckPlugin(ctx), ...((await target.plugins?.(project, ctx)) ?? [])]
+  // Photon's Vercel adapter installs Photon's plugins again, ahead of vike-photon's copy, which Photon's
+  // `singleton()` then disables: the workaround of photon-inline-ssr.ts goes on the adapter's copy too.
+  return [targetCheckPlugin(ctx), ...withInlineSsrOnDemand((await target.plugins?.(project, ctx)) ?? [])]
 }
 
 /** Fails at config time when the project is missing something the target needs, or runs a server it cannot run. */
