@@ -33,26 +33,25 @@ describe('an entry of the app without a route', () => {
   })
 })
 
+/** What the running copy of Photon's `photon:runtime-meta-to-photon` (the first of that name) adds to a build's config. */
+function metaPluginConfig(plugins: Plugin[]): unknown {
+  // Photon's singleton() keeps the first plugin of a name and disables the others.
+  const plugin = plugins.find((p) => p.name === 'photon:runtime-meta-to-photon')
+  expect(plugin).toBeDefined()
+  return (plugin!.config as (...args: unknown[]) => unknown)({}, { command: 'build', mode: 'production' }) ?? {}
+}
+
 describe("Photon's inline_ssr environment", () => {
   it('is not declared in the config of every build', () => {
     const plugins = (vikePhotonPlugins() as unknown[]).filter((p): p is Plugin => !!p && typeof p === 'object')
-    const plugin = plugins.find((p) => p.name === 'photon:runtime-meta-to-photon')
-    expect(plugin).toBeDefined()
-    const result = (plugin!.config as (...args: unknown[]) => unknown)({}, { command: 'build', mode: 'production' })
-    expect(result ?? {}).not.toHaveProperty('environments.inline_ssr')
+    expect(metaPluginConfig(plugins)).not.toHaveProperty('environments.inline_ssr')
   })
-})
 
-describe("Photon's inline_ssr environment, with Photon's Vercel adapter (which installs Photon's plugins again, first)", () => {
-  it('is not declared by the copy that runs either', async () => {
+  it("is not declared by the copy of Photon's Vercel adapter either, which installs Photon's plugins again, first", async () => {
     const ctx = new PluginContext()
     ctx.root = fileURLToPath(new URL('../../../examples/vercel-react/', import.meta.url))
     const plugins = await targetPlugins(ctx)
-    // Photon's singleton() keeps the first plugin of a name and disables the others: the adapter's copy.
-    const plugin = plugins.find((p) => p.name === 'photon:runtime-meta-to-photon')
     expect(ctx.target.name).toBe('vercel')
-    expect(plugin).toBeDefined()
-    const result = (plugin!.config as (...args: unknown[]) => unknown)({}, { command: 'build', mode: 'production' })
-    expect(result ?? {}).not.toHaveProperty('environments.inline_ssr')
+    expect(metaPluginConfig(plugins)).not.toHaveProperty('environments.inline_ssr')
   })
 })
