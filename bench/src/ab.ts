@@ -24,6 +24,7 @@ const usage = `Usage: pnpm --filter @vike-photon/bench ab <appA> <appB> [options
   --requests <n>     requests per block (default 1200)
   --rate <n>         req/s within a block (default 300)
   --browser-ae       send a browser's Accept-Encoding (${BROWSER_ACCEPT_ENCODING}) to both
+  --browser-ae-b     send it to B only: with the same app folder as A and B, what compressing the page costs
   --profile          also write a CPU profile of each server to <app>/ab.cpuprofile (the profiler adds its own cost)`
 
 const CLOCK_TICKS_PER_SECOND = 100
@@ -36,6 +37,7 @@ async function main() {
       requests: { type: 'string', default: '1200' },
       rate: { type: 'string', default: '300' },
       'browser-ae': { type: 'boolean', default: false },
+      'browser-ae-b': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -47,26 +49,32 @@ async function main() {
   const cycles = Number(values.cycles)
   const requests = Number(values.requests)
   const rate = Number(values.rate)
-  const headers: Record<string, string> = values['browser-ae'] ? { 'accept-encoding': BROWSER_ACCEPT_ENCODING } : {}
-  const apps = positionals.map((dir, i) => ({ name: 'AB'[i]!, dir: resolve(dir), port: 3471 + i }))
+  const browser: Record<string, string> = { 'accept-encoding': BROWSER_ACCEPT_ENCODING }
+  const apps = positionals.map((dir, i) => ({
+    name: 'AB'[i]!,
+    dir: resolve(dir),
+    port: 3471 + i,
+    headers: values['browser-ae'] || (i === 1 && values['browser-ae-b']) ? browser : ({} as Record<string, string>),
+  }))
 
   const servers = await Promise.all(apps.map((app) => start(app.dir, app.port, values.profile)))
   try {
     // Warm both up (JIT, caches) before anything counts.
-    for (const app of apps) await block(app.port, headers, 1500, 500)
+    for (const app of apps) await block(app.port, app.headers, 1500, 500)
     if (values.profile) await signalAll(servers)
     const cpu: number[][] = [[], []]
     for (let cycle = 0; cycle < cycles; cycle++) {
       for (const i of cycle % 2 ? [1, 0] : [0, 1]) {
         const before = cpuSeconds(servers[i]!.pid!)
-        await block(apps[i]!.port, headers, requests, rate)
+        await block(apps[i]!.port, apps[i]!.headers, requests, rate)
         cpu[i]!.push(((cpuSeconds(servers[i]!.pid!) - before) * 1e6) / requests)
       }
     }
     if (values.profile) await signalAll(servers)
     const [a, b] = cpu as [number[], number[]]
     for (const [i, app] of apps.entries()) {
-      console.log(`${app.name} ${app.dir}: µs CPU per request, per block: ${cpu[i]!.map(Math.round).join(' ')}`)
+      const sent = app.headers['accept-encoding'] ? ' (browser Accept-Encoding)' : ''
+      console.log(`${app.name} ${app.dir}${sent}: µs CPU per request, per block: ${cpu[i]!.map(Math.round).join(' ')}`)
       console.log(`  median ${Math.round(mid(cpu[i]!))}`)
     }
     const sum = (xs: number[]) => xs.reduce((x, y) => x + y, 0)
