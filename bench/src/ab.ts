@@ -25,7 +25,8 @@ const usage = `Usage: pnpm --filter @vike-photon/bench ab <appA> <appB> [options
   --rate <n>         req/s within a block (default 300)
   --browser-ae       send a browser's Accept-Encoding (${BROWSER_ACCEPT_ENCODING}) to both
   --browser-ae-b     send it to B only: with the same app folder as A and B, what compressing the page costs
-  --profile          also write a CPU profile of each server to <app>/ab.cpuprofile (the profiler adds its own cost)`
+  --profile          also write a CPU profile of each server to <app>/ab-A.cpuprofile and <app>/ab-B.cpuprofile
+                     (the profiler adds its own cost)`
 
 const CLOCK_TICKS_PER_SECOND = 100
 
@@ -50,14 +51,17 @@ async function main() {
   const requests = Number(values.requests)
   const rate = Number(values.rate)
   const browser: Record<string, string> = { 'accept-encoding': BROWSER_ACCEPT_ENCODING }
+  const plain: Record<string, string> = {}
   const apps = positionals.map((dir, i) => ({
     name: 'AB'[i]!,
     dir: resolve(dir),
     port: 3471 + i,
-    headers: values['browser-ae'] || (i === 1 && values['browser-ae-b']) ? browser : ({} as Record<string, string>),
+    headers: values['browser-ae'] || (i === 1 && values['browser-ae-b']) ? browser : plain,
   }))
 
-  const servers = await Promise.all(apps.map((app) => start(app.dir, app.port, values.profile)))
+  const servers = await Promise.all(
+    apps.map((app) => start(app.dir, app.port, values.profile ? profilePath(app) : undefined)),
+  )
   try {
     // Warm both up (JIT, caches) before anything counts.
     for (const app of apps) await block(app.port, app.headers, 1500, 500)
@@ -80,7 +84,7 @@ async function main() {
     const sum = (xs: number[]) => xs.reduce((x, y) => x + y, 0)
     console.log(`B / A: per-cycle median ${mid(b.map((x, i) => x / a[i]!)).toFixed(3)}`)
     console.log(`B / A: ratio of sums    ${(sum(b) / sum(a)).toFixed(3)}`)
-    if (values.profile) for (const app of apps) console.log(`profile: ${join(app.dir, 'ab.cpuprofile')}`)
+    if (values.profile) for (const app of apps) console.log(`profile: ${profilePath(app)}`)
   } finally {
     for (const server of servers) server.kill()
   }
@@ -91,7 +95,12 @@ function entryOf(dir: string): string {
   throw new Error(`${dir}: no dist/server/index.mjs nor server/index.mjs (build the app first)`)
 }
 
-async function start(dir: string, port: number, profile: boolean): Promise<ChildProcess> {
+/** Named after A or B, so that one app folder can be both (`--browser-ae-b`) and keep both profiles. */
+function profilePath(app: { name: string; dir: string }): string {
+  return join(app.dir, `ab-${app.name}.cpuprofile`)
+}
+
+async function start(dir: string, port: number, profile: string | undefined): Promise<ChildProcess> {
   const hook = new URL('./profile-hook.mjs', import.meta.url).href
   const server = spawn(process.execPath, [...(profile ? ['--import', hook] : []), entryOf(dir)], {
     cwd: dir,
@@ -100,7 +109,7 @@ async function start(dir: string, port: number, profile: boolean): Promise<Child
       NODE_ENV: 'production',
       PORT: String(port),
       HOST,
-      BENCH_CPU_PROFILE: join(dir, 'ab.cpuprofile'),
+      ...(profile ? { BENCH_CPU_PROFILE: profile } : {}),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   })

@@ -52,6 +52,8 @@ for (const app of cases) {
   test.describe(app.name, () => {
     test(`before: ${app.legacy} builds, serves its pages and hydrates`, async ({ page }) => {
       const skip = app.skipBefore
+      // Skipped only for a case whose legacy stack cannot build reliably here (`skipBefore.reason` in cases.ts says
+      // why, and which variable turns it back on): the migrated "after" test of that app still runs.
       test.skip(Boolean(skip && !(skip.unlessEnv && process.env[skip.unlessEnv])), skip?.reason)
       const dir = await copyApp(app.name, 'before', app)
       await test.step('install the committed lockfile', () => install(dir, { frozenLockfile: true }))
