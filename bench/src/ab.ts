@@ -6,11 +6,11 @@
 // what the machine does meanwhile. Typical use: copy a built bench app (bench/.cache/<id>) before a change, rebuild
 // it after, and compare the two folders.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
-import { Agent, get } from 'node:http'
+import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { parseArgs } from 'node:util'
+import { entryOf, requestPage } from './built-app'
 import { BROWSER_ACCEPT_ENCODING } from './measure'
 import { HOST } from './server'
 import { median } from './stats'
@@ -19,7 +19,7 @@ const mid = (values: number[]): number => median(values) ?? Number.NaN
 
 const usage = `Usage: pnpm --filter @vike-photon/bench ab <appA> <appB> [options]
 
-  <appA>, <appB>     built app folders (dist/server/index.mjs, or server/index.mjs for the floor)
+  <appA>, <appB>     built bench apps (bench/.cache/<id>)
   --cycles <n>       cycles of one block per app (default 10)
   --requests <n>     requests per block (default 1200)
   --rate <n>         req/s within a block (default 300)
@@ -90,11 +90,6 @@ async function main() {
   }
 }
 
-function entryOf(dir: string): string {
-  for (const entry of ['dist/server/index.mjs', 'server/index.mjs']) if (existsSync(join(dir, entry))) return entry
-  throw new Error(`${dir}: no dist/server/index.mjs nor server/index.mjs (build the app first)`)
-}
-
 /** Named after A or B, so that one app folder can be both (`--browser-ae-b`) and keep both profiles. */
 function profilePath(app: { name: string; dir: string }): string {
   return join(app.dir, `ab-${app.name}.cpuprofile`)
@@ -116,7 +111,7 @@ async function start(dir: string, port: number, profile: string | undefined): Pr
   for (let attempt = 0; attempt < 100; attempt++) {
     if (server.exitCode !== null) break
     try {
-      await request(port, {})
+      await requestPage(port, {})
       return server
     } catch {
       await sleep(100)
@@ -138,17 +133,6 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: 16 })
-
-function request(port: number, headers: Record<string, string>): Promise<void> {
-  return new Promise((done, fail) => {
-    get({ host: HOST, port, path: '/', headers, agent }, (res) => {
-      res.resume()
-      res.on('end', () => (res.statusCode === 200 ? done() : fail(new Error(`GET / answered ${res.statusCode}`))))
-    }).on('error', fail)
-  })
-}
-
 /** `count` requests for `/`, sent at `rate` per second whatever the answers' pace, then awaited. */
 async function block(port: number, headers: Record<string, string>, count: number, rate: number): Promise<void> {
   const start = performance.now()
@@ -156,7 +140,7 @@ async function block(port: number, headers: Record<string, string>, count: numbe
   for (let i = 0; i < count; i++) {
     const wait = start + (i * 1000) / rate - performance.now()
     if (wait > 1) await sleep(wait)
-    pending.push(request(port, headers))
+    pending.push(requestPage(port, headers))
   }
   await Promise.all(pending)
 }
