@@ -2,8 +2,8 @@
 // counted by valgrind's callgrind, side by side.
 //
 // CPU time per request moves by ±5% from one few-second window to the next on this shared 2-core machine, and `ab`
-// showed B/A 1.06 for two copies of the same build: too coarse for a change worth 1 to 3%. Instructions do not
-// depend on what the machine does meanwhile. Each app is started twice under callgrind and sent `--warm` requests,
+// showed B/A 1.06 for two copies of the same build: too coarse for a change worth 1 to 3%. Instructions, counted with V8's helper threads off
+// (`--single-threaded`), barely depend on what the machine does meanwhile. Each app is started twice under callgrind and sent `--warm` requests,
 // then `--warm + --requests`, one at a time on one keep-alive connection; the difference between the two totals,
 // divided by `--requests`, is what one request costs once the app is warm (startup and warmup cancel out). The
 // warmup must outlast most of V8's optimizing compiler's work: after 200 requests, the floor's next 1,000 still
@@ -32,7 +32,7 @@ const usage = `Usage: pnpm --filter @vike-photon/bench instructions <app> [<app>
   --requests <n>     requests counted (default 1000)
   --browser-ae       send a browser's Accept-Encoding (${BROWSER_ACCEPT_ENCODING})
 
-Needs valgrind (Debian: apt-get install valgrind). About 5 minutes per app; runs as many at once as there are CPUs.`
+Needs valgrind (Debian: apt-get install valgrind). About 6 CPU-minutes per app; runs as many at once as there are CPUs.`
 
 interface Options {
   warm: number
@@ -140,7 +140,8 @@ async function countInstructions(
     await waitForServer(server, port, headers, () => stderr)
     // The request that found the server up is the first one.
     for (let i = 1; i < requests; i++) await requestPage(port, headers)
-    // The launcher exits on SIGTERM once its connections are closed; callgrind then writes its totals.
+    // SIGTERM ends every bench server (vike-photon's launcher once its connections are closed, the others at once);
+    // callgrind then writes its totals.
     const exited = new Promise((done) => server.once('exit', done))
     server.kill('SIGTERM')
     await exited
