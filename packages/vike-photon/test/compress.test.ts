@@ -9,7 +9,14 @@ import {
   deflateWindowBits,
   SMALL_BODY,
 } from '../src/runtime/compress.js'
-import { COMPRESS_PAGE, createResponse, setResponseFactory } from '../src/runtime/response.js'
+import {
+  COMPRESS_PAGE,
+  createResponse,
+  type PageCompressor,
+  type PageInit,
+  pageCompressorOf,
+  setResponseFactory,
+} from '../src/runtime/response.js'
 
 const BROWSER = 'gzip, deflate, br, zstd'
 const html = `<!DOCTYPE html><html><body>${'<p>Hello, ünïcode page</p>'.repeat(80)}</body></html>`
@@ -257,10 +264,116 @@ describe('compress', () => {
     const context = middleware(request, { user: 'ann' }, { adapter: 'express' }) as Record<string | symbol, unknown>
     expect(typeof context).toBe('object')
     expect(context.user).toBe('ann')
-    const compressPage = context[COMPRESS_PAGE] as (response: Response) => Promise<Response>
-    const res = await compressPage(page()())
+    const compressPage = context[COMPRESS_PAGE] as PageCompressor
+    const res = await compressPage(html, { status: 200, headers: pageHeaders })
     expect(res.headers.get('content-encoding')).toBe('gzip')
     expect(decode('gzip', Buffer.from(await res.arrayBuffer()))).toBe(html)
+  })
+})
+
+describe('compress, pages (the page handler compresses what Vike rendered)', () => {
+  afterEach(() => setResponseFactory((body, init) => new Response(body, init)))
+
+  /** Every Response built while answering, in order. */
+  let made: Response[] = []
+  function countResponses() {
+    made = []
+    setResponseFactory((body, init) => {
+      const response = new Response(body, init)
+      made.push(response)
+      return response
+    })
+  }
+
+  /** A page request on a fetch server, as render.ts answers it: the middleware, the page handler, the way out. */
+  async function servePage(
+    headers: Record<string, string>,
+    body: string | ReadableStream,
+    init: PageInit = { status: 200, headers: pageHeaders },
+  ): Promise<Response> {
+    const request = new Request('http://localhost/', { headers })
+    const onResponse = middleware(request, {}, { adapter: 'srvx' })
+    const compressPage = pageCompressorOf(request, {})
+    const page = compressPage ? await compressPage(body, init) : createResponse(body, init)
+    if (typeof onResponse !== 'function') return page
+    return (await (onResponse as (r: Response) => Promise<Response | undefined>)(page)) ?? page
+  }
+
+  it('builds one Response for a page, with the compressed bytes, Vary, and no stale Content-Length', async () => {
+    countResponses()
+    const res = await servePage({ 'accept-encoding': BROWSER }, html, {
+      status: 201,
+      headers: [...pageHeaders, ['Content-Length', String(Buffer.byteLength(html))]],
+    })
+    expect(made).toEqual([res])
+    expect(res.status).toBe(201)
+    expect(res.headers.get('content-encoding')).toBe('gzip')
+    expect(res.headers.get('vary')).toBe('Accept-Encoding')
+    expect(res.headers.get('content-type')).toBe('text/html;charset=utf-8')
+    expect(res.headers.get('content-length')).toBeNull()
+    expect(decode('gzip', Buffer.from(await res.arrayBuffer()))).toBe(html)
+  })
+
+  it("adds Accept-Encoding to the page's own Vary, once", async () => {
+    const cookie = await servePage({ 'accept-encoding': BROWSER }, html, {
+      status: 200,
+      headers: [...pageHeaders, ['Vary', 'Cookie']],
+    })
+    expect(cookie.headers.get('vary')).toBe('Cookie, Accept-Encoding')
+    const already = await servePage({ 'accept-encoding': BROWSER }, html, {
+      status: 200,
+      headers: [...pageHeaders, ['Vary', 'accept-encoding']],
+    })
+    expect(already.headers.get('vary')).toBe('accept-encoding')
+  })
+
+  it('uses brotli above 16 KB, gzip up to it, and what the client asks for', async () => {
+    const large = html.repeat(Math.ceil((SMALL_BODY + 1) / html.length))
+    const br = await servePage({ 'accept-encoding': BROWSER }, large)
+    expect(br.headers.get('content-encoding')).toBe('br')
+    expect(decode('br', Buffer.from(await br.arrayBuffer()))).toBe(large)
+    const deflate = await servePage({ 'accept-encoding': 'deflate' }, html)
+    expect(deflate.headers.get('content-encoding')).toBe('deflate')
+    expect(decode('deflate', Buffer.from(await deflate.arrayBuffer()))).toBe(html)
+  })
+
+  it('leaves small pages, pages that are not text, encoded or marked no-transform as they are, in one Response', async () => {
+    const small = '<!DOCTYPE html><p>small</p>'
+    const cases: [string, [string, string][]][] = [
+      [small, pageHeaders],
+      [html, [['Content-Type', 'application/octet-stream']]],
+      [html, [...pageHeaders, ['Content-Encoding', 'identity']]],
+      [html, [...pageHeaders, ['Cache-Control', 'public, no-transform']]],
+    ]
+    for (const [body, headers] of cases) {
+      countResponses()
+      const res = await servePage({ 'accept-encoding': BROWSER }, body, { status: 200, headers })
+      expect(made).toEqual([res])
+      expect(res.headers.get('content-encoding') ?? 'identity').toBe('identity')
+      expect(await res.text()).toBe(body)
+    }
+  })
+
+  it('streams a streamed page through a compressor', async () => {
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(html.slice(0, 1000)))
+        controller.enqueue(new TextEncoder().encode(html.slice(1000)))
+        controller.close()
+      },
+    })
+    const res = await servePage({ 'accept-encoding': BROWSER }, stream)
+    expect(res.headers.get('content-encoding')).toBe('br')
+    expect(decode('br', Buffer.from(await res.arrayBuffer()))).toBe(html)
+  })
+
+  it('leaves pages alone for requests without Accept-Encoding, and for HEAD', async () => {
+    const request = new Request('http://localhost/')
+    expect(middleware(request, {}, { adapter: 'srvx' })).toBeUndefined()
+    expect(pageCompressorOf(request, {})).toBeUndefined()
+    const head = new Request('http://localhost/', { method: 'HEAD', headers: { 'accept-encoding': BROWSER } })
+    expect(middleware(head, {}, { adapter: 'srvx' })).toBeUndefined()
+    expect(pageCompressorOf(head, {})).toBeUndefined()
   })
 })
 

@@ -1,8 +1,12 @@
+import { get } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { gunzipSync } from 'node:zlib'
 import { enhance, type UniversalHandler } from '@universal-middleware/core'
 import express from 'express'
 import { afterEach, describe, expect, it } from 'vitest'
+import { compress } from '../src/runtime/compress.js'
 import { OneChunkResponse } from '../src/runtime/one-chunk-response.js'
+import { createResponse, pageCompressorOf } from '../src/runtime/response.js'
 import { apply } from '../src/runtime/universal-middleware-express.js'
 
 // vike-photon's `apply(app)` for Express (what @photonjs/express calls in a Node build): a page rendered to a string
@@ -151,5 +155,70 @@ describe("vike-photon's Express catch-all", () => {
     expect([none.status, await none.text()]).toEqual([404, 'nothing here'])
     const throws = await fetch(`${origin}/throws`)
     expect([throws.status, await throws.text()]).toEqual([500, 'caught: page failed'])
+  })
+
+  it('runs the compress middleware inside the catch-all: pages compressed, no Express layer of its own', async () => {
+    const page = `<!DOCTYPE html><p>${'ünïcode '.repeat(400)}</p>`
+    const app = express()
+    const layers = () => (app as unknown as { router: { stack: unknown[] } }).router.stack.length
+    const before = layers()
+    const user = enhance((_request: Request, context: Universal.Context) => ({ ...context, user: 'ann' }), {
+      name: 'test:user',
+    })
+    const handler = enhance(
+      async (request: Request, context: Universal.Context) => {
+        const init = { status: 200, headers: [['Content-Type', 'text/html;charset=utf-8']] as [string, string][] }
+        const body = `${page}<!-- ${(context as { user?: string }).user} -->`
+        const compressPage = pageCompressorOf(request, context)
+        return compressPage ? compressPage(body, init) : createResponse(body, init)
+      },
+      { name: 'test:page', path: '/**', method: ['GET'] },
+    ) as UniversalHandler
+    apply(app as never, [compress as never, user as never, handler])
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    // One layer for the user's universal middleware, one for the catch-all: none for compress.
+    expect(layers() - before).toBe(2)
+    const server = app.listen(0, '127.0.0.1')
+    servers.push(server)
+    await new Promise((resolve) => server.once('listening', resolve))
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    const raw = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+      get(`${origin}/`, { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
+      }).on('error', reject)
+    })
+    expect(raw.headers['content-encoding']).toBe('gzip')
+    expect(raw.headers.vary).toBe('Accept-Encoding')
+    expect(raw.headers['content-length']).toBe(String(raw.body.length))
+    expect(gunzipSync(raw.body).toString()).toBe(`${page}<!-- ann -->`)
+    const plain = await fetch(`${origin}/`, { headers: { 'Accept-Encoding': 'identity' } })
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    expect(await plain.text()).toBe(`${page}<!-- ann -->`)
+  })
+
+  it("keeps an app's own middleware named vike-photon:compress as an Express layer that handles responses", async () => {
+    const app = express()
+    const ownCompression = enhance(
+      () => (response: Response) => {
+        response.headers.set('x-compression', 'mine')
+        return response
+      },
+      { name: 'vike-photon:compress' },
+    )
+    const handler = enhance(async () => new Response('<p>page</p>', { headers: html }), {
+      name: 'test:page',
+      path: '/**',
+      method: ['GET'],
+    }) as UniversalHandler
+    apply(app as never, [ownCompression as never, handler])
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    const server = app.listen(0, '127.0.0.1')
+    servers.push(server)
+    await new Promise((resolve) => server.once('listening', resolve))
+    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`)
+    expect(response.headers.get('x-compression')).toBe('mine')
+    expect(await response.text()).toBe('<p>page</p>')
   })
 })

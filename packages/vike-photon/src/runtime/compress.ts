@@ -1,6 +1,13 @@
 import { enhance } from '@universal-middleware/core'
 import { replaceHonoResponse } from './hono-response.js'
-import { COMPRESS_PAGE, createResponse, stringBodyOf } from './response.js'
+import {
+  COMPRESS_PAGE,
+  createResponse,
+  type PageInit,
+  type ResponseBody,
+  setPageCompressor,
+  stringBodyOf,
+} from './response.js'
 
 // On-the-fly compression of pages and data responses on Node. Static files are precompressed at build time
 // instead (targets/node/precompress-plugin.ts). A page rendered to a string (the common case) is compressed in one call of
@@ -31,6 +38,7 @@ const WEB_ENCODINGS: readonly Encoding[] = ['gzip', 'deflate']
 const COMPRESSIBLE =
   /^\s*(?:text\/|application\/(?:javascript|json|xml|ecmascript|manifest\+json|x-javascript)|image\/svg\+xml|[^;\s]+\+(?:json|xml))/i
 const NO_TRANSFORM = /(?:^|,)\s*no-transform\s*(?:,|$)/i
+const VARY_ACCEPT_ENCODING = /\baccept-encoding\b/i
 
 // `node:zlib` is loaded lazily so that importing `vike-photon/universal-middlewares` works on runtimes without it;
 // there, compression falls back to the web's CompressionStream (gzip and deflate).
@@ -113,14 +121,36 @@ function chooseEncodings(header: string, withZlib: boolean): Encodings | null {
 
 /** Whether this response is worth compressing at all, whatever its body. */
 function compressible(response: Response): boolean {
-  const { headers } = response
-  if (headers.has('content-encoding')) return false
-  const contentType = headers.get('content-type')
-  if (!contentType || !COMPRESSIBLE.test(contentType)) return false
-  const cacheControl = headers.get('cache-control')
-  if (cacheControl && NO_TRANSFORM.test(cacheControl)) return false
-  const length = headers.get('content-length')
+  if (!compressibleHeaders(response.headers)) return false
+  const length = response.headers.get('content-length')
   return !length || Number(length) >= COMPRESS_THRESHOLD
+}
+
+/** Text of some kind, not encoded yet, and no `Cache-Control: no-transform`; from a Headers object or Vike's list. */
+function compressibleHeaders(headers: Iterable<[string, string]>): boolean {
+  let contentType: string | undefined
+  for (const [name, value] of headers) {
+    const key = name.toLowerCase()
+    if (key === 'content-type') contentType = value
+    else if (key === 'content-encoding') return false
+    else if (key === 'cache-control' && NO_TRANSFORM.test(value)) return false
+  }
+  return contentType !== undefined && COMPRESSIBLE.test(contentType)
+}
+
+/** Vike's header list for the compressed page: no Content-Length (the Response sets the new one), a Vary. */
+function encodedHeaders(headers: readonly [string, string][], encoding: Encoding): [string, string][] {
+  const encoded: [string, string][] = []
+  let varies = false
+  for (const header of headers) {
+    const key = header[0].toLowerCase()
+    if (key === 'content-length') continue
+    if (key === 'vary' && VARY_ACCEPT_ENCODING.test(header[1])) varies = true
+    encoded.push(header)
+  }
+  encoded.push(['content-encoding', encoding])
+  if (!varies) encoded.push(['vary', 'Accept-Encoding'])
+  return encoded
 }
 
 function compressSync(z: Zlib, encoding: Encoding, body: string): Buffer {
@@ -187,9 +217,7 @@ export async function compressResponse(response: Response, encodings: Encodings)
   if (zlib === undefined) await zlibLoaded
   let compressed: Uint8Array<ArrayBuffer> | ReadableStream | null
   if (body !== undefined && zlib) {
-    compressed = (
-      body.length <= SYNC_LIMIT ? compressSync(zlib, encoding, body) : await compressAsync(zlib, encoding, body)
-    ) as Uint8Array<ArrayBuffer>
+    compressed = await compressString(zlib, encoding, body)
   } else {
     // A stream (a streamed page, or a Response made elsewhere); without zlib, also a string.
     const stream = response.body
@@ -199,8 +227,44 @@ export async function compressResponse(response: Response, encodings: Encodings)
   const headers = response.headers
   headers.set('content-encoding', encoding)
   headers.delete('content-length')
-  if (!/\baccept-encoding\b/i.test(headers.get('vary') ?? '')) headers.append('vary', 'Accept-Encoding')
+  if (!VARY_ACCEPT_ENCODING.test(headers.get('vary') ?? '')) headers.append('vary', 'Accept-Encoding')
   return createResponse(compressed, { status: response.status, statusText: response.statusText, headers })
+}
+
+function compressString(
+  z: Zlib,
+  encoding: Encoding,
+  body: string,
+): Uint8Array<ArrayBuffer> | Promise<Uint8Array<ArrayBuffer>> {
+  return (body.length <= SYNC_LIMIT ? compressSync(z, encoding, body) : compressAsync(z, encoding, body)) as
+    | Uint8Array<ArrayBuffer>
+    | Promise<Uint8Array<ArrayBuffer>>
+}
+
+/** Page responses built by `compressPage`: the compress middleware's response handler has nothing left to do. */
+const pagesDone = new WeakSet<Response>()
+
+/**
+ * The page handler's side of compression (see `compress` below). A page rendered to a string is compressed before
+ * its Response exists, as decided from Vike's header list, so that one Response is built, with the compressed bytes;
+ * through `compressResponse`, the page's Response was built, its headers read back through a web Headers object and
+ * a second Response built around the bytes. Streamed pages stream through a compressor, as any response.
+ */
+async function compressPage(body: ResponseBody, init: PageInit, encodings: Encodings): Promise<Response> {
+  let response: Response
+  if (typeof body !== 'string') {
+    response = await compressResponse(createResponse(body, init), encodings)
+  } else if (body.length < COMPRESS_THRESHOLD || !compressibleHeaders(init.headers)) {
+    response = createResponse(body, init)
+  } else {
+    if (zlib === undefined) await zlibLoaded
+    if (!zlib) return compressResponse(createResponse(body, init), encodings)
+    const encoding = body.length <= SMALL_BODY ? encodings.small : encodings.large
+    const compressed = await compressString(zlib, encoding, body)
+    response = createResponse(compressed, { status: init.status, headers: encodedHeaders(init.headers, encoding) })
+  }
+  pagesDone.add(response)
+  return response
 }
 
 /** A zlib stream as a web TransformStream, flushed after every chunk so that a streamed page arrives as it renders. */
@@ -238,28 +302,43 @@ function zlibTransform(z: Zlib, encoding: Encoding): TransformStream<Uint8Array,
  * Compresses pages and data responses on the fly (brotli, gzip or deflate, by `Accept-Encoding` and its q-values,
  * gzip first for bodies up to 16 KB: see SMALL_BODY), from 1 KB up. Requests that accept no encoding skip it at no cost.
  *
- * On Hono, the compressed response is set on Hono's context directly (see hono-response.ts).
+ * Vike's pages are compressed by the page handler, which the middleware leaves a compressor for (`compressPage`):
+ * a page rendered to a string becomes one Response, with its compressed bytes. Other responses (the app's own
+ * routes, `Response.json()`...) are compressed on their way out; on Hono, set on Hono's context directly (see
+ * hono-response.ts).
  *
  * On Express, a universal middleware that handles responses makes @universal-middleware/express 0.4.31 route every
  * response body through web streams (about a third of the SSR throughput with a browser's `Accept-Encoding`).
- * There the middleware only passes the chosen encoding on, and vike-photon's page handler compresses the pages
- * and data responses it renders; the app's own Express routes are left to Express middlewares (`compression`).
+ * There the middleware only passes the compressor on, in the universal context (the request it sees need not be the
+ * page handler's), and the app's own Express routes are left to Express middlewares (`compression`).
  */
-export const compress = enhance(
-  function vikePhotonCompress(request: Request, context: Universal.Context, runtime: unknown) {
-    const encodings = encodingsFor(request)
-    if (!encodings) return
-    const { adapter, hono } = (runtime ?? {}) as { adapter?: string; hono?: unknown }
-    if (adapter === 'express') {
-      return { ...context, [COMPRESS_PAGE]: (response: Response) => compressResponse(response, encodings) }
-    }
-    return async (response: Response) => {
-      const compressed = await compressResponse(response, encodings)
-      // Undefined: the response is left as it is (Hono would otherwise copy even an unchanged one, see hono-response.ts).
-      if (compressed === response) return undefined
-      if (adapter === 'hono' && replaceHonoResponse(hono, compressed)) return undefined
-      return compressed
-    }
-  },
-  { name: 'vike-photon:compress', immutable: true },
+export const compress = markRunByExpressCatchAll(
+  enhance(
+    function vikePhotonCompress(request: Request, context: Universal.Context, runtime: unknown) {
+      const encodings = encodingsFor(request)
+      if (!encodings) return
+      const { adapter, hono } = (runtime ?? {}) as { adapter?: string; hono?: unknown }
+      const compressThisPage = (body: ResponseBody, init: PageInit) => compressPage(body, init, encodings)
+      if (adapter === 'express') return { ...context, [COMPRESS_PAGE]: compressThisPage }
+      setPageCompressor(request, compressThisPage)
+      return async (response: Response) => {
+        if (pagesDone.has(response)) return undefined
+        const compressed = await compressResponse(response, encodings)
+        // Undefined: the response is left as it is (Hono would otherwise copy even an unchanged one, see hono-response.ts).
+        if (compressed === response) return undefined
+        if (adapter === 'hono' && replaceHonoResponse(hono, compressed)) return undefined
+        return compressed
+      }
+    },
+    { name: 'vike-photon:compress', immutable: true },
+  ),
 )
+
+/**
+ * On Express, the middleware only adds to the universal context: vike-photon's Express adapter runs it inside its
+ * catch-all rather than as an Express layer (RUN_BY_CATCH_ALL in universal-middleware-express.ts, which reads the
+ * same registered symbol from its own module: importing it here would put that module into every server bundle).
+ */
+function markRunByExpressCatchAll<T extends object>(middleware: T): T {
+  return Object.assign(middleware, { [Symbol.for('vike-photon:run-by-express-catch-all')]: true })
+}

@@ -2,7 +2,7 @@ import { renderPage } from 'vike/server'
 import { skipMiddlewaresFor } from './middleware-error.js'
 import { MIDDLEWARE_ERROR } from './middleware-error-hook.ssr.js'
 import { ON_ERROR } from './on-error.js'
-import { COMPRESS_PAGE, createResponse } from './response.js'
+import { createResponse, type PageInit, pageCompressorOf } from './response.js'
 
 // Runs Vike for one request and turns its answer into a web Response. Shared by the page handlers, the
 // catch-all and the HEAD handling, so every way into Vike behaves the same.
@@ -58,14 +58,13 @@ export async function renderToResponse(
   const error = (pageContext as { errorWhileRendering?: unknown }).errorWhileRendering
   if (error && typeof onError === 'function') onError(error)
 
-  const init = { status: httpResponse.statusCode, headers: httpResponse.headers }
+  const init: PageInit = { status: httpResponse.statusCode, headers: httpResponse.headers }
   if (withBody) {
-    const response = createResponse(responseBody(httpResponse), init)
-    // On Express, the compress middleware leaves compression to the page handler (see compress.ts).
-    const compressPage = (context as Record<symbol, ((response: Response) => Promise<Response>) | undefined>)[
-      COMPRESS_PAGE
-    ]
-    return compressPage ? compressPage(response) : response
+    // With the compress middleware in the chain, the page is compressed here, from the string Vike rendered (see
+    // compress.ts).
+    const compressPage = pageCompressorOf(request, context)
+    const body = responseBody(httpResponse)
+    return compressPage ? compressPage(body, init) : createResponse(body, init)
   }
   // HEAD: the length GET would send (Hono and Express sent none), when the page is rendered to a string. A streamed
   // page's GET has no length (chunked), so its HEAD has none either: RFC 9110 (8.6) allows a Content-Length on HEAD

@@ -21,11 +21,39 @@ export function stringBodyOf(response: Response): string | undefined {
   return stringBodies.get(response)
 }
 
+/** Status and headers of a page as Vike gives them (`pageContext.httpResponse`). */
+export interface PageInit {
+  status: number
+  headers: [string, string][]
+}
+
 /**
- * Where the compress middleware puts, in the universal context, the function that compresses the page handler's
- * response when it cannot compress responses itself (on Express, see compress.ts).
+ * Builds the Response of a page in an encoding the request accepts (compress.ts): the compress middleware hands it
+ * to the page handler, which then compresses a page rendered to a string before any Response exists.
+ */
+export type PageCompressor = (body: ResponseBody, init: PageInit) => Promise<Response>
+
+/**
+ * Where the compress middleware puts the request's PageCompressor in the universal context, on Express (whose
+ * middlewares cannot handle responses cheaply, see compress.ts).
  */
 export const COMPRESS_PAGE = Symbol.for('vike-photon:compress-page')
+
+/** The PageCompressor of each request on fetch servers (Hono, srvx...), whose middlewares return a response handler. */
+const pageCompressors = new WeakMap<Request, PageCompressor>()
+
+export function setPageCompressor(request: Request, compressor: PageCompressor): void {
+  pageCompressors.set(request, compressor)
+}
+
+/**
+ * The compressor the compress middleware left for this request, or undefined: no compression asked for, or an adapter
+ * that handed the page handler another Request object than the middleware (its response handler then compresses
+ * the page on the way out, as any response).
+ */
+export function pageCompressorOf(request: Request, context: Universal.Context): PageCompressor | undefined {
+  return (context as Record<symbol, PageCompressor | undefined>)[COMPRESS_PAGE] ?? pageCompressors.get(request)
+}
 
 export function setResponseFactory(next: ResponseFactory): void {
   factory = next

@@ -30,7 +30,8 @@ type ExpressHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?
  * `app.use`, the routed handlers behind one catch-all route), except for how the catch-all sends a page: rendered to
  * a string, it goes to Node in one `end()` (`sendOneChunk`) instead of through a web stream and its reader, which
  * cost Express about a tenth of its CPU per SSR request (see bench/README.md). Any other response is sent by
- * @universal-middleware/express's own `sendResponse`, as before.
+ * @universal-middleware/express's own `sendResponse`, as before. vike-photon's compress middleware runs inside the
+ * catch-all rather than as an Express layer (see RUN_BY_CATCH_ALL).
  */
 export function apply(app: ExpressApp, middlewares: (UniversalMiddleware | UniversalHandler)[]): void {
   const router = new ExpressRouter(app)
@@ -39,8 +40,17 @@ export function apply(app: ExpressApp, middlewares: (UniversalMiddleware | Unive
   void Promise.resolve().then(() => router.applyCatchAll())
 }
 
+/**
+ * Marks a universal middleware that the catch-all runs itself, instead of as an Express layer of its own: one that
+ * only ever adds to the universal context on Express. vike-photon's compress middleware is one (it hands the page
+ * handler a compressor, see compress.ts); as a layer it cost every request an Express layer and an adapter call,
+ * pages or not. A symbol, not the name: a middleware of the app's that replaces `vike-photon:compress` stays a layer.
+ */
+export const RUN_BY_CATCH_ALL = Symbol.for('vike-photon:run-by-express-catch-all')
+
 class ExpressRouter extends UniversalRouter {
   readonly #app: ExpressApp
+  readonly #runByCatchAll: UniversalMiddleware[] = []
 
   constructor(app: ExpressApp) {
     super(false)
@@ -48,26 +58,40 @@ class ExpressRouter extends UniversalRouter {
   }
 
   override use(middleware: UniversalMiddleware): this {
-    this.#app.use(createMiddleware(() => getUniversal(middleware))())
+    const universal = getUniversal(middleware)
+    if ((universal as unknown as Record<symbol, unknown>)[RUN_BY_CATCH_ALL] === true) {
+      this.#runByCatchAll.push(universal)
+      return this
+    }
+    this.#app.use(createMiddleware(() => universal)())
     return this
   }
 
   override applyCatchAll(): this {
     // Express 4 (which has `app.del`) and Express 5 spell "every path" differently.
     const everyPath = 'del' in this.#app ? '/**' : '/{*catchAll}'
-    this.#app.all(everyPath, catchAll(this[universalSymbol] as UniversalHandler))
+    this.#app.all(everyPath, catchAll(this[universalSymbol] as UniversalHandler, this.#runByCatchAll))
     return this
   }
 }
 
-/** @universal-middleware/express 0.4.31's `createHandler`, sending with `sendOneChunk` first. */
-function catchAll(handler: UniversalHandler): ExpressHandler {
+/**
+ * @universal-middleware/express 0.4.31's `createHandler`, running `middlewares` (which only add to the universal
+ * context) first and sending with `sendOneChunk` first.
+ */
+function catchAll(handler: UniversalHandler, middlewares: readonly UniversalMiddleware[]): ExpressHandler {
   const toRequest = createRequestAdapter()
   return async function vikePhotonExpress(req, res, next) {
     try {
       const store = req as unknown as Record<symbol, Universal.Context | undefined>
       store[contextSymbol] ??= {}
-      const response = await handler(toRequest(req, res), store[contextSymbol], runtimeOf(req, res))
+      const request = toRequest(req, res)
+      const runtime = runtimeOf(req, res)
+      for (const middleware of middlewares) {
+        const context = await middleware(request, store[contextSymbol], runtime)
+        if (context && typeof context === 'object') store[contextSymbol] = context as Universal.Context
+      }
+      const response = await handler(request, store[contextSymbol], runtime)
       if (!response) return nextOr404(res, next)
       const sent = sendOneChunk(response, res)
       if (sent !== true) await sendResponse(sent === false ? response : sent, res)
