@@ -19,6 +19,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { freePort } from '@vike-photon/test-kit/ports'
 import { sleep } from '@vike-photon/test-kit/process'
 import { entryOf, requestPage } from './built-app'
 import { BROWSER_ACCEPT_ENCODING } from './measure'
@@ -74,11 +75,11 @@ async function main() {
   ])
   const totals = new Map<string, number>()
   let next = 0
-  let port = 3481
   const worker = async () => {
     while (next < runs.length) {
       const run = runs[next++]!
-      const total = await countInstructions(run.dir, port++, run.requests, options.headers)
+      // A free port each time: two `instructions` commands at once collided on fixed ones.
+      const total = await countInstructions(run.dir, await freePort(), run.requests, options.headers)
       totals.set(`${run.dir}:${run.requests}`, total)
     }
   }
