@@ -140,7 +140,7 @@ async function main() {
     '\nRatios: req/s higher is better; p99, cold start, RSS, build time and sizes lower is better.' +
       ` SSR = GET / ; asset = GET ${results[0]?.assetPath ?? '(the first /assets/*.js of /)'}` +
       ` (${formatBytes(results[0]?.assetBytes)}), no Accept-Encoding; "browser A-E" rows send Accept-Encoding: ${BROWSER_ACCEPT_ENCODING}` +
-      " and take their ratio against the floor's SSR without it (the floor never compresses).",
+      " and take their ratio against the floor's runs with that header, which it ignores (its uncompressed SSR at the same point of its life).",
   )
 
   const goalLines = formatGoals(summaries)

@@ -77,7 +77,7 @@ export const variants: readonly Variant[] = [
 /** The goals from the issues, as ratios to the floor, for our Hono row (SSR: also the built-in server's). */
 export const goals = {
   ssrRps: 0.95,
-  /** SSR with a browser's `Accept-Encoding`, against the floor's SSR without it. */
+  /** SSR with a browser's `Accept-Encoding` (each of our variants), against the floor's uncompressed SSR. */
   ssrBrowserRps: 0.9,
   /** vike-photon + Express. */
   expressSsrRps: 0.85,

@@ -213,9 +213,9 @@ export async function compressResponse(response: Response, encodings: Encodings)
   if (!compressible(response)) return response
   const body = stringBodyOf(response)
   if (body !== undefined && body.length < COMPRESS_THRESHOLD) return response
-  const encoding = body !== undefined && body.length <= SMALL_BODY ? encodings.small : encodings.large
+  const encoding = body === undefined ? encodings.large : encodingFor(body, encodings)
   if (zlib === undefined) await zlibLoaded
-  let compressed: Uint8Array<ArrayBuffer> | ReadableStream | null
+  let compressed: CompressedBody | ReadableStream | null
   if (body !== undefined && zlib) {
     compressed = await compressString(zlib, encoding, body)
   } else {
@@ -231,14 +231,17 @@ export async function compressResponse(response: Response, encodings: Encodings)
   return createResponse(compressed, { status: response.status, statusText: response.statusText, headers })
 }
 
-function compressString(
-  z: Zlib,
-  encoding: Encoding,
-  body: string,
-): Uint8Array<ArrayBuffer> | Promise<Uint8Array<ArrayBuffer>> {
-  return (body.length <= SYNC_LIMIT ? compressSync(z, encoding, body) : compressAsync(z, encoding, body)) as
-    | Uint8Array<ArrayBuffer>
-    | Promise<Uint8Array<ArrayBuffer>>
+/** gzip before brotli for string bodies up to SMALL_BODY: see SMALL_BODY_PREFERENCE. */
+function encodingFor(body: string, encodings: Encodings): Encoding {
+  return body.length <= SMALL_BODY ? encodings.small : encodings.large
+}
+
+/** zlib's Buffers sit on an ArrayBuffer, never a SharedArrayBuffer, as a Response body must; their type says either. */
+type CompressedBody = Uint8Array<ArrayBuffer>
+
+function compressString(z: Zlib, encoding: Encoding, body: string): CompressedBody | Promise<CompressedBody> {
+  if (body.length <= SYNC_LIMIT) return compressSync(z, encoding, body) as CompressedBody
+  return compressAsync(z, encoding, body) as Promise<CompressedBody>
 }
 
 /** Page responses built by `compressPage`: the compress middleware's response handler has nothing left to do. */
@@ -259,7 +262,7 @@ async function compressPage(body: ResponseBody, init: PageInit, encodings: Encod
   } else {
     if (zlib === undefined) await zlibLoaded
     if (!zlib) return compressResponse(createResponse(body, init), encodings)
-    const encoding = body.length <= SMALL_BODY ? encodings.small : encodings.large
+    const encoding = encodingFor(body, encodings)
     const compressed = await compressString(zlib, encoding, body)
     response = createResponse(compressed, { status: init.status, headers: encodedHeaders(init.headers, encoding) })
   }
