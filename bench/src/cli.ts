@@ -21,6 +21,7 @@ const usage = `Usage: pnpm bench [options]
   --rounds <n>         rounds, variants alternating within each (default 3)
   --duration <s>       seconds per measurement (default 10)
   --warmup <s>         seconds of SSR warmup before measuring (default 5; assets get 3)
+  --warmup-requests <n>  requests the SSR warmup lasts for at least, in --warmup steps (default 20000; --quick: 0)
   --connections <n>    concurrent connections (default 50)
   --cpu-rate <n>       req/s of the extra SSR run that measures CPU per request (default 300)
   --build-pairs <n>    builds per variant and round, each next to one of the floor (default 2; 0: one build)
@@ -39,6 +40,7 @@ async function main() {
       rounds: { type: 'string' },
       duration: { type: 'string' },
       warmup: { type: 'string' },
+      'warmup-requests': { type: 'string' },
       connections: { type: 'string' },
       'cpu-rate': { type: 'string' },
       'build-pairs': { type: 'string' },
@@ -69,6 +71,7 @@ async function main() {
   const settings: Settings = {
     rounds: int(values.rounds, quick ? 1 : 3, 'rounds'),
     ssrWarmupSec: warmup,
+    ssrWarmupRequests: int(values['warmup-requests'], quick ? 0 : 20_000, 'warmup-requests'),
     assetWarmupSec: Math.min(warmup, 3),
     durationSec: int(values.duration, quick ? 3 : 10, 'duration'),
     connections: int(values.connections, 50, 'connections'),
@@ -92,7 +95,7 @@ async function main() {
   const startedAt = Date.now()
   console.log(
     `vike-photon bench: ${selected.length} variants, ${settings.rounds} round(s), ` +
-      `${settings.ssrWarmupSec} s warmup + ${settings.durationSec} s per measurement, ${settings.connections} connections, ` +
+      `${settings.ssrWarmupSec} s warmup (${settings.ssrWarmupRequests} requests at least) + ${settings.durationSec} s per measurement, ${settings.connections} connections, ` +
       `node ${process.version}, 127.0.0.1:${settings.port}; machine load average ${loadavg()
         .map((l) => l.toFixed(1))
         .join(' / ')} (1 / 5 / 15 min) on ${availableParallelism()} CPUs at the start\n`,

@@ -8,7 +8,7 @@ import { sleep } from '@vike-photon/test-kit/process'
 import { build, workDir } from './apps'
 import { type CpuProfile, type Origin, type ProfileSummary, type Resolve, summarizeProfile } from './cpuprofile'
 import { load } from './load'
-import { check, type Settings } from './measure'
+import { check, type Settings, warmUp } from './measure'
 import { paths } from './paths'
 import { startServer, stopServer } from './server'
 import { formatNumber, formatTable } from './stats'
@@ -46,7 +46,7 @@ export async function runProfiles(
     try {
       await check(server)
       const url = `${server.origin}/`
-      await load(url, { connections: settings.connections, durationSec: Math.max(settings.ssrWarmupSec, 3), headers })
+      await warmUp(url, { ...settings, ssrWarmupSec: Math.max(settings.ssrWarmupSec, 3) }, headers)
       server.process.kill('SIGUSR2')
       await sleep(200)
       const result = await load(url, { connections: settings.connections, durationSec: settings.durationSec, headers })

@@ -1,4 +1,5 @@
 import { enhance } from '@universal-middleware/core'
+import { CompressedPages, mayKeep } from './compressed-pages.js'
 import { replaceHonoResponse } from './hono-response.js'
 import {
   COMPRESS_PAGE,
@@ -263,11 +264,30 @@ async function compressPage(body: ResponseBody, init: PageInit, encodings: Encod
     if (zlib === undefined) await zlibLoaded
     if (!zlib) return compressResponse(createResponse(body, init), encodings)
     const encoding = encodingFor(body, encodings)
-    const compressed = await compressString(zlib, encoding, body)
+    const compressed = await compressPageBody(zlib, encoding, body, init.headers)
     response = createResponse(compressed, { status: init.status, headers: encodedHeaders(init.headers, encoding) })
   }
   pagesDone.add(response)
   return response
+}
+
+/** Pages compressed before, by HTML (see compressed-pages.ts). */
+const compressedPages = new CompressedPages()
+
+/** A page's HTML compressed, or the bytes kept from the last time the same HTML was (see compressed-pages.ts). */
+function compressPageBody(
+  z: Zlib,
+  encoding: Encoding,
+  html: string,
+  headers: readonly [string, string][],
+): CompressedBody | Promise<CompressedBody> {
+  if (!mayKeep(headers)) return compressString(z, encoding, html)
+  const kept = compressedPages.get(encoding, html)
+  if (kept) return kept
+  const compressed = compressString(z, encoding, html)
+  // Bodies compressed off the event loop are larger than any page kept.
+  if (!(compressed instanceof Promise)) compressedPages.set(encoding, html, compressed)
+  return compressed
 }
 
 /** A zlib stream as a web TransformStream, flushed after every chunk so that a streamed page arrives as it renders. */
