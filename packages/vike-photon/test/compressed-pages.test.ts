@@ -39,13 +39,13 @@ describe('CompressedPages', () => {
 })
 
 describe('mayKeep', () => {
-  it('keeps pages for everyone, not those that set a cookie or are private or no-store', () => {
+  it("keeps pages, Vike's default no-store ones included, not those that set a cookie or are private", () => {
     const type: [string, string] = ['Content-Type', 'text/html;charset=utf-8']
-    expect(mayKeep([type, ['Cache-Control', 'no-cache']])).toBe(true)
+    expect(mayKeep([type, ['cache-control', 'no-store, max-age=0']])).toBe(true)
     expect(mayKeep([type, ['Cache-Control', 'public, max-age=60']])).toBe(true)
     expect(mayKeep([type, ['Set-Cookie', 'session=1']])).toBe(false)
     expect(mayKeep([type, ['cache-control', 'private, max-age=0']])).toBe(false)
-    expect(mayKeep([type, ['Cache-Control', 'max-age=0, no-store']])).toBe(false)
+    expect(mayKeep([type, ['Cache-Control', 'max-age=0, private']])).toBe(false)
     expect(mayKeep([type, ['Cache-Control', 'private="set-cookie"']])).toBe(false)
   })
 })

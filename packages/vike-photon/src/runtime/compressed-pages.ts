@@ -35,13 +35,15 @@ export class CompressedPages {
   }
 }
 
-const PRIVATE = /(?:^|,)\s*(?:private|no-store)\s*(?:[,=]|$)/i
+const PRIVATE = /(?:^|,)\s*private\s*(?:[,=]|$)/i
 
 /**
  * Whether a page's compressed bytes may be kept for the next request with the same HTML: not when it sets a cookie or
- * is marked `Cache-Control: private` or `no-store`. The bytes are the same either way (they depend on the HTML
- * alone), but a kept page answers ~20 µs sooner, and a page meant for one user should not tell another, by timing,
- * that it was sent before.
+ * is marked `Cache-Control: private`. Nothing kept is ever sent for another HTML (the bytes depend on the HTML alone),
+ * so this is no HTTP cache and `no-store`, Vike's default for every page (vike 0.4.266, getCacheControl.js), does not
+ * stop it. What a kept page does change is timing: it is answered ~30 µs sooner, once, to the first request after
+ * the one that compressed it, which could only tell someone who can already render the very same HTML. Pages marked
+ * as one user's are left out all the same.
  */
 export function mayKeep(headers: readonly [string, string][]): boolean {
   for (const [name, value] of headers) {
