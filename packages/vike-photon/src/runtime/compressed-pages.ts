@@ -41,9 +41,10 @@ const PRIVATE = /(?:^|,)\s*private\s*(?:[,=]|$)/i
  * Whether a page's compressed bytes may be kept for the next request with the same HTML: not when it sets a cookie or
  * is marked `Cache-Control: private`. Nothing kept is ever sent for another HTML (the bytes depend on the HTML alone),
  * so this is no HTTP cache and `no-store`, Vike's default for every page (vike 0.4.266, getCacheControl.js), does not
- * stop it. What a kept page does change is timing: it is answered ~30 µs sooner, once, to the first request after
- * the one that compressed it, which could only tell someone who can already render the very same HTML. Pages marked
- * as one user's are left out all the same.
+ * stop it. What a kept page does change is timing: it is answered some 30 µs sooner, which tells a request whether
+ * the very same HTML was sent lately only if it can make the server render that HTML for itself (already knowing
+ * all of it), and only on its first try, since its own request then keeps the page. Pages marked as one user's are
+ * left out all the same.
  */
 export function mayKeep(headers: readonly [string, string][]): boolean {
   for (const [name, value] of headers) {
