@@ -1,12 +1,12 @@
 // One app measured by `in-process`: its page rendered in a loop inside this process, no HTTP. Prints one JSON line:
-// CPU µs per request for each round. argv: <app dir> <warm> <requests per round> <rounds> [accept-encoding]
+// CPU µs per request for each round. argv: <app dir> <floor|fetch> <warm> <requests per round> <rounds> [accept-encoding]
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-const [dir, warm, perRound, rounds, acceptEncoding] = process.argv.slice(2)
+const [dir, kind, warm, perRound, rounds, acceptEncoding] = process.argv.slice(2)
 const headers = { 'user-agent': 'vike-photon-bench', ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) }
-const render = await renderer(dir)
+const render = await renderer(dir, kind)
 for (let i = 0; i < Number(warm); i++) await render()
 const perRequestUs = []
 for (let round = 0; round < Number(rounds); round++) {
@@ -18,10 +18,13 @@ for (let round = 0; round < Number(rounds); round++) {
 console.log(JSON.stringify({ perRequestUs }))
 process.exit(0)
 
-/** One request: Vike's renderPage for the floor (as its server calls it), the app's fetch handler otherwise. */
-async function renderer(dir) {
+/**
+ * One request: Vike's renderPage as the floors' servers call it (`floor`: the Express floor's Express is left out), or
+ * the app's fetch handler (`fetch`).
+ */
+async function renderer(dir, kind) {
   const fromApp = (file) => import(pathToFileURL(join(dir, file)).href)
-  if (dir.endsWith('floor')) {
+  if (kind === 'floor') {
     // vike/server's "node" export, the file the floor's server imports.
     const vikeServer = createRequire(join(dir, 'package.json')).resolve('vike/server')
     const { renderPage } = await import(pathToFileURL(vikeServer).href)

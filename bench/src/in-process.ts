@@ -46,7 +46,9 @@ async function main() {
   const rounds = new Map<string, number[]>(apps.map((dir) => [dir, []]))
   for (let turn = 0; turn < Number(values.turns); turn++) {
     for (const dir of apps) {
-      const args = [dir, values.warm, values.requests, values.rounds, acceptEncoding]
+      // The floors (server/index.mjs) are measured by their renderPage() call; built apps by their fetch handler.
+      const kind = entryOf(dir) === 'server/index.mjs' ? 'floor' : 'fetch'
+      const args = [dir, kind, values.warm, values.requests, values.rounds, acceptEncoding]
       rounds.get(dir)!.push(...(await measure(args)))
       console.log(`› turn ${turn + 1}: ${positionals[apps.indexOf(dir)]}`)
     }
