@@ -8,10 +8,12 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { run } from '@vike-photon/test-kit/process'
 import { type BuildTime, build, packWorkspacePackage, prepare, unavailableReason } from './apps'
-import { BROWSER_ACCEPT_ENCODING, measureRound, type RoundResult, type Settings } from './measure'
+import { BROWSER_ACCEPT_ENCODING, type Measured, measureRound, type RoundResult, type Settings } from './measure'
+import { startReferenceFloor } from './paired'
 import { paths } from './paths'
 import { runProfiles } from './profile'
-import { formatGoals, formatSummary, summarize } from './report'
+import { formatGoals, formatPairingCheck, formatSummary, summarize } from './report'
+import { pinnedCpus } from './server'
 import { formatBytes, formatNumber, formatRatio, median, ratio } from './stats'
 import { variants as allVariants, type Variant } from './variants'
 
@@ -25,6 +27,11 @@ const usage = `Usage: pnpm bench [options]
   --connections <n>    concurrent connections (default 50)
   --cpu-rate <n>       req/s of the extra SSR run that measures CPU per request (default 300)
   --build-pairs <n>    builds per variant and round, each next to one of the floor (default 2; 0: one build)
+  --ssr-pairs <n>      SSR windows at full load per variant, round and header, each in turn with one of a warm
+                       copy of the floor (default 3; --quick: 1; 0: one unpaired run of --duration)
+  --pair-window <s>    seconds of each of those windows (default 5; --quick: 2)
+  --no-pin             let load tests run on any CPU (default: autocannon on the first, the server under load on
+                       the last, where taskset exists)
   --only <ids>         comma-separated variant ids (the floor is always added)
   --profile            CPU-profile SSR of the selected variants instead (see README)
   --browser-ae         with --profile: send a browser's Accept-Encoding (${BROWSER_ACCEPT_ENCODING})
@@ -44,6 +51,9 @@ async function main() {
       connections: { type: 'string' },
       'cpu-rate': { type: 'string' },
       'build-pairs': { type: 'string' },
+      'ssr-pairs': { type: 'string' },
+      'pair-window': { type: 'string' },
+      'no-pin': { type: 'boolean', default: false },
       only: { type: 'string' },
       profile: { type: 'boolean', default: false },
       'browser-ae': { type: 'boolean', default: false },
@@ -79,6 +89,9 @@ async function main() {
     port: int(values.port, 3457, 'port'),
     cpuRate: int(values['cpu-rate'], 300, 'cpu-rate'),
     buildPairs: int(values['build-pairs'], 2, 'build-pairs'),
+    ssrPairs: int(values['ssr-pairs'], quick ? 1 : 3, 'ssr-pairs'),
+    pairWindowSec: int(values['pair-window'], quick ? 2 : 5, 'pair-window'),
+    ...(values['no-pin'] ? {} : pinning(pinnedCpus())),
   }
 
   const selected = selectVariants(values.only)
@@ -96,7 +109,8 @@ async function main() {
   console.log(
     `vike-photon bench: ${selected.length} variants, ${settings.rounds} round(s), ` +
       `${settings.ssrWarmupSec} s warmup (${settings.ssrWarmupRequests} requests at least) + ${settings.durationSec} s per measurement, ${settings.connections} connections, ` +
-      `node ${process.version}, 127.0.0.1:${settings.port}; machine load average ${loadavg()
+      `node ${process.version}, 127.0.0.1:${settings.port}, ${settings.serverCpu === undefined ? 'load tests on any CPU' : `load tests pinned (autocannon on CPU ${settings.loadCpu}, the server on CPU ${settings.serverCpu})`}, ` +
+      `SSR at full load ${settings.ssrPairs > 0 ? `in ${settings.ssrPairs} pair(s) of ${settings.pairWindowSec} s windows with a copy of the floor` : 'unpaired'}; machine load average ${loadavg()
         .map((l) => l.toFixed(1))
         .join(' / ')} (1 / 5 / 15 min) on ${availableParallelism()} CPUs at the start\n`,
   )
@@ -123,16 +137,22 @@ async function main() {
   for (let round = 1; round <= settings.rounds; round++) {
     // Alternate: each round starts one variant later, so no variant always runs first (or right after a build).
     const order = ready.map((_, i) => ready[(i + round - 1) % ready.length]!)
-    for (const variant of order) {
-      if (missing.has(variant.id)) continue
-      try {
-        const r = await measureRound(variant, round, settings, floor)
-        results.push(r)
-        console.log(`[round ${round}] ${variant.id.padEnd(22)} ${formatProgress(r)}`)
-      } catch (error) {
-        missing.set(variant.id, `failed in round ${round}: ${firstLine(error)}`)
-        console.log(`[round ${round}] ${variant.id.padEnd(22)} FAILED\n${String(error)}\n`)
+    // A warm copy of the floor's server for the round, which every variant's SSR takes turns with (paired.ts).
+    const reference = floor && settings.ssrPairs > 0 ? await startReferenceFloor(floor, settings) : undefined
+    try {
+      for (const variant of order) {
+        if (missing.has(variant.id)) continue
+        try {
+          const r = await measureRound(variant, round, settings, floor, reference)
+          results.push(r)
+          console.log(`[round ${round}] ${variant.id.padEnd(22)} ${formatProgress(r)}`)
+        } catch (error) {
+          missing.set(variant.id, `failed in round ${round}: ${firstLine(error)}`)
+          console.log(`[round ${round}] ${variant.id.padEnd(22)} FAILED\n${String(error)}\n`)
+        }
       }
+    } finally {
+      await reference?.stop()
     }
   }
 
@@ -148,6 +168,8 @@ async function main() {
 
   const goalLines = formatGoals(summaries)
   if (goalLines) console.log(`\n${goalLines}`)
+  const pairingCheck = formatPairingCheck(results)
+  if (pairingCheck) console.log(`\n${pairingCheck}`)
   const loads = results.map((r) => r.loadavg)
   if (loads.length > 0) {
     const busy = Math.max(...loads) > availableParallelism()
@@ -236,9 +258,9 @@ async function codemodBench() {
 function formatProgress(r: RoundResult): string {
   const cold = r.coldStartMs.map((v) => formatNumber(v)).join('/')
   return (
-    `build ${formatSeconds(r.buildMs)}${formatBuildPairs(r)}, cold ${cold} ms, SSR ${formatNumber(r.ssr.rps)} req/s ` +
+    `build ${formatSeconds(r.buildMs)}${formatBuildPairs(r)}, cold ${cold} ms, SSR ${formatNumber(r.ssr.rps)} req/s${formatSsrPairs(r.ssrPairs)} ` +
     `p99 ${r.ssr.p99} ms, ${formatNumber(r.ssrFixedRate.cpuUsPerRequest)} µs CPU/req at ${formatNumber(r.ssrFixedRate.rps)} req/s, ` +
-    `browser A-E ${formatNumber(r.ssrBrowser?.rps)} req/s ${formatNumber(r.ssrBrowserFixedRate?.cpuUsPerRequest)} µs CPU/req ` +
+    `browser A-E ${formatNumber(r.ssrBrowser?.rps)} req/s${formatSsrPairs(r.ssrBrowserPairs)} ${formatNumber(r.ssrBrowserFixedRate?.cpuUsPerRequest)} µs CPU/req ` +
     `(${r.ssrBrowserEncoding}, ${formatBytes(r.ssrBrowserBytes)}), asset ${formatNumber(r.asset.rps)} req/s ` +
     `${formatNumber(r.asset.cpuUsPerRequest)} µs CPU/req, RSS ${formatBytes(r.rssBytes)}, load avg ${r.loadavg.toFixed(1)}`
   )
@@ -252,10 +274,20 @@ function formatBuildPairs(r: RoundResult): string {
   return ` (${ratios((b) => b.wallMs)}× the floor's, CPU ${ratios((b) => b.cpuMs)}×)`
 }
 
+/** The per-pair ratios of SSR windows to the floor's copy's, req/s and CPU/req: " (0.97/1.01× the floor's, CPU 1.05/1.02×)". */
+function formatSsrPairs(pairs: RoundResult['ssrPairs']): string {
+  if (!pairs?.length) return ''
+  const ratios = (of: (m: Measured) => number | undefined) =>
+    pairs.map((p) => formatRatio(ratio(of(p.variant), of(p.floor)))).join('/')
+  return ` (${ratios((m) => m.rps)}× the floor's, CPU ${ratios((m) => m.cpuUsPerRequest)}×)`
+}
+
 function formatUnavailable(v: Variant): string {
   const reason = unavailableReason(v)
   return reason ? `  (not runnable: ${reason})` : ''
 }
+
+const pinning = (cpus: ReturnType<typeof pinnedCpus>) => (cpus ? { loadCpu: cpus.load, serverCpu: cpus.server } : {})
 
 const formatSeconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 const firstLine = (error: unknown) => String(error instanceof Error ? error.message : error).split('\n')[0]

@@ -1,7 +1,12 @@
 // Load comes from a separate process: autocannon's CLI, bounded in time, on loopback.
 import { createRequire } from 'node:module'
 import { run } from '@vike-photon/test-kit/process'
+import type { Measured, Settings } from './measure'
 import { paths } from './paths'
+import { cpuTimeUs, type RunningServer } from './server'
+
+/** What every browser sends: the SSR row that real visitors hit. */
+export const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd'
 
 const autocannonBin = createRequire(import.meta.url).resolve('autocannon')
 
@@ -12,6 +17,8 @@ export interface LoadOptions {
   rate?: number
   /** Request headers, e.g. a browser's `Accept-Encoding`. */
   headers?: Record<string, string>
+  /** The CPU autocannon runs on (see `pinnedCpus`); anywhere when undefined. */
+  cpu?: number
 }
 
 export interface LoadResult {
@@ -43,7 +50,11 @@ export async function load(url: string, options: LoadOptions): Promise<LoadResul
   if (options.rate) args.push('-R', String(options.rate))
   for (const [name, value] of Object.entries(options.headers ?? {})) args.push('-H', `${name}=${value}`)
   args.push(url)
-  const { stdout } = await run(process.execPath, args, {
+  const [command, commandArgs] =
+    options.cpu === undefined
+      ? [process.execPath, args]
+      : ['taskset', ['-c', String(options.cpu), process.execPath, ...args]]
+  const { stdout } = await run(command, commandArgs, {
     cwd: paths.bench,
     timeoutMs: (options.durationSec + 30) * 1000,
   })
@@ -57,4 +68,29 @@ export async function load(url: string, options: LoadOptions): Promise<LoadResul
     errors: report.errors,
     timeouts: report.timeouts,
   }
+}
+
+/** Loads `url` for `ssrWarmupSec`, then again until it has answered `ssrWarmupRequests` (120 s at most). */
+export async function warmUp(
+  url: string,
+  settings: Pick<Settings, 'ssrWarmupSec' | 'ssrWarmupRequests' | 'connections' | 'loadCpu'>,
+  headers?: Record<string, string>,
+): Promise<void> {
+  const started = performance.now()
+  const durationSec = Math.max(settings.ssrWarmupSec, 1)
+  let answered = 0
+  do {
+    answered += (await load(url, { connections: settings.connections, durationSec, headers, cpu: settings.loadCpu }))
+      .requests
+  } while (answered < settings.ssrWarmupRequests && performance.now() - started < 120_000)
+}
+
+/** A load run against one server, with the server's CPU time (user + system) per successful request. */
+export async function measureLoad(server: RunningServer, url: string, options: LoadOptions): Promise<Measured> {
+  const pid = server.process.pid
+  const before = cpuTimeUs(pid)
+  const result = await load(url, options)
+  const after = cpuTimeUs(pid)
+  const cpu = before !== undefined && after !== undefined && result.requests > 0 ? after - before : undefined
+  return { ...result, cpuUsPerRequest: cpu === undefined ? undefined : cpu / result.requests }
 }

@@ -4,8 +4,9 @@ import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { get } from '@vike-photon/test-kit/fetch'
 import { type BuildTime, build, dirSize, workDir } from './apps'
-import { type LoadResult, load } from './load'
-import { cpuTimeUs, type RunningServer, rssBytes, startServer, stopServer } from './server'
+import { BROWSER_ACCEPT_ENCODING, type LoadResult, load, measureLoad, warmUp } from './load'
+import { measurePairs, mergeWindows, type WindowPair } from './paired'
+import { pinServer, type RunningServer, rssBytes, startServer, stopServer } from './server'
 import { median } from './stats'
 import type { Variant } from './variants'
 
@@ -35,10 +36,19 @@ export interface Settings {
    * that both see the same machine: the build-time ratio is the median of these per-pair ratios.
    */
   buildPairs: number
+  /**
+   * Pairs of full-load SSR windows taken in turns with a warm copy of the floor (paired.ts), plain and with a
+   * browser's Accept-Encoding; 0: one run of `durationSec` each, unpaired.
+   */
+  ssrPairs: number
+  /** Seconds of each window of those pairs. */
+  pairWindowSec: number
+  /** Where load tests run when pinned (`pinnedCpus`): autocannon on `loadCpu`, the server under load on `serverCpu`. */
+  loadCpu?: number
+  serverCpu?: number
 }
 
-/** What every browser sends: the SSR row that real visitors hit. */
-export const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd'
+export { BROWSER_ACCEPT_ENCODING, warmUp }
 
 export interface Measured extends LoadResult {
   /** Server CPU time (user + system) per successful request, in microseconds: less sensitive to other work. */
@@ -63,6 +73,9 @@ export interface RoundResult {
   /** SSR with a browser's `Accept-Encoding` (absent from rounds recorded before it was measured). */
   ssrBrowser?: Measured
   ssrBrowserFixedRate?: Measured
+  /** The windows `ssr` and `ssrBrowser` merge, each with the floor's copy's window next to it (paired.ts). */
+  ssrPairs?: WindowPair[]
+  ssrBrowserPairs?: WindowPair[]
   /** Bytes of `/` on the wire for a browser's `Accept-Encoding`, and the Content-Encoding it came with. */
   ssrBrowserBytes?: number
   ssrBrowserEncoding?: string
@@ -102,13 +115,15 @@ export async function measureBuildPairs(floor: Variant, variant: Variant, pairs:
 
 /**
  * One round of one variant. With `floor` (and `settings.buildPairs` > 0), its build time is taken in pairs with the
- * floor's (`measureBuildPairs`); without, from one build.
+ * floor's (`measureBuildPairs`); without, from one build. With `reference` (a warm copy of the floor's server, see
+ * paired.ts), SSR at full load is measured in pairs with it.
  */
 export async function measureRound(
   variant: Variant,
   round: number,
   settings: Settings,
   floor?: Variant,
+  reference?: RunningServer,
 ): Promise<RoundResult> {
   const dir = workDir(variant)
   const buildPairs =
@@ -131,30 +146,37 @@ export async function measureRound(
   const server = await start()
   coldStartMs.push(server.coldStartMs)
   try {
+    // After its cold start, which it may spread over both CPUs as in production.
+    if (settings.serverCpu !== undefined) pinServer(server, settings.serverCpu)
     const { assetPath, assetBytes, notes } = await check(server)
     const browser = await get(`${server.origin}/`, 'GET', { 'accept-encoding': BROWSER_ACCEPT_ENCODING })
     const browserHeaders = { 'accept-encoding': BROWSER_ACCEPT_ENCODING }
-    const opts = { connections: settings.connections }
+    const opts = { connections: settings.connections, cpu: settings.loadCpu }
     const ssrUrl = `${server.origin}/`
     const assetUrl = `${server.origin}${assetPath}`
-    const pid = server.process.pid
-    const measured = async (url: string, rate?: number, headers?: Record<string, string>): Promise<Measured> => {
+    const measured = (url: string, rate?: number, headers?: Record<string, string>): Promise<Measured> =>
       // The fixed-rate run only needs enough CPU ticks for a stable ratio: half the measurement time.
-      const durationSec = rate ? Math.max(2, Math.ceil(settings.durationSec / 2)) : settings.durationSec
-      const before = cpuTimeUs(pid)
-      const result = await load(url, { ...opts, durationSec, rate, headers })
-      const after = cpuTimeUs(pid)
-      const cpu = before !== undefined && after !== undefined && result.requests > 0 ? after - before : undefined
-      return { ...result, cpuUsPerRequest: cpu === undefined ? undefined : cpu / result.requests }
+      measureLoad(server, url, {
+        ...opts,
+        durationSec: rate ? Math.max(2, Math.ceil(settings.durationSec / 2)) : settings.durationSec,
+        rate,
+        headers,
+      })
+    // At full load: in pairs with the floor's copy when there is one (see paired.ts), else one run.
+    const atFullLoad = async (headers?: Record<string, string>) => {
+      if (!reference || settings.ssrPairs === 0)
+        return { merged: await measured(ssrUrl, undefined, headers), pairs: undefined }
+      const pairs = await measurePairs(server, reference, settings, headers)
+      return { merged: mergeWindows(pairs.map((p) => p.variant)), pairs }
     }
     if (settings.ssrWarmupSec > 0) await warmUp(ssrUrl, settings)
-    const ssr = await measured(ssrUrl)
+    const { merged: ssr, pairs: ssrPairs } = await atFullLoad()
     const ssrFixedRate = await measured(ssrUrl, settings.cpuRate)
     // The same with a browser's Accept-Encoding (compression on the fly, where the server does it).
     if (settings.ssrWarmupSec > 0) {
       await load(ssrUrl, { ...opts, durationSec: Math.min(settings.ssrWarmupSec, 3), headers: browserHeaders })
     }
-    const ssrBrowser = await measured(ssrUrl, undefined, browserHeaders)
+    const { merged: ssrBrowser, pairs: ssrBrowserPairs } = await atFullLoad(browserHeaders)
     const ssrBrowserFixedRate = await measured(ssrUrl, settings.cpuRate, browserHeaders)
     if (settings.assetWarmupSec > 0) await load(assetUrl, { ...opts, durationSec: settings.assetWarmupSec })
     const asset = await measured(assetUrl)
@@ -192,6 +214,8 @@ export async function measureRound(
       ssrFixedRate,
       ssrBrowser,
       ssrBrowserFixedRate,
+      ssrPairs,
+      ssrBrowserPairs,
       ssrBrowserBytes: browser.bytes,
       ssrBrowserEncoding: String(browser.headers['content-encoding'] ?? 'identity'),
       asset,
@@ -235,14 +259,4 @@ export async function check(
     notes.push(`${assetPath} has no immutable Cache-Control`)
   }
   return { assetPath, assetBytes: asset.bytes, notes }
-}
-
-/** Loads `url` for `ssrWarmupSec`, then again until it has answered `ssrWarmupRequests` (120 s at most). */
-export async function warmUp(url: string, settings: Settings, headers?: Record<string, string>): Promise<void> {
-  const started = performance.now()
-  const durationSec = Math.max(settings.ssrWarmupSec, 1)
-  let answered = 0
-  do {
-    answered += (await load(url, { connections: settings.connections, durationSec, headers })).requests
-  } while (answered < settings.ssrWarmupRequests && performance.now() - started < 120_000)
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { RoundResult } from './measure'
-import { formatGoals, metricIndex, summarize } from './report'
+import { mergeWindows } from './paired'
+import { formatGoals, formatPairingCheck, metricIndex, summarize } from './report'
 import { variants } from './variants'
 
 const load = (rps: number, cpu: number) => ({
@@ -115,6 +116,70 @@ describe('summarize', () => {
     expect(floorRow?.medians[browserRps]).toBe(1000)
     expect(ours?.ratios[browserRps]).toBe(0.92)
     expect(ours?.ratios[browserCpu]).toBeCloseTo(1000 / 800)
+  })
+})
+
+describe('SSR in pairs with the floor', () => {
+  // One window each: the floor's copy at `floor` req/s, the variant at `variant`, CPU per request likewise.
+  const window = (floor: number, variant: number, floorCpu = 1000, variantCpu = 1000) => ({
+    floor: load(floor, floorCpu),
+    variant: load(variant, variantCpu),
+  })
+
+  it("takes the SSR ratios from the pairs, not from runs minutes apart, and the floor's row stays 1", () => {
+    const floor = { ...round('floor', 1, 1000, 10000, 200), ssrPairs: [window(1000, 1050), window(900, 900)] }
+    // The variant's merged windows (600 req/s) against the floor's own run (1000) would say 0.60; per pair (each
+    // with the floor's windows on both sides, balanced as measured), the machine slowed both alike: 0.96 then 1.04.
+    const ours = {
+      ...round('photon-hono', 1, 600, 9000, 205, 500),
+      ssrPairs: [window(700, 672, 1000, 1100), window(500, 520, 1000, 1150)],
+      ssrBrowserPairs: [window(650, 585), window(600, 540)],
+    }
+    const [floorRow, oursRow] = summarize(selected, [floor, ours], new Map())
+    const [ssr, browser] = [metricIndex('SSR req/s'), metricIndex('SSR req/s, browser Accept-Encoding')]
+    expect(oursRow?.ratios[ssr]).toBeCloseTo(1)
+    expect(oursRow?.ratios[browser]).toBeCloseTo(0.9)
+    expect(oursRow?.pairedCpu?.[0]).toBeCloseTo(1.125)
+    expect(floorRow?.ratios[ssr]).toBe(1)
+    // The floor's row: its own run (1000) and its copy's side of every pair (1000, 900, 700, 500).
+    expect(floorRow?.medians[ssr]).toBe(900)
+  })
+
+  it('says how far the floor against its copy is from 1, and how far single pairs spread', () => {
+    const floor = {
+      ...round('floor', 1, 1000, 10000, 200),
+      ssrPairs: [window(1000, 1100), window(1000, 1000)],
+      ssrBrowserPairs: [window(800, 760), window(800, 800)],
+    }
+    expect(formatPairingCheck([floor])).toBe(
+      "The floor against its copy, in the same pairs (should be 1.00): SSR req/s 1.05, with a browser's Accept-Encoding 0.97; single pairs from 0.95 to 1.10.",
+    )
+    expect(formatPairingCheck([round('floor', 1, 1000, 10000, 200)])).toBe('')
+  })
+
+  it('gives the paired CPU per request next to the SSR goals', () => {
+    const results = [
+      round('floor', 1, 1000, 10000, 200),
+      { ...round('photon-hono', 1, 960, 7000, 200), ssrPairs: [window(1000, 960, 1000, 1080)] },
+    ]
+    expect(formatGoals(summarize(selected, results, new Map())).split('\n')[0]).toContain(
+      "SSR req/s 0.96 (goal ≥ 0.95: met, CPU/req 1.08 of the floor's in the same windows)",
+    )
+  })
+})
+
+describe('mergeWindows', () => {
+  it('adds requests over time, weighs CPU per request by requests and takes the middle p99', () => {
+    const merged = mergeWindows([
+      { ...load(1000, 900), p99: 30 },
+      { ...load(500, 1200), p99: 10 },
+      { ...load(500, 1200), p99: 20 },
+    ])
+    // 10,000 + 5,000 + 5,000 requests in 30 s.
+    expect(merged.rps).toBeCloseTo(20000 / 30)
+    expect(merged.requests).toBe(20000)
+    expect(merged.cpuUsPerRequest).toBeCloseTo((10000 * 900 + 10000 * 1200) / 20000)
+    expect(merged.p99).toBe(20)
   })
 })
 

@@ -1,5 +1,6 @@
 // Turning rounds into the table: medians per variant, ratios to the floor.
-import type { RoundResult } from './measure'
+import type { Measured, RoundResult } from './measure'
+import type { WindowPair } from './paired'
 import { type Better, formatBytes, formatNumber, formatRatio, formatTable, median, meetsGoal, ratio } from './stats'
 import { goals, type Variant } from './variants'
 
@@ -10,19 +11,35 @@ export interface Metric {
   values(round: RoundResult): (number | undefined)[]
   format(value: number | undefined): string
   /**
-   * Values measured in pairs with the floor's (builds), in the order `measureBuildPairs` makes them: the ratio is
-   * then the median over order-balanced couples (see `orderBalancedRatios`), and the floor's row also counts the
-   * floor's side of every pair. Rounds without pairs fall back to `values`.
+   * Values measured in pairs with the floor's (builds; SSR at full load, with a copy of the floor's server): the
+   * ratio is then the median over the pairs (builds: over order-balanced couples, see `orderBalancedRatios`), and
+   * the floor's row also counts the floor's side of every pair. Rounds without pairs fall back to `values`.
    */
   pairs?(round: RoundResult): { value: number | undefined; floor: number | undefined }[]
+  /** The pairs are balanced as measured (SSR windows: the floor's on both sides, paired.ts): ratios as they are. */
+  pairsBalanced?: boolean
 }
 
 const ms = (v: number | undefined) => (v === undefined ? '–' : `${formatNumber(v)} ms`)
 const us = (v: number | undefined) => (v === undefined ? '–' : `${formatNumber(v)} µs`)
 const seconds = (v: number | undefined) => (v === undefined ? '–' : `${formatNumber(v / 1000, 2)} s`)
 
+/** SSR windows at full load next to the floor's copy's (paired.ts), as `Metric.pairs`. */
+const ssrPairs =
+  (of: (r: RoundResult) => WindowPair[] | undefined, value: (m: Measured) => number | undefined) => (r: RoundResult) =>
+    (of(r) ?? []).map((p) => ({ value: value(p.variant), floor: value(p.floor) }))
+
 export const metrics: readonly Metric[] = [
-  { header: 'SSR req/s', better: 'higher', values: (r) => [r.ssr.rps], format: (v) => formatNumber(v) },
+  {
+    header: 'SSR req/s',
+    better: 'higher',
+    values: (r) => [r.ssr.rps],
+    pairs: ssrPairs(
+      (r) => r.ssrPairs,
+      (m) => m.rps,
+    ),
+    format: (v) => formatNumber(v),
+  },
   { header: 'SSR p99', better: 'lower', values: (r) => [r.ssr.p99], format: ms },
   {
     // Against the floor's own run with the same header, which it ignores: its uncompressed SSR, measured at the same
@@ -32,6 +49,10 @@ export const metrics: readonly Metric[] = [
     header: 'SSR req/s, browser Accept-Encoding',
     better: 'higher',
     values: (r) => [r.ssrBrowser?.rps],
+    pairs: ssrPairs(
+      (r) => r.ssrBrowserPairs,
+      (m) => m.rps,
+    ),
     format: (v) => formatNumber(v),
   },
   { header: 'asset req/s', better: 'higher', values: (r) => [r.asset.rps], format: (v) => formatNumber(v) },
@@ -76,6 +97,11 @@ export interface Summary {
   /** Median of each metric, in the order of `metrics`. */
   medians: (number | undefined)[]
   ratios: (number | undefined)[]
+  /**
+   * CPU per request in the paired SSR windows, to the floor's copy's in the same windows (plain, browser
+   * Accept-Encoding): a variant faster than the floor on less CPU work is a pair that drew the machine's luck.
+   */
+  pairedCpu?: [number | undefined, number | undefined]
   rounds: number
   /** Why the variant has no numbers (not runnable yet, failed). */
   missing?: string
@@ -101,13 +127,62 @@ export function summarize(
       variant.id === floor?.id ? floorMedians[i] : median(known(rounds.flatMap((r) => m.values(r)))),
     )
     const ratios = metrics.map((m, i) => {
-      const pairRatios = known(
-        rounds.flatMap((r) => orderBalancedRatios((m.pairs?.(r) ?? []).map((p) => ratio(p.value, p.floor)))),
-      )
+      // The floor's own SSR pairs (against its copy) are a check of the pairing, not its ratio: see `pairingCheck`.
+      if (variant.id === floor?.id) return ratio(medians[i], floorMedians[i])
+      const balance = m.pairsBalanced ? (ratios: (number | undefined)[]) => ratios : orderBalancedRatios
+      const pairRatios = known(rounds.flatMap((r) => balance((m.pairs?.(r) ?? []).map((p) => ratio(p.value, p.floor)))))
       return pairRatios.length > 0 ? median(pairRatios) : ratio(medians[i], floorMedians[i])
     })
-    return { variant, medians, ratios, rounds: rounds.length, missing: missing.get(variant.id) }
+    const pairedCpu = [(r: RoundResult) => r.ssrPairs, (r: RoundResult) => r.ssrBrowserPairs].map((of) =>
+      pairedRatio(
+        rounds,
+        ssrPairs(of, (m) => m.cpuUsPerRequest),
+      ),
+    ) as [number | undefined, number | undefined]
+    return { variant, medians, ratios, pairedCpu, rounds: rounds.length, missing: missing.get(variant.id) }
   })
+}
+
+/** The median of the per-pair ratios of some rounds' SSR windows, or undefined without pairs. */
+function pairedRatio(
+  rounds: readonly RoundResult[],
+  pairs: (r: RoundResult) => { value: number | undefined; floor: number | undefined }[],
+): number | undefined {
+  const ratios = rounds.flatMap((r) => pairs(r).map((p) => ratio(p.value, p.floor)))
+  return median(ratios.filter((v): v is number => v !== undefined))
+}
+
+/**
+ * The floor against its own copy in the same pairs, req/s plain and with a browser's Accept-Encoding: 1.00 if
+ * pairing cancelled all of the machine's noise; how far it is from 1 is how far any paired ratio can be trusted.
+ */
+export function formatPairingCheck(results: readonly RoundResult[]): string {
+  const own = results.filter((r) => r.variant === 'floor')
+  const plain = pairedRatio(
+    own,
+    ssrPairs(
+      (r) => r.ssrPairs,
+      (m) => m.rps,
+    ),
+  )
+  const browser = pairedRatio(
+    own,
+    ssrPairs(
+      (r) => r.ssrBrowserPairs,
+      (m) => m.rps,
+    ),
+  )
+  if (plain === undefined && browser === undefined) return ''
+  const spread = own
+    .flatMap((r) => [...(r.ssrPairs ?? []), ...(r.ssrBrowserPairs ?? [])])
+    .map((p) => ratio(p.variant.rps, p.floor.rps))
+    .filter((v): v is number => v !== undefined)
+  return (
+    `The floor against its copy, in the same pairs (should be 1.00): SSR req/s ${formatRatio(plain)}, with a browser's Accept-Encoding ${formatRatio(browser)}` +
+    (spread.length > 0
+      ? `; single pairs from ${formatRatio(Math.min(...spread))} to ${formatRatio(Math.max(...spread))}.`
+      : '.')
+  )
 }
 
 /**
@@ -150,14 +225,16 @@ export function metricIndex(header: string): number {
 export function formatGoals(summaries: readonly Summary[]): string {
   const ours = summaries.find((s) => s.variant.id === 'photon-hono')
   if (!ours || ours.rounds === 0) return ''
+  const [ssrHeader, browserHeader] = ['SSR req/s', 'SSR req/s, browser Accept-Encoding']
   // "SSR req/s 0.97 (goal ≥ 0.95: met)": one goal of one row.
   const verdict = (row: Summary, header: string, goal: number) => {
     const i = metricIndex(header)
     const better = metrics[i]!.better
     const r = row.ratios[i]
-    return `${header} ${formatRatio(r)} (goal ${better === 'higher' ? '≥' : '≤'} ${goal}: ${meetsGoal(r, goal, better) ? 'met' : 'NOT met'})`
+    const cpu = row.pairedCpu?.[header === browserHeader ? 1 : 0]
+    const paired = cpu === undefined ? '' : `, CPU/req ${formatRatio(cpu)} of the floor's in the same windows`
+    return `${header} ${formatRatio(r)} (goal ${better === 'higher' ? '≥' : '≤'} ${goal}: ${meetsGoal(r, goal, better) ? 'met' : 'NOT met'}${header === ssrHeader || header === browserHeader ? paired : ''})`
   }
-  const [ssrHeader, browserHeader] = ['SSR req/s', 'SSR req/s, browser Accept-Encoding']
   const lines = [
     `Goals for ${ours.variant.label}: ${verdict(ours, ssrHeader, goals.ssrRps)}, ${verdict(ours, browserHeader, goals.ssrBrowserRps)}, ${verdict(ours, 'asset req/s', goals.assetRps)}, ${verdict(ours, 'cold start', goals.coldStart)}.`,
   ]
@@ -171,7 +248,8 @@ export function formatGoals(summaries: readonly Summary[]): string {
   const express = summaries.find((s) => s.variant.id === 'photon-express' && s.rounds > 0)
   const expressFloor = summaries.find((s) => s.variant.id === 'express-floor' && s.rounds > 0)
   if (express) {
-    const own = ratio(express.medians[ssr], expressFloor?.medians[ssr])
+    // Both against the floor (paired, when measured so): their quotient is Express's own overhead taken out.
+    const own = ratio(express.ratios[ssr], expressFloor?.ratios[ssr])
     lines.push(
       `Goals for ${express.variant.label}: ${verdict(express, ssrHeader, goals.expressSsrRps)}, ${verdict(express, browserHeader, goals.ssrBrowserRps)}` +
         (expressFloor ? `; ${formatRatio(own)} of Express's own floor (bare Express + renderPage).` : '.'),

@@ -1,6 +1,7 @@
 // Starting a built app in production on loopback, timing it to its first 200, reading its RSS, stopping it.
 import { type ChildProcess, execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { startServer as startProcess } from '@vike-photon/test-kit/process'
 
 export const HOST = '127.0.0.1'
@@ -82,4 +83,25 @@ export function cpuTimeUs(pid: number | undefined): number | undefined {
   } catch {
     return undefined
   }
+}
+
+/**
+ * The CPUs of a pinned load test (Linux `taskset`, 2 CPUs or more): the load generator on the first, the server
+ * under load on the last; undefined where pinning is not possible. Unpinned, the scheduler moved the server and
+ * autocannon between the two CPUs of this machine, and the floor's throughput moved by ±13% from one 5 s window to the
+ * next; pinned, by ±6% (two copies of the floor, 9 windows each, 2026-12-05).
+ */
+export function pinnedCpus(): { load: number; server: number } | undefined {
+  if (availableParallelism() < 2) return
+  try {
+    execFileSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' })
+  } catch {
+    return
+  }
+  return { load: 0, server: availableParallelism() - 1 }
+}
+
+/** Moves every thread of a running server (its main thread, the GC's and libuv's) onto one CPU. */
+export function pinServer(server: RunningServer, cpu: number): void {
+  execFileSync('taskset', ['-a', '-cp', String(cpu), String(server.process.pid)], { stdio: 'ignore' })
 }
