@@ -12,7 +12,7 @@ import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { workDir } from './apps'
-import { BROWSER_ACCEPT_ENCODING, load, measureLoad, warmUp } from './load'
+import { BROWSER_ACCEPT_ENCODING, measureLoad, warmUp } from './load'
 import type { Measured, Settings } from './measure'
 import { paths } from './paths'
 import { pinServer, type RunningServer, startServer } from './server'
@@ -52,8 +52,8 @@ export async function startReferenceFloor(floor: Variant, settings: Settings): P
 
 /**
  * `settings.ssrPairs` windows of the variant at full load on `/`, each between two windows of the floor's copy:
- * floor, variant, floor, variant, …, floor. Each pair is a variant's window with the floor's two around it, whose
- * geometric mean cancels a drift of the machine over the three.
+ * floor, variant, floor, variant, …, floor, after one untimed window of each. Each pair is a variant's window with
+ * the floor's two around it, whose geometric mean cancels a drift of the machine over the three.
  *
  * Strictly in turns, so that every window comes after a window of the other server: vike 0.4.266's
  * `catchInfiniteLoop()` walks one key per request of the last 5 s on every request, so a server that has just been
@@ -74,14 +74,11 @@ export async function measurePairs(
       headers,
       cpu: settings.loadCpu,
     })
-  // The copy has rested while the variant was built, started and warmed up, and a server's first window after a
-  // long rest came out some 10% slow (two copies of the floor, 2026-12-05): 2 s of untimed load first.
-  await load(`${reference.origin}/`, {
-    connections: settings.connections,
-    durationSec: 2,
-    headers,
-    cpu: settings.loadCpu,
-  })
+  // One untimed window each first: the copy has rested while the variant was built, started and warmed up, and
+  // what a server did in the seconds before a window moves it by 10% or more (see above). In the run of 2026-12-05
+  // 02:33, which counted these first windows, the first pair of every variant came out 5 to 20% above the others.
+  await window(reference)
+  await window(variant)
   const floors = [await window(reference)]
   const variants: Measured[] = []
   for (let i = 0; i < settings.ssrPairs; i++) {
