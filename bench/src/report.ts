@@ -127,7 +127,7 @@ export function summarize(
       variant.id === floor?.id ? floorMedians[i] : median(known(rounds.flatMap((r) => m.values(r)))),
     )
     const ratios = metrics.map((m, i) => {
-      // The floor's own SSR pairs (against its copy) are a check of the pairing, not its ratio: see `pairingCheck`.
+      // The floor's own SSR pairs (against its copy) are a check of the pairing, not its ratio: see `formatPairingCheck`.
       if (variant.id === floor?.id) return ratio(medians[i], floorMedians[i])
       const balance = m.pairsBalanced ? (ratios: (number | undefined)[]) => ratios : orderBalancedRatios
       const pairRatios = known(rounds.flatMap((r) => balance((m.pairs?.(r) ?? []).map((p) => ratio(p.value, p.floor)))))
