@@ -9,6 +9,7 @@ import {
   type UniversalMiddleware,
 } from '@universal-middleware/core'
 import { PhotonConfigError } from './photon-errors.js'
+import { applySrvx } from './srvx-router.js'
 
 type Middleware = UniversalMiddleware | UniversalHandler
 type Apply<App> = (app: App, middlewares: Middleware[]) => void
@@ -77,9 +78,12 @@ export function createApplyReturnApp<App>(
   getUniversalMiddlewares: Middlewares,
   devServerMiddleware?: () => UniversalMiddleware,
 ) {
+  // srvx apps (the built-in server) run on vike-photon's router, which puts each route's pipe together once (see
+  // srvx-router.ts), instead of @universal-middleware/srvx 0.1.3's, which does it for every request.
+  const adapter = server === 'srvx' ? (applySrvx as unknown as ApplyReturnApp<App>) : applyAdapter
   return function apply<T extends App>(additionalMiddlewares?: UniversalMiddleware[]): T {
     const middlewares = chain(getUniversalEntries, getUniversalMiddlewares, devServerMiddleware, additionalMiddlewares)
-    return mark(applyAdapter(middlewares) as T, server)
+    return mark(adapter(middlewares) as T, server)
   }
 }
 
