@@ -1,5 +1,6 @@
 import { enhance } from '@universal-middleware/core'
 import { CompressedPages, mayKeep } from './compressed-pages.js'
+import { HONO_MIDDLEWARE } from './hono-middlewares.js'
 import { replaceHonoResponse } from './hono-response.js'
 import {
   COMPRESS_PAGE,
@@ -345,10 +346,9 @@ export const compress = markRunByExpressCatchAll(
       if (adapter === 'express') return { ...context, [COMPRESS_PAGE]: compressThisPage }
       setPageCompressor(request, compressThisPage)
       return async (response: Response) => {
-        if (pagesDone.has(response)) return undefined
-        const compressed = await compressResponse(response, encodings)
+        const compressed = await compressOnTheWayOut(response, encodings)
         // Undefined: the response is left as it is (Hono would otherwise copy even an unchanged one, see hono-response.ts).
-        if (compressed === response) return undefined
+        if (!compressed) return undefined
         if (adapter === 'hono' && replaceHonoResponse(hono, compressed)) return undefined
         return compressed
       }
@@ -356,6 +356,33 @@ export const compress = markRunByExpressCatchAll(
     { name: 'vike-photon:compress', immutable: true },
   ),
 )
+
+/** The compressed copy of a response on its way out, or undefined: a page compressed already, or left as it is. */
+async function compressOnTheWayOut(response: Response, encodings: Encodings): Promise<Response | undefined> {
+  if (pagesDone.has(response)) return undefined
+  const compressed = await compressResponse(response, encodings)
+  return compressed === response ? undefined : compressed
+}
+
+interface HonoContext {
+  req: { raw: Request }
+  res: Response | undefined
+}
+
+/**
+ * The same middleware as a Hono middleware: a Hono app registers this one (hono-middlewares.ts), which skips the
+ * universal runtime @universal-middleware/hono builds for every request it wraps a middleware for.
+ */
+async function vikePhotonCompressHono(c: HonoContext, next: () => Promise<void>): Promise<void> {
+  const request = c.req.raw
+  const encodings = encodingsFor(request)
+  if (!encodings) return next()
+  setPageCompressor(request, (body, init) => compressPage(body, init, encodings))
+  await next()
+  const compressed = c.res && (await compressOnTheWayOut(c.res, encodings))
+  if (compressed) replaceHonoResponse(c, compressed)
+}
+Object.assign(compress, { [HONO_MIDDLEWARE]: vikePhotonCompressHono })
 
 /**
  * On Express, the middleware only adds to the universal context: vike-photon's Express adapter runs it inside its

@@ -8,6 +8,7 @@ import {
   type UniversalHandler,
   type UniversalMiddleware,
 } from '@universal-middleware/core'
+import { withHonoMiddlewares } from './hono-middlewares.js'
 import { PhotonConfigError } from './photon-errors.js'
 import { applySrvx } from './srvx-router.js'
 
@@ -66,7 +67,12 @@ export function createApply<App>(
   devServerMiddleware?: () => UniversalMiddleware,
 ) {
   return function apply<T extends App>(app: T, additionalMiddlewares?: UniversalMiddleware[]): T {
-    applyAdapter(app, chain(getUniversalEntries, getUniversalMiddlewares, devServerMiddleware, additionalMiddlewares))
+    // Hono apps register vike-photon's middlewares that come as Hono middlewares as such (see hono-middlewares.ts).
+    const target = server === 'hono' ? (withHonoMiddlewares(app as T & object) as T) : app
+    applyAdapter(
+      target,
+      chain(getUniversalEntries, getUniversalMiddlewares, devServerMiddleware, additionalMiddlewares),
+    )
     return mark(app, server)
   }
 }
