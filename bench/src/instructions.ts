@@ -14,14 +14,13 @@
 // keys of the last 5 s only, at callgrind's pace of about 12 requests per second (about 1,500 at the bench's 300
 // req/s), so Vike's share is smaller than under load. Use it to tell small changes apart, `ab` and the whole bench
 // for time.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { freePort } from '@vike-photon/test-kit/ports'
-import { sleep } from '@vike-photon/test-kit/process'
-import { entryOf, requestPage } from './built-app'
+import { entryOf, requestPage, waitForPage } from './built-app'
 import { BROWSER_ACCEPT_ENCODING } from './measure'
 import { HOST } from './server'
 import { formatNumber, formatTable } from './stats'
@@ -138,7 +137,8 @@ async function countInstructions(
     stderr += chunk
   })
   try {
-    await waitForServer(server, port, headers, () => stderr)
+    // Node starts in 10 to 20 s under callgrind.
+    await waitForPage(server, port, headers, () => stderr, { attempts: 240, intervalMs: 500 })
     // The request that found the server up is the first one.
     for (let i = 1; i < requests; i++) await requestPage(port, headers)
     // SIGTERM ends every bench server (vike-photon's launcher once its connections are closed, the others at once);
@@ -153,25 +153,6 @@ async function countInstructions(
     if (server.exitCode === null) server.kill('SIGKILL')
     rmSync(outDir, { recursive: true, force: true })
   }
-}
-
-async function waitForServer(
-  server: ChildProcess,
-  port: number,
-  headers: Record<string, string>,
-  output: () => string,
-): Promise<void> {
-  // Node starts in 10 to 20 s under callgrind.
-  for (let attempt = 0; attempt < 240; attempt++) {
-    if (server.exitCode !== null) break
-    try {
-      await requestPage(port, headers)
-      return
-    } catch {
-      await sleep(500)
-    }
-  }
-  throw new Error(`the server on port ${port} did not answer under callgrind\n${output()}`)
 }
 
 main().catch((error: unknown) => {
