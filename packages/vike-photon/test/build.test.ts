@@ -67,6 +67,19 @@ describe.each(Object.keys(APPS))('a production build with the %s', (label) => {
       const hidden = listFiles(join(root(), 'dist/client')).filter((file) => /(^|\/)\./.test(file))
       expect(hidden.filter((file) => /\.(br|gz)$/.test(file))).toEqual([])
     })
+
+    it('leaves the +middleware error hook out of an app without +middleware (Vike ran it for every page)', () => {
+      const entries = join(root(), 'dist/server/entries')
+      const pages = readdirSync(entries).filter((file) => file.startsWith('pages_'))
+      expect(pages.length).toBeGreaterThan(0)
+      for (const page of pages) {
+        // Vike's page config of the setting, whose value is the hook: `null` is a hook Vike skips.
+        const setting = /\["onCreatePageContext"\]: \{[\s\S]*?value: (\w+)/.exec(
+          readFileSync(join(entries, page), 'utf8'),
+        )
+        expect(setting?.[1], page).toBe('null')
+      }
+    })
   })
 
   describe('pages', () => {

@@ -35,6 +35,8 @@ export class PluginContext {
   serverOnly: ReadonlySet<string> = new Set()
   /** What a fully pre-rendered build deploys (prerender-report-plugin.ts), for the build summary. */
   prerenderReport: string | null = null
+  /** Whether the app has a `+middleware` (Vike's), read by the settings plugin; see internal-imports-plugin.ts. */
+  hasMiddleware = true
 
   set settings(settings: ResolvedSettings) {
     this.#settings = settings

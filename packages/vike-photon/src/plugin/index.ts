@@ -34,7 +34,7 @@ export function vikePhotonPlugins(): PluginOption[] {
     // First: it fixes how the bundler hands `custom` to resolveId hooks before any module is resolved.
     resolveReceiptsPlugin(ctx),
     settingsPlugin(ctx),
-    internalImportsPlugin(),
+    internalImportsPlugin(ctx),
     endpointsPlugin(ctx),
     virtualModulesPlugin(ctx),
     serverEntryCheckPlugin(ctx),

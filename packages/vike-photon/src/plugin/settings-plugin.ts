@@ -33,6 +33,7 @@ export const settingsPlugin = createPlugin('settings', (ctx) => ({
     handler(userConfig) {
       if (userConfig.root) ctx.root = resolve(userConfig.root)
       const facts = readVikeFacts()
+      ctx.hasMiddleware = facts.hasMiddleware
 
       if (facts.plusServer) {
         warnOnce(

@@ -11,6 +11,8 @@ export interface VikeFacts {
   pages: { pageId: string; route: unknown; isErrorPage: boolean }[]
   /** Where a `+server` file was found (Vike's own server setting, which vike-photon replaces). */
   plusServer: string | null
+  /** Whether the app (or an extension) has a `+middleware`: a global, cumulative setting of Vike's. */
+  hasMiddleware: boolean
 }
 
 interface ConfigValueSourceLike {
@@ -42,6 +44,7 @@ export function readVikeFacts(): VikeFacts {
     },
     pages,
     plusServer: serverSource?.filePathToShowToUser ?? null,
+    hasMiddleware: (internals._pageConfigGlobal.configValueSources.middleware?.length ?? 0) > 0,
   }
 }
 

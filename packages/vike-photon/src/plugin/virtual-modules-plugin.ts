@@ -3,6 +3,7 @@ import type { Environment } from 'vite'
 import { contentTypesOf } from './content-types.js'
 import { createPlugin } from './create-plugin.js'
 import { OWN_UNIVERSAL_MIDDLEWARE_CORE_ID, parseHandlerModuleId, RUNTIME_SETTINGS_ID } from './entry-ids.js'
+import { hasMiddlewareErrorHook } from './internal-imports-plugin.js'
 import { runtimeFiles } from './runtime-files.js'
 
 /**
@@ -39,6 +40,7 @@ export const virtualModulesPlugin = createPlugin('virtual-modules', (ctx) => ({
           contentTypes: production ? contentTypesOf(clientOutDir(this.environment)) : {},
           // `vike dev --host/--port` (Vite's server options), which the dev server honours after HOST and PORT.
           devAddress: production ? null : devAddress(this.environment),
+          middlewareErrorHook: hasMiddlewareErrorHook(ctx, production),
         }
         return `export default ${JSON.stringify(runtimeSettings)}`
       }

@@ -1,3 +1,4 @@
+import settings from 'virtual:vike-photon:runtime-settings'
 import { renderPage } from 'vike/server'
 import { skipMiddlewaresFor } from './middleware-error.js'
 import { MIDDLEWARE_ERROR } from './middleware-error-hook.ssr.js'
@@ -44,6 +45,9 @@ export async function renderToResponse(
         headers: { Allow: VIKE_RENDERS.join(', '), 'Content-Type': 'text/plain; charset=utf-8' },
       })
     }
+    // Without `+middleware` the build has no hook to rethrow the error (plugin/internal-imports-plugin.ts): rendering
+    // again would run the page a second time and still not show the error page.
+    if (!settings.middlewareErrorHook) throw error
     // A `+middleware` threw (see middleware-error.ts): render the app's error page, without the middlewares.
     console.error('[vike-photon] A +middleware threw; answering 500 with the error page.')
     await skipMiddlewaresFor(request)

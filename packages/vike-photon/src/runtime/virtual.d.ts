@@ -15,6 +15,8 @@ declare module 'virtual:vike-photon:runtime-settings' {
     contentTypes: Record<string, string>
     /** Vite's `server.host`/`server.port` (`vike dev --host/--port`); `null` in a build. */
     devAddress: { host?: string | boolean; port?: number } | null
+    /** Whether the pages have the `+onCreatePageContext` hook of middleware-error-hook.ssr.ts (an app with `+middleware`). */
+    middlewareErrorHook: boolean
   }
   export default settings
 }
