@@ -255,19 +255,21 @@ const pagesDone = new WeakSet<Response>()
  * through `compressResponse`, the page's Response was built, its headers read back through a web Headers object and
  * a second Response built around the bytes. Streamed pages stream through a compressor, as any response.
  */
-async function compressPage(body: ResponseBody, init: PageInit, encodings: Encodings): Promise<Response> {
-  let response: Response
-  if (typeof body !== 'string') {
-    response = await compressResponse(createResponse(body, init), encodings)
-  } else if (body.length < COMPRESS_THRESHOLD || !compressibleHeaders(init.headers)) {
-    response = createResponse(body, init)
-  } else {
-    if (zlib === undefined) await zlibLoaded
-    if (!zlib) return compressResponse(createResponse(body, init), encodings)
-    const encoding = encodingFor(body, encodings)
-    const compressed = await compressPageBody(zlib, encoding, body, init.headers)
-    response = createResponse(compressed, { status: init.status, headers: encodedHeaders(init.headers, encoding) })
-  }
+function compressPage(body: ResponseBody, init: PageInit, encodings: Encodings): Response | Promise<Response> {
+  if (typeof body !== 'string') return compressResponse(createResponse(body, init), encodings).then(pageDone)
+  if (body.length < COMPRESS_THRESHOLD || !compressibleHeaders(init.headers))
+    return pageDone(createResponse(body, init))
+  if (zlib === undefined) return zlibLoaded.then(() => compressPage(body, init, encodings))
+  if (!zlib) return compressResponse(createResponse(body, init), encodings)
+  const encoding = encodingFor(body, encodings)
+  const compressed = compressPageBody(zlib, encoding, body, init.headers)
+  const page = (bytes: CompressedBody) =>
+    pageDone(createResponse(bytes, { status: init.status, headers: encodedHeaders(init.headers, encoding) }))
+  // Synchronous unless the body is large (SYNC_LIMIT): no promise for a small page (see bench/README.md, async-work).
+  return compressed instanceof Promise ? compressed.then(page) : page(compressed)
+}
+
+function pageDone(response: Response): Response {
   pagesDone.add(response)
   return response
 }
@@ -345,12 +347,15 @@ export const compress = markRunByExpressCatchAll(
       const compressThisPage = (body: ResponseBody, init: PageInit) => compressPage(body, init, encodings)
       if (adapter === 'express') return { ...context, [COMPRESS_PAGE]: compressThisPage }
       setPageCompressor(request, compressThisPage)
-      return async (response: Response) => {
-        const compressed = await compressOnTheWayOut(response, encodings)
-        // Undefined: the response is left as it is (Hono would otherwise copy even an unchanged one, see hono-response.ts).
-        if (!compressed) return undefined
-        if (adapter === 'hono' && replaceHonoResponse(hono, compressed)) return undefined
-        return compressed
+      return (response: Response) => {
+        // A page the page handler compressed: nothing to do, and no promise to make for it.
+        if (pagesDone.has(response)) return undefined
+        return compressOnTheWayOut(response, encodings).then((compressed) => {
+          // Undefined: the response is left as it is (Hono would otherwise copy even an unchanged one, see hono-response.ts).
+          if (!compressed) return undefined
+          if (adapter === 'hono' && replaceHonoResponse(hono, compressed)) return undefined
+          return compressed
+        })
       }
     },
     { name: 'vike-photon:compress', immutable: true },

@@ -7,9 +7,9 @@ import type { ResponseBody } from './response.js'
 // FastResponse answers `body` by building a whole native (undici) Response and its stream around the page; on a
 // loaded Express server that cost vike-photon about a tenth of its CPU per SSR request (interleaved A/B on the bench
 // app, 7 rounds: 0.91 of the CPU per request). Here a page rendered to a string (or compressed bytes) is handed
-// over as a stream of one chunk instead. Fetch servers (Hono...) never read `body`: srvx writes FastResponse
-// straight to Node (`_toNodeResponse`), which this class leaves as it is. On Express, vike-photon's own catch-all
-// (universal-middleware-express.ts) skips the stream too: it writes the page with `sendOneChunk` below.
+// over as a stream of one chunk instead. vike-photon's own ways to Node skip the stream altogether and write the page
+// with `sendOneChunk` below: its Express catch-all (universal-middleware-express.ts) and the Node launcher's bridge
+// for fetch servers, Hono and the built-in server (fetch-to-node.ts).
 
 /** The method of a OneChunkResponse that gives its parts to write to Node (a symbol shared by every copy). */
 const NODE_PARTS = Symbol.for('vike-photon:one-chunk-node-parts')
@@ -75,7 +75,8 @@ export function sendOneChunk(response: Response, res: ServerResponse): boolean |
     return new Response(body as BodyInit | null, { status, statusText, headers: pairs })
   }
   res.statusCode = status
-  if (statusText) res.statusMessage = statusText
+  // HTTP/2 has no reason phrase (Node warns when one is set).
+  if (statusText && res.req?.httpVersion !== '2.0') res.statusMessage = statusText
   for (let i = 0; i < headers.length; i += 2) {
     const name = headers[i]!
     const value = headers[i + 1]!

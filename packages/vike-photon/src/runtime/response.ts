@@ -31,7 +31,7 @@ export interface PageInit {
  * Builds the Response of a page in an encoding the request accepts (compress.ts): the compress middleware hands it
  * to the page handler, which then compresses a page rendered to a string before any Response exists.
  */
-export type PageCompressor = (body: ResponseBody, init: PageInit) => Promise<Response>
+export type PageCompressor = (body: ResponseBody, init: PageInit) => Response | Promise<Response>
 
 /**
  * Where the compress middleware puts the request's PageCompressor in the universal context, on Express (whose

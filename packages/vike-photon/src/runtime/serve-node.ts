@@ -13,8 +13,9 @@ import { fileURLToPath } from 'node:url'
 import 'virtual:@brillout/vite-plugin-server-entry:serverEntry'
 import serverEntry from 'virtual:photon:server-entry'
 import settings from 'virtual:vike-photon:runtime-settings'
-import { FastResponse, NodeRequest, toNodeHandler } from 'srvx/node'
+import { NodeRequest } from 'srvx/node'
 import { assertServerEntry, type ServeResult } from './assert-server-entry.js'
+import { type FetchHandler, fetchToNodeHandler } from './fetch-to-node.js'
 import { isAddressInUse, listenAddress, listeningUrl, portInUseMessage, type ServeOptions } from './listen.js'
 import { methodNotAllowed } from './methods.js'
 import { OneChunkResponse } from './one-chunk-response.js'
@@ -51,11 +52,11 @@ function contentTypeOf(file: string): string | undefined {
 
 const appHandler = appNodeHandler(entry)
 
-// Pages answered with srvx's FastResponse: written to Node in one go, with the reason phrase Node would send. Servers
-// on their own Node handler read the body as a web stream instead: one chunk for them (one-chunk-response.ts).
-const PageResponse = runsOnNodeHandler(entry) ? OneChunkResponse : FastResponse
+// Pages are answered with a OneChunkResponse (srvx's FastResponse, and a stream of one chunk for adapters that read
+// the body), with the reason phrase Node would send: fetch servers (fetch-to-node.ts) and vike-photon's Express
+// catch-all write it to Node in one `end()`.
 setResponseFactory(
-  (body, init) => new PageResponse(body, { ...init, statusText: STATUS_CODES[init.status ?? 200] }) as Response,
+  (body, init) => new OneChunkResponse(body, { ...init, statusText: STATUS_CODES[init.status ?? 200] }) as Response,
 )
 
 /**
@@ -77,8 +78,10 @@ function appNodeHandler(entry: ServeResult): RequestListener {
       request: Request,
       env: undefined,
       ctx: typeof executionContext,
-    ) => Response | Promise<Response>
-    return answered(toNodeHandler((request) => withContext(request, undefined, executionContext)) as RequestListener)
+    ) => ReturnType<FetchHandler>
+    return answered(
+      fetchToNodeHandler((request) => withContext(request, undefined, executionContext)) as RequestListener,
+    )
   }
   return answered(withLazyRequest(entry.server!.nodeHandler as RequestListener))
 }
