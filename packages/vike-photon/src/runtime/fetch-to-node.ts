@@ -9,7 +9,8 @@ export type FetchHandler = (request: Request) => Response | undefined | Promise<
  * A fetch handler (Hono's, the built-in server's) on Node: srvx 0.12.8's `toNodeHandler`, except for how a page
  * rendered to a string goes out. srvx wrote it with `write(body)`, then `end()` awaited through a promise of its own;
  * `sendOneChunk` (one-chunk-response.ts, already what Express pages go through) writes it in one `end(body)`. That
- * spared an SSR request of the built-in server about 3% of its machine instructions (bench/README.md). Every other
+ * spared an SSR request of the built-in server about 1% of its machine instructions and four promises (bench/README.md,
+ * twenty-first session). Every other
  * response (streams, responses whose body was read, a handler that answered nothing) goes through srvx's
  * `sendNodeResponse`, as before. The promise returned rejects when the handler or sending failed.
  */
