@@ -11,9 +11,10 @@ import { join, resolve } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { parseArgs } from 'node:util'
 import { entryOf, requestPage } from './built-app'
+import { type CpuProfile, compareSummaries, type Difference, summarizeProfile } from './cpuprofile'
 import { BROWSER_ACCEPT_ENCODING } from './measure'
 import { HOST } from './server'
-import { median } from './stats'
+import { formatNumber, formatTable, median } from './stats'
 
 const mid = (values: number[]): number => median(values) ?? Number.NaN
 
@@ -26,7 +27,7 @@ const usage = `Usage: pnpm --filter @vike-photon/bench ab <appA> <appB> [options
   --browser-ae       send a browser's Accept-Encoding (${BROWSER_ACCEPT_ENCODING}) to both
   --browser-ae-b     send it to B only: with the same app folder as A and B, what compressing the page costs
   --profile          also write a CPU profile of each server to <app>/ab-A.cpuprofile and <app>/ab-B.cpuprofile
-                     (the profiler adds its own cost)`
+                     (the profiler adds its own cost), and print where B's time per request differs from A's`
 
 const CLOCK_TICKS_PER_SECOND = 100
 
@@ -84,10 +85,42 @@ async function main() {
     const sum = (xs: number[]) => xs.reduce((x, y) => x + y, 0)
     console.log(`B / A: per-cycle median ${mid(b.map((x, i) => x / a[i]!)).toFixed(3)}`)
     console.log(`B / A: ratio of sums    ${(sum(b) / sum(a)).toFixed(3)}`)
-    if (values.profile) for (const app of apps) console.log(`profile: ${profilePath(app)}`)
+    if (values.profile) {
+      for (const app of apps) console.log(`profile: ${profilePath(app)}`)
+      printProfileDifferences(profilePath(apps[0]!), profilePath(apps[1]!), cycles * requests)
+    }
   } finally {
     for (const server of servers) server.kill()
   }
+}
+
+/**
+ * Where B's CPU time per request goes otherwise than A's, by package or area and by function: both profiles cover the
+ * same measured cycles, `requests` requests each. The profiler's own cost inflates both sides alike.
+ */
+function printProfileDifferences(fileA: string, fileB: string, requests: number): void {
+  const [a, b] = [fileA, fileB].map((file) => summarizeProfile(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile))
+  const perRequest = { a: requests, b: requests }
+  const us = (value: number) => formatNumber(value, 1)
+  const table = (rows: Difference[], what: string) =>
+    formatTable(
+      [what, 'A µs/req', 'B µs/req', 'B − A'],
+      rows.map((row) => [
+        row.key.length > 90 ? `${row.key.slice(0, 87)}...` : row.key,
+        us(row.a),
+        us(row.b),
+        us(row.delta),
+      ]),
+      ['left', 'right', 'right', 'right'],
+    )
+  const busyA = a!.busyUs / requests
+  const busyB = b!.busyUs / requests
+  console.log(
+    `\nSelf time per request while profiled, idle left out: A ${us(busyA)} µs, B ${us(busyB)} µs, B − A ${us(busyB - busyA)} µs\n`,
+  )
+  console.log(table(compareSummaries(a!, b!, perRequest, 'group').slice(0, 15), 'package or area'))
+  console.log('')
+  console.log(table(compareSummaries(a!, b!, perRequest, 'function').slice(0, 30), 'function (source:line)'))
 }
 
 /** Named after A or B, so that one app folder can be both (`--browser-ae-b`) and keep both profiles. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type CpuProfile, groupOf, shortSource, summarizeProfile } from './cpuprofile'
+import { type CpuProfile, compareSummaries, groupOf, shortSource, summarizeProfile } from './cpuprofile'
 
 const frame = (functionName: string, url = '', lineNumber = 0) => ({ functionName, url, lineNumber, columnNumber: 0 })
 
@@ -40,6 +40,31 @@ describe('summarizeProfile', () => {
     )
     expect(summary.byGroup.get('@photonjs/core')).toBe(10)
     expect(summary.functions.map((f) => f.key)).toContain('bundled (@photonjs/core/dist/serve.js:5)')
+  })
+})
+
+describe('compareSummaries', () => {
+  // B: the same profile with twice the time in hono and a function of its own.
+  const other: CpuProfile = {
+    nodes: [...profile.nodes, { id: 7, callFrame: frame('extra', 'file:///b/node_modules/srvx/dist/node.mjs', 4) }],
+    samples: [...profile.samples, 3, 3, 7],
+    timeDeltas: [...profile.timeDeltas, 100, 100, 40],
+  }
+
+  it('gives per-request time of both sides, ordered by the largest difference', () => {
+    const rows = compareSummaries(summarizeProfile(profile), summarizeProfile(other), { a: 10, b: 20 }, 'group')
+    // Per request: B served twice A's requests, so the same time in node:http is half as much per request.
+    expect(rows[0]).toEqual({ key: 'node: http', a: 5, b: 2.5, delta: -2.5 })
+    expect(rows[1]).toEqual({ key: 'srvx', a: 0, b: 2, delta: 2 })
+    // Twice the time for twice the requests: no difference, last.
+    expect(rows.at(-1)).toEqual({ key: 'hono', a: 20, b: 20, delta: 0 })
+    expect(rows.map((r) => r.key)).toHaveLength(5)
+  })
+
+  it('compares functions by name and source, one side only where the other has none', () => {
+    const rows = compareSummaries(summarizeProfile(profile), summarizeProfile(other), { a: 1, b: 1 }, 'function')
+    expect(rows[0]).toEqual({ key: 'dispatch (hono/dist/hono-base.js:10)', a: 200, b: 400, delta: 200 })
+    expect(rows[1]).toEqual({ key: 'extra (srvx/dist/node.mjs:5)', a: 0, b: 40, delta: 40 })
   })
 })
 

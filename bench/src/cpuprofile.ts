@@ -101,6 +101,38 @@ export function summarizeProfile(profile: CpuProfile, resolve: Resolve = () => u
   return { busyUs, byGroup, functions }
 }
 
+/** One row of two profiles compared: self time per request of A and of B (µs), and B − A. */
+export interface Difference {
+  key: string
+  a: number
+  b: number
+  delta: number
+}
+
+/**
+ * Two summaries side by side, per request, ordered by how much more (or less) B spends than A: where a change, or a
+ * server against the floor, gains or loses. `by` compares the groups (packages, areas of Node, V8) or the functions;
+ * functions of different bundles have different keys and show up on one side only.
+ */
+export function compareSummaries(
+  a: ProfileSummary,
+  b: ProfileSummary,
+  requests: { a: number; b: number },
+  by: 'group' | 'function',
+): Difference[] {
+  const times = (summary: ProfileSummary) =>
+    by === 'group' ? summary.byGroup : new Map(summary.functions.map((f) => [f.key, f.selfUs]))
+  const timesA = times(a)
+  const timesB = times(b)
+  return [...new Set([...timesA.keys(), ...timesB.keys()])]
+    .map((key) => {
+      const inA = (timesA.get(key) ?? 0) / requests.a
+      const inB = (timesB.get(key) ?? 0) / requests.b
+      return { key, a: inA, b: inB, delta: inB - inA }
+    })
+    .sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta))
+}
+
 /** A source path without machine-specific prefixes: from the package (or the app folder) on. */
 export function shortSource(source: string): string {
   const nm = source.lastIndexOf('node_modules/')

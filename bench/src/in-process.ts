@@ -4,6 +4,8 @@
 // parsing and load generator that make up much of a request in the full bench. Vike's `catchInfiniteLoop()` is
 // switched off in the measuring process (in-process-loader.mjs). Apps run one after the other, in turns, so that the
 // machine's slower moments spread over all of them; the table gives the fastest round (least disturbed) and the median.
+// With `--page-context-init`, the floor alone, once per pageContextInit a server may hand Vike: what Vike itself does
+// with a fetch server's input and with vike-photon's (PAGE_CONTEXT_INITS in in-process-child.mjs).
 import { spawn } from 'node:child_process'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -20,7 +22,10 @@ const usage = `Usage: pnpm --filter @vike-photon/bench in-process <app> [<app>..
   --requests <n>     requests per round (default 5000)
   --rounds <n>       rounds per app (default 5)
   --turns <n>        times each app is started, in turns (default 3)
-  --browser-ae       send a browser's Accept-Encoding (${BROWSER_ACCEPT_ENCODING})`
+  --browser-ae       send a browser's Accept-Encoding (${BROWSER_ACCEPT_ENCODING})
+  --page-context-init
+                     with the floor as the one app: its renderPage() call with each pageContextInit from the floor's
+                     own (a path, Node's headers) to vike-photon's (a Request's URL and Headers, runtime...), in turns`
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url))
 
@@ -33,6 +38,7 @@ async function main() {
       rounds: { type: 'string', default: '5' },
       turns: { type: 'string', default: '3' },
       'browser-ae': { type: 'boolean', default: false },
+      'page-context-init': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   })
@@ -40,28 +46,33 @@ async function main() {
     console.log(usage)
     process.exit(values.help ? 0 : 1)
   }
-  const apps = positionals.map((dir) => resolve(dir))
-  for (const dir of apps) entryOf(dir)
+  for (const dir of positionals) entryOf(resolve(dir))
   const acceptEncoding = values['browser-ae'] ? BROWSER_ACCEPT_ENCODING : ''
-  const rounds = new Map<string, number[]>(apps.map((dir) => [dir, []]))
+  const runs = values['page-context-init'] ? pageContextInitRuns(positionals) : appRuns(positionals)
+  const rounds = new Map<string, number[]>(runs.map((run) => [run.label, []]))
   for (let turn = 0; turn < Number(values.turns); turn++) {
-    for (const dir of apps) {
-      // The floors (server/index.mjs) are measured by their renderPage() call; built apps by their fetch handler.
-      const kind = entryOf(dir) === 'server/index.mjs' ? 'floor' : 'fetch'
+    for (const { label, dir, kind } of runs) {
       const args = [dir, kind, values.warm, values.requests, values.rounds, acceptEncoding]
-      rounds.get(dir)!.push(...(await measure(args)))
-      console.log(`› turn ${turn + 1}: ${positionals[apps.indexOf(dir)]}`)
+      rounds.get(label)!.push(...(await measure(args)))
+      console.log(`› turn ${turn + 1}: ${label}`)
     }
   }
-  const best = apps.map((dir) => Math.min(...rounds.get(dir)!))
-  const middle = apps.map((dir) => median(rounds.get(dir)!)!)
+  const best = runs.map((run) => Math.min(...rounds.get(run.label)!))
+  const middle = runs.map((run) => median(rounds.get(run.label)!)!)
   const sent = acceptEncoding ? ", a browser's Accept-Encoding" : ''
+  const first = runs[0]!.label
   console.log(`\nCPU µs per request for /, in process, after ${values.warm} requests${sent}:\n`)
   console.log(
     formatTable(
-      ['app', 'fastest round', `÷ ${positionals[0]}`, 'median round', `÷ ${positionals[0]}`],
-      apps.map((_, i) => [
-        positionals[i]!,
+      [
+        values['page-context-init'] ? 'pageContextInit' : 'app',
+        'fastest round',
+        `÷ ${first}`,
+        'median round',
+        `÷ ${first}`,
+      ],
+      runs.map(({ label }, i) => [
+        label,
         best[i]!.toFixed(1),
         (best[i]! / best[0]!).toFixed(3),
         middle[i]!.toFixed(1),
@@ -71,6 +82,33 @@ async function main() {
     ),
   )
 }
+
+interface Run {
+  label: string
+  dir: string
+  /** How in-process-child.mjs renders: `floor` (renderPage, as the floors call it), `floor:<init>`, `fetch`. */
+  kind: string
+}
+
+/** Each app once: the floors (server/index.mjs) by their renderPage() call, built apps by their fetch handler. */
+function appRuns(positionals: string[]): Run[] {
+  return positionals.map((label) => {
+    const dir = resolve(label)
+    return { label, dir, kind: entryOf(dir) === 'server/index.mjs' ? 'floor' : 'fetch' }
+  })
+}
+
+/** The floor's renderPage() once per pageContextInit of in-process-child.mjs (PAGE_CONTEXT_INITS), in that order. */
+function pageContextInitRuns(positionals: string[]): Run[] {
+  const dir = resolve(positionals[0] ?? '')
+  if (positionals.length !== 1 || entryOf(dir) !== 'server/index.mjs') {
+    throw new Error('--page-context-init measures one app, a floor (bench/.cache/floor)')
+  }
+  return PAGE_CONTEXT_INIT_NAMES.map((name) => ({ label: name, dir, kind: `floor:${name}` }))
+}
+
+/** The names of PAGE_CONTEXT_INITS in in-process-child.mjs, from the floor's own to vike-photon's. */
+const PAGE_CONTEXT_INIT_NAMES = ['path', 'url', 'request', 'vike-photon']
 
 /** Runs in-process-child.mjs for one app; its rounds' CPU µs per request. */
 function measure(args: string[]): Promise<number[]> {
