@@ -80,6 +80,12 @@ describe.each(Object.keys(APPS))('a production build with the %s', (label) => {
         expect(setting?.[1], page).toBe('null')
       }
     })
+
+    it('hands Vike no request for +middleware in an app without one (Vike copies it into every pageContext fork)', () => {
+      // The Node launcher's runtime settings (plugin/virtual-modules-plugin.ts), read by render.ts.
+      const server = readFileSync(join(root(), 'dist/server/index.mjs'), 'utf8')
+      expect(server).toMatch(/"appMiddleware": false/)
+    })
   })
 
   describe('pages', () => {

@@ -40,7 +40,7 @@ export const virtualModulesPlugin = createPlugin('virtual-modules', (ctx) => ({
           contentTypes: production ? contentTypesOf(clientOutDir(this.environment)) : {},
           // `vike dev --host/--port` (Vite's server options), which the dev server honours after HOST and PORT.
           devAddress: production ? null : devAddress(this.environment),
-          middlewareErrorHook: hasMiddlewareErrorHook(ctx, production),
+          appMiddleware: hasMiddlewareErrorHook(ctx, production),
         }
         return `export default ${JSON.stringify(runtimeSettings)}`
       }

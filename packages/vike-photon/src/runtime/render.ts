@@ -24,17 +24,19 @@ export async function renderToResponse(
   runtime: RuntimeAdapterLike,
   { withBody = true }: { withBody?: boolean } = {},
 ): Promise<Response | undefined> {
-  const pageContextInit = {
+  const pageContextInit: PageContextInit = {
     // What the user's middlewares added to the universal context (e.g. `user`) becomes part of pageContext.
     ...context,
     urlOriginal: request.url,
     headersOriginal: request.headers,
     // The server framework's request context (Hono's `c`, Express' `req`/`res`, Cloudflare's `env`, ...).
     runtime,
-    // The request itself, for the app's `+middleware`: without it Vike hands them a GET rebuilt from the URL and
-    // headers, and a POST's method and body were lost (the name Vike's own server uses, vike 0.4.266).
-    _reqWeb: request,
   }
+  // The request itself, for the app's `+middleware`: without it Vike hands them a GET rebuilt from the URL and headers,
+  // and a POST's method and body were lost (the name Vike's own server uses, vike 0.4.266). Vike reads it for nothing
+  // else, and copies every property of pageContextInit into each pageContext it forks: an app without `+middleware`
+  // does not get it (about 1% of Vike's work per request, bench/README.md, twenty-second session).
+  if (settings.appMiddleware) pageContextInit._reqWeb = request
   let pageContext: Awaited<ReturnType<typeof renderPage>>
   try {
     pageContext = await renderPage(pageContextInit)
@@ -47,7 +49,7 @@ export async function renderToResponse(
     }
     // Without `+middleware` the build has no hook to rethrow the error (plugin/internal-imports-plugin.ts): rendering
     // again would run the page a second time and still not show the error page.
-    if (!settings.middlewareErrorHook) throw error
+    if (!settings.appMiddleware) throw error
     // A `+middleware` threw (see middleware-error.ts): render the app's error page, without the middlewares.
     console.error('[vike-photon] A +middleware threw; answering 500 with the error page.')
     await skipMiddlewaresFor(request)
@@ -84,6 +86,14 @@ function stringBodyLength(httpResponse: HttpResponse): number | undefined {
   } catch {
     return undefined // a stream: its length is not known in advance
   }
+}
+
+/** What renderPage() gets: the universal context, the request's URL and headers, the server's runtime. */
+interface PageContextInit extends Record<string, unknown> {
+  urlOriginal: string
+  headersOriginal: Headers
+  runtime: RuntimeAdapterLike
+  _reqWeb?: Request
 }
 
 type HttpResponse = NonNullable<Awaited<ReturnType<typeof renderPage>>['httpResponse']>

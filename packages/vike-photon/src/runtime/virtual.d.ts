@@ -15,8 +15,11 @@ declare module 'virtual:vike-photon:runtime-settings' {
     contentTypes: Record<string, string>
     /** Vite's `server.host`/`server.port` (`vike dev --host/--port`); `null` in a build. */
     devAddress: { host?: string | boolean; port?: number } | null
-    /** Whether the pages have the `+onCreatePageContext` hook of middleware-error-hook.ssr.ts (an app with `+middleware`). */
-    middlewareErrorHook: boolean
+    /**
+     * Whether the app may have a `+middleware`: always in `vike dev`, in a build when it has one. Its pages then have
+     * the `+onCreatePageContext` hook of middleware-error-hook.ssr.ts, and Vike gets the request (render.ts).
+     */
+    appMiddleware: boolean
   }
   export default settings
 }
