@@ -99,7 +99,9 @@ async function main() {
  * same measured cycles, `requests` requests each. The profiler's own cost inflates both sides alike.
  */
 function printProfileDifferences(fileA: string, fileB: string, requests: number): void {
-  const [a, b] = [fileA, fileB].map((file) => summarizeProfile(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile))
+  const summarize = (file: string) => summarizeProfile(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile)
+  const a = summarize(fileA)
+  const b = summarize(fileB)
   const perRequest = { a: requests, b: requests }
   const us = (value: number) => formatNumber(value, 1)
   const table = (rows: Difference[], what: string) =>
@@ -113,14 +115,14 @@ function printProfileDifferences(fileA: string, fileB: string, requests: number)
       ]),
       ['left', 'right', 'right', 'right'],
     )
-  const busyA = a!.busyUs / requests
-  const busyB = b!.busyUs / requests
+  const busyA = a.busyUs / requests
+  const busyB = b.busyUs / requests
   console.log(
     `\nSelf time per request while profiled, idle left out: A ${us(busyA)} µs, B ${us(busyB)} µs, B − A ${us(busyB - busyA)} µs\n`,
   )
-  console.log(table(compareSummaries(a!, b!, perRequest, 'group').slice(0, 15), 'package or area'))
+  console.log(table(compareSummaries(a, b, perRequest, 'group').slice(0, 15), 'package or area'))
   console.log('')
-  console.log(table(compareSummaries(a!, b!, perRequest, 'function').slice(0, 30), 'function (source:line)'))
+  console.log(table(compareSummaries(a, b, perRequest, 'function').slice(0, 30), 'function (source:line)'))
 }
 
 /** Named after A or B, so that one app folder can be both (`--browser-ae-b`) and keep both profiles. */
