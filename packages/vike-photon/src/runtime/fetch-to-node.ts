@@ -10,9 +10,8 @@ export type FetchHandler = (request: Request) => Response | undefined | Promise<
  * rendered to a string goes out. srvx wrote it with `write(body)`, then `end()` awaited through a promise of its own;
  * `sendOneChunk` (one-chunk-response.ts, already what Express pages go through) writes it in one `end(body)`. That
  * spared an SSR request of the built-in server about 1% of its machine instructions and four promises (bench/README.md,
- * twenty-first session). Every other
- * response (streams, responses whose body was read, a handler that answered nothing) goes through srvx's
- * `sendNodeResponse`, as before. The promise returned rejects when the handler or sending failed.
+ * twenty-first session). Every other response (streams, responses whose body was read, a handler that answered
+ * nothing) goes through srvx's `sendNodeResponse`, as before. The promise returned rejects when the handler or sending failed.
  */
 export function fetchToNodeHandler(fetch: FetchHandler): (req: IncomingMessage, res: ServerResponse) => unknown {
   const handler: RequestListener = (req, res) => {
